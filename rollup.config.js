@@ -1,0 +1,27 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+// The drop-in bundles: Lit included, every element registered. The npm modules are built by tsc.
+const plugins = [
+  nodeResolve({ exportConditions: ['production'] }),
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  terser({
+    ecma: 2021,
+    compress: { passes: 2 },
+    format: { comments: false },
+  }),
+];
+
+export default {
+  input: 'src/index.ts',
+  plugins,
+  output: [
+    { file: 'dist/inkwell.js', format: 'es', sourcemap: true },
+    { file: 'dist/inkwell.iife.js', format: 'iife', name: 'Inkwell', sourcemap: true },
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};

@@ -1,0 +1,53 @@
+// `npm test`: the browser suites (Chromium and Firefox), the end-to-end suite and the server suite,
+// closed by one plain line that CI reads: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const scratch = mkdtempSync(join(tmpdir(), 'inkwell-test-'));
+const only = process.argv.slice(2);
+
+function nodeTests(dir) {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((name) => /\.test\.(js|ts)$/.test(name)).map((name) => join(dir, name));
+  if (files.length === 0) return null;
+  return [
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-counting-reporter.js', '--test-reporter-destination=stdout',
+      ...files],
+  ];
+}
+
+const suites = [
+  { name: 'browser', command: [process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js']] },
+  { name: 'e2e', command: nodeTests('test/e2e') },
+  { name: 'server', command: nodeTests('server/test') },
+].filter((suite) => suite.command && (only.length === 0 || only.includes(suite.name)));
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+for (const suite of suites) {
+  const countsFile = join(scratch, `${suite.name}.json`);
+  console.log(`\n=== ${suite.name} tests ===`);
+  const [command, args] = suite.command;
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, INKWELL_TEST_COUNTS: countsFile } });
+  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
+  if (!counts) {
+    console.log(`${suite.name}: the runner reported no counts (exit ${run.status ?? run.signal})`);
+    broken = true;
+    continue;
+  }
+  console.log(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  for (const key of Object.keys(total)) total[key] += counts[key];
+  // A runner can fail with every test green: a coverage threshold missed, a file that did not load.
+  if (run.status !== 0 && counts.failed === 0) {
+    console.log(`${suite.name}: the runner exited with ${run.status ?? run.signal} although no test failed`);
+    broken = true;
+  }
+}
+
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 || broken || total.passed === 0 ? 1 : 0);

@@ -1,0 +1,39 @@
+/** A custom element class that states which Inkwell version it belongs to. */
+export type VersionedElement = CustomElementConstructor & { readonly version?: string };
+
+// Shared by every copy of the script on the page, so that a second copy warns once per tag, not once per copy.
+const WARNED_KEY = Symbol.for('inkwell.define.warned');
+
+function warnedTags(): Set<string> {
+  const holder = globalThis as typeof globalThis & { [WARNED_KEY]?: Set<string> };
+  holder[WARNED_KEY] ??= new Set<string>();
+  return holder[WARNED_KEY];
+}
+
+/**
+ * Registers `tag` unless the page already has it. Including the script twice, or sharing a page with
+ * another library that took the tag, must never throw into the host page; it warns once per tag.
+ */
+export function defineElement(tag: string, element: VersionedElement): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag) as VersionedElement | undefined;
+  if (existing === element) return;
+  if (existing) {
+    const warned = warnedTags();
+    if (warned.has(tag)) return;
+    warned.add(tag);
+    const theirs = existing.version ? `Inkwell ${existing.version}` : 'another script';
+    console.warn(
+      `[inkwell] <${tag}> is already defined by ${theirs}; this copy (Inkwell ${element.version ?? '?'}) ` +
+        'was not registered. Is the Inkwell script included twice on this page?',
+    );
+    return;
+  }
+  try {
+    registry.define(tag, element);
+  } catch (error) {
+    // A racing registration between get() and define() must not break the page either.
+    console.warn(`[inkwell] <${tag}> could not be registered:`, error);
+  }
+}

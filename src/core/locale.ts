@@ -1,0 +1,36 @@
+/** The language that applies to `node`: its nearest `lang` attribute, else the document's, else the browser's. */
+export function languageOf(node: Element | null | undefined): string {
+  const tagged = node?.closest('[lang]')?.getAttribute('lang');
+  return canonicalLanguage(tagged || document.documentElement.lang || navigator.language || 'en');
+}
+
+/** A valid BCP 47 tag for `Intl`, or `en` when the page gives a malformed one (`lang="english"` must not throw). */
+export function canonicalLanguage(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag.trim())[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Candidate catalogue keys for a tag, most specific first: `de-AT` → `de-AT`, `de`. */
+export function languageFallbacks(tag: string): string[] {
+  const lower = tag.toLowerCase();
+  const primary = lower.split('-')[0];
+  return primary === lower ? [lower] : [lower, primary];
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function pluralCategory(lang: string, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+export function formatNumber(lang: string, value: number): string {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
+}

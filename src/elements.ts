@@ -1,0 +1,7 @@
+// The npm entry: classes and pure helpers, registering nothing.
+export { ReadingTime } from './reading-time/reading-time.js';
+export { ReadingTimeUpdatedEvent, type ReadingTimeDetail } from './reading-time/events.js';
+export * from './reading-time/estimate.js';
+export { defineElement } from './core/define.js';
+export { registerMessages, type Messages } from './core/i18n.js';
+export { VERSION } from './core/version.js';

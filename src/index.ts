@@ -1,0 +1,4 @@
+// The drop-in entry: one <script> registers every element.
+import './reading-time/define.js';
+
+export * from './elements.js';

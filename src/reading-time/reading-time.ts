@@ -1,0 +1,203 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { VERSION } from '../core/version.js';
+import { warnAttribute } from '../core/warn.js';
+import { languageOf } from '../core/locale.js';
+import { formatPlural, messagesFor } from '../core/i18n.js';
+import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
+import { collectReadingStats } from './collect.js';
+import { ReadingTimeUpdatedEvent } from './events.js';
+import { readingTimeStyles } from './reading-time.styles.js';
+
+const LIVE_DEBOUNCE_MS = 300;
+const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
+
+/**
+ * Shows how long the article takes to read, as "3 min read", counted from the article itself.
+ *
+ * The text is counted from the element named by `for`, else the nearest `<article>`, else `<main>`,
+ * skipping scripts, styles, hidden content, and the element itself. Han and kana are counted by
+ * character, other scripts by word, and images and code add time. A CMS that already knows the
+ * minutes gives them in `minutes`, and nothing is counted.
+ *
+ * @summary "3 min read", estimated from the article itself.
+ *
+ * @slot - Fallback text shown before the count is ready (for example the CMS's own "3 min read").
+ *
+ * @csspart time - The `<time>` element holding the reading time.
+ *
+ * @cssprop [--inkwell-reading-time-color=var(--inkwell-color-muted, inherit)] - Text colour.
+ * @cssprop [--inkwell-reading-time-font-family=var(--inkwell-font-family, inherit)] - Font family.
+ *
+ * @fires {ReadingTimeUpdatedEvent} reading-time-updated - After a count of the target gives a new result; `detail` is `{minutes, words, images}`.
+ */
+export class ReadingTime extends LitElement {
+  /** The Inkwell version this class belongs to. */
+  static readonly version = VERSION;
+  static override styles = readingTimeStyles;
+
+  /** The id of the element whose text is counted; without it, the nearest `<article>`, else `<main>`. */
+  @property({ reflect: true }) for = '';
+
+  /** Words per minute, overriding the research rate for the text's language. */
+  @property({ type: Number }) wpm?: number;
+
+  /** `fiction` is read faster than `nonfiction` (the default). */
+  @property() genre: Genre = 'nonfiction';
+
+  /** Minutes given by the CMS; when set, nothing is counted. */
+  @property({ type: Number }) minutes?: number;
+
+  /** Count again, debounced, whenever the target's content changes. */
+  @property({ type: Boolean, reflect: true }) live = false;
+
+  /** Show the spread of reading speeds, as "3–4 min read". */
+  @property({ type: Boolean, reflect: true }) range = false;
+
+  /** @internal */
+  @state() private estimate?: ReadingEstimate;
+
+  private target: Element | null = null;
+  private stats?: ReadingStats;
+  private countPending = true;
+  private lastReported?: string;
+  private observer?: MutationObserver;
+  private recountTimer?: ReturnType<typeof setTimeout>;
+  private readonly warned = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.countPending = true;
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', this.onDocumentReady, { once: true });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('DOMContentLoaded', this.onDocumentReady);
+    this.stopObserving();
+  }
+
+  private readonly onDocumentReady = (): void => {
+    this.countPending = true;
+    this.requestUpdate();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for') || changed.has('live') || changed.has('minutes')) this.countPending = true;
+    if (this.countPending) this.count();
+    this.estimate = this.computeEstimate();
+  }
+
+  protected override updated(): void {
+    if (!this.stats || this.givenMinutes() !== undefined || !this.estimate) return;
+    const detail = { minutes: this.estimate.minutes, words: this.estimate.words, images: this.estimate.images };
+    const key = `${detail.minutes}/${detail.words}/${detail.images}`;
+    if (key === this.lastReported) return;
+    this.lastReported = key;
+    this.dispatchEvent(new ReadingTimeUpdatedEvent(detail));
+  }
+
+  protected override render() {
+    const estimate = this.estimate;
+    if (!estimate || estimate.minutes < 1) return html`<slot></slot>`;
+    const lang = languageOf(this);
+    const messages = messagesFor(lang);
+    const { minMinutes, maxMinutes, minutes } = estimate;
+    const text =
+      this.range && maxMinutes > minMinutes
+        ? formatPlural(lang, messages.minutesReadRange, maxMinutes, { min: minMinutes, max: maxMinutes })
+        : formatPlural(lang, messages.minutesRead, minutes, { n: minutes });
+    return html`<time part="time" datetime=${`PT${minutes}M`}>${text}</time>`;
+  }
+
+  private count(): void {
+    this.countPending = false;
+    this.stopObserving();
+    if (this.givenMinutes() !== undefined) {
+      this.stats = undefined;
+      return;
+    }
+    this.target = this.findTarget();
+    if (!this.target) {
+      this.stats = undefined;
+      if (document.readyState !== 'loading') this.warnOnce('for', 'found no element to count: give for="id-of-the-article", or put the element in an <article> or <main>; nothing is shown');
+      return;
+    }
+    this.stats = collectReadingStats(this.target, this.textLanguage(), this);
+    if (this.live) this.observe(this.target);
+  }
+
+  private findTarget(): Element | null {
+    if (this.for) {
+      const named = this.ownerDocument.getElementById(this.for);
+      if (named) return named;
+      if (document.readyState === 'loading') return null;
+      this.warnOnce('for', `no element has id "${this.for}"; counting the nearest <article> or <main> instead`);
+    }
+    return this.closest('article') ?? this.ownerDocument.querySelector('article') ?? this.ownerDocument.querySelector('main');
+  }
+
+  private textLanguage(): string {
+    return languageOf(this.target?.closest('[lang]') ?? this);
+  }
+
+  private computeEstimate(): ReadingEstimate | undefined {
+    const given = this.givenMinutes();
+    if (given !== undefined) {
+      return { minutes: given, exactMinutes: given, minMinutes: given, maxMinutes: given, words: 0, images: 0 };
+    }
+    if (!this.stats) return undefined;
+    return estimateFromStats(this.stats, { lang: this.textLanguage(), wpm: this.validWpm(), genre: this.validGenre() });
+  }
+
+  private givenMinutes(): number | undefined {
+    const minutes = this.minutes;
+    if (minutes === undefined || minutes === null) return undefined;
+    if (Number.isFinite(minutes) && minutes > 0) return Math.ceil(minutes);
+    this.warnOnce('minutes', `"${this.getAttribute('minutes') ?? minutes}" is not a positive number of minutes; counting the article instead`);
+    return undefined;
+  }
+
+  private validWpm(): number | undefined {
+    const wpm = this.wpm;
+    if (wpm === undefined || wpm === null) return undefined;
+    if (Number.isFinite(wpm) && wpm > 0) return wpm;
+    this.warnOnce('wpm', `"${this.getAttribute('wpm') ?? wpm}" is not a positive number of words per minute; using the research rate for the text's language`);
+    return undefined;
+  }
+
+  private validGenre(): Genre {
+    if (GENRES.includes(this.genre)) return this.genre;
+    this.warnOnce('genre', `"${this.genre}" is not one of ${GENRES.join(', ')}; using nonfiction`);
+    return 'nonfiction';
+  }
+
+  private warnOnce(attribute: string, problem: string): void {
+    const key = `${attribute}:${problem}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    warnAttribute(this, attribute, problem);
+  }
+
+  private observe(target: Element): void {
+    this.observer = new MutationObserver(() => {
+      clearTimeout(this.recountTimer);
+      this.recountTimer = setTimeout(this.onDocumentReady, LIVE_DEBOUNCE_MS);
+    });
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'lang', 'src'] });
+  }
+
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    clearTimeout(this.recountTimer);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reading-time': ReadingTime;
+  }
+}

@@ -1,0 +1,26 @@
+// Debian's Chromium driven by playwright-core: no browser download, flags this machine needs.
+import { chromium } from 'playwright-core';
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens `url` and records everything the page says on its console and every uncaught error. */
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  const messages = [];
+  page.on('console', (message) => messages.push({ type: message.type(), text: message.text() }));
+  page.on('pageerror', (error) => messages.push({ type: 'pageerror', text: String(error) }));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, messages };
+}
