@@ -92,17 +92,22 @@ describe('<reading-time>', () => {
     });
 
     it('skips scripts, styles, templates, noscript, hidden content and itself', async () => {
-      const el = await articleWith(html`
-        <reading-time>${words(english * 5)}</reading-time>
+      const unread = words(english * 5);
+      const article = await fixture<HTMLElement>(html`<article></article>`);
+      article.innerHTML = `
+        <reading-time>${unread}</reading-time>
         <p>${words(english)}</p>
-        <script type="text/plain">${words(english * 5)}</script>
-        <style>/* ${words(english * 5)} */</style>
-        <template>${words(english * 5)}</template>
-        <noscript>${words(english * 5)}</noscript>
-        <div hidden>${words(english * 5)}</div>
-        <div style="display: none">${words(english * 5)}</div>
-        <div aria-hidden="true">${words(english * 5)}</div>
-      `);
+        <script type="text/plain">${unread}</script>
+        <style>/* ${unread} */</style>
+        <template>${unread}</template>
+        <noscript>${unread}</noscript>
+        <svg><text>${unread}</text></svg>
+        <div hidden>${unread}</div>
+        <div style="display: none">${unread}</div>
+        <div style="visibility: hidden">${unread}</div>
+        <div aria-hidden="true">${unread}</div>`;
+      const el = article.querySelector('reading-time')!;
+      await el.updateComplete;
       expect(shown(el)).to.equal('1 min read');
     });
 
@@ -189,9 +194,12 @@ describe('<reading-time>', () => {
     });
 
     it('shows the light-DOM fallback until there is a count', async () => {
-      const holder = await fixture<HTMLElement>(html`<div><reading-time for="missing">4 min read</reading-time></div>`);
-      const el = holder.querySelector('reading-time')!;
-      await captureWarnings(() => el.updateComplete);
+      let el!: ReadingTime;
+      await captureWarnings(async () => {
+        const holder = await fixture<HTMLElement>(html`<div><reading-time for="missing">4 min read</reading-time></div>`);
+        el = holder.querySelector('reading-time')!;
+        await el.updateComplete;
+      });
       expect(el.shadowRoot!.querySelector('time')).to.equal(null);
       expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
     });
