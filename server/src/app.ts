@@ -1,0 +1,151 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { Config } from './config.js';
+import { openDatabase, ping, readMeta, type Database_ } from './db.js';
+import { Authenticator } from './auth.js';
+import { EventBus } from './events.js';
+import { Webhooks } from './webhooks.js';
+import { WindowLimiter } from './limits.js';
+import { ApiError, errorSchema, installErrorHandling } from './errors.js';
+import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
+import { registerComments } from './comments.js';
+import { registerTypos, typoReceiptSchema } from './typos.js';
+import { registerSse } from './sse.js';
+import { registerSite } from './demo.js';
+import type { Ctx } from './context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    inkwell: Ctx;
+  }
+}
+
+const VERSION = '0.1.0';
+
+/** Builds the whole server (database opened and migrated, routes registered); does not listen. */
+export async function buildServer(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    // Closing waits for no idle keep-alive sockets (SSE streams are ended in a preClose hook).
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: false } },
+  });
+  installErrorHandling(app);
+
+  if (config.devSecret) {
+    app.log.warn('INKWELL_JWT_SECRET is not set: using the built-in development secret (development mode only)');
+  }
+
+  let database: Database_;
+  try {
+    database = await openDatabase(config);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const events = new EventBus(database, app.log);
+  await events.start();
+  const webhooks = new Webhooks(config, app.log);
+  const ctx: Ctx = {
+    config,
+    database,
+    db: database.db,
+    auth: new Authenticator(config, await readMeta(database.db, 'author_id_key')),
+    events,
+    webhooks,
+    postLimiter: new WindowLimiter(config.postLimitWindowSeconds * 1000),
+  };
+  app.decorate('inkwell', ctx);
+
+  const cleanup = async () => {
+    const dayAgo = Date.now() - 86_400_000;
+    await events.prune(database.db);
+    await database.db.deleteFrom('idempotency_keys').where('created_at', '<', dayAgo).execute();
+  };
+  const cleanupTimer = setInterval(() => cleanup().catch((err) => app.log.warn({ err }, 'cleanup failed')), 3_600_000);
+  cleanupTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(cleanupTimer);
+    await webhooks.close();
+    await events.close();
+    await database.close();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Inkwell API',
+        version: VERSION,
+        description: 'Comments and typo reports for Inkwell\'s web components. Errors are `{"error": {"code", "message", "field"?}}`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT signed by the host site: sub, name, optional picture and role (moderator, admin), aud, exp.' },
+        },
+      },
+    },
+    hideUntagged: true,
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  for (const s of [errorSchema, commentSchema, commentPageSchema, typoReportSchema, typoReceiptSchema]) app.addSchema(s);
+
+  await app.register(cors, {
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'last-event-id'],
+    exposedHeaders: ['etag', 'location', 'retry-after', 'idempotency-replayed'],
+    maxAge: 600,
+  });
+
+  // Browsers send Origin on cross-site writes; refuse those from origins nobody configured, so a
+  // guest post or typo report cannot be made from another site's page even as a "simple" request.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/') || request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const origin = request.headers.origin;
+    if (!origin) return;
+    if (config.corsOrigins.includes(origin) || origin === `${request.protocol}://${request.host}`) return;
+    throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed (INKWELL_CORS_ORIGINS)`);
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+  });
+
+  app.get('/v1/health', {
+    schema: {
+      tags: ['operations'],
+      summary: 'Liveness and database reachability',
+      response: {
+        200: {
+          type: 'object',
+          required: ['status', 'database', 'version'],
+          properties: { status: { type: 'string' }, database: { type: 'string' }, version: { type: 'string' } },
+        },
+        503: { $ref: 'Error#' },
+      },
+    },
+  }, async (_request, reply) => {
+    try {
+      await ping(database.db);
+    } catch {
+      throw new ApiError(503, 'database_unavailable', 'The database does not answer');
+    }
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok', database: database.dialect, version: VERSION };
+  });
+
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerComments(app, ctx);
+  registerTypos(app, ctx);
+  registerSse(app, ctx);
+  await registerSite(app, ctx);
+  return app;
+}

@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from './config.js';
+import { ApiError } from './errors.js';
+
+export type Role = 'reader' | 'moderator' | 'admin';
+
+export interface Viewer {
+  /** Opaque public author id derived from `sub`. */
+  authorId: string;
+  name: string;
+  picture: string | null;
+  role: Role;
+}
+
+export function isModerator(v: Viewer | null): boolean {
+  return v !== null && (v.role === 'moderator' || v.role === 'admin');
+}
+
+export class Authenticator {
+  private readonly secret: Uint8Array | null;
+  private readonly jwks: JWTVerifyGetKey | null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly authorKey: string,
+  ) {
+    this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
+    this.jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
+  }
+
+  authorIdFor(sub: string): string {
+    return 'u_' + createHmac('sha256', this.authorKey).update(sub).digest('base64url').slice(0, 22);
+  }
+
+  /** The reader behind the request's bearer token; null without one; ApiError 401 for a bad one. */
+  async viewer(request: FastifyRequest): Promise<Viewer | null> {
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new ApiError(401, 'token_invalid', 'The Authorization header must be "Bearer <token>"');
+    return this.verify(match[1]!);
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    let payload;
+    try {
+      const options = {
+        audience: this.config.jwtAudience,
+        ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: 30,
+      };
+      // The accepted algorithms are pinned per key type, so a token cannot pick its own (no `none`,
+      // no HS256 signed with a public key).
+      if (this.jwks) {
+        try {
+          ({ payload } = await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] }));
+        } catch (err) {
+          if (!this.secret || !(err instanceof joseErrors.JOSEAlgNotAllowed)) throw err;
+          ({ payload } = await jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }));
+        }
+      } else {
+        ({ payload } = await jwtVerify(token, this.secret!, { ...options, algorithms: ['HS256'] }));
+      }
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) {
+        throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again');
+      }
+      if (err instanceof joseErrors.JWTClaimValidationFailed) {
+        if (err.claim === 'aud') throw new ApiError(401, 'token_wrong_audience', 'The token was issued for another audience');
+        if (err.claim === 'iss') throw new ApiError(401, 'token_wrong_issuer', 'The token was issued by another issuer');
+        throw new ApiError(401, 'token_invalid', `The token's "${err.claim}" claim is missing or invalid`);
+      }
+      throw new ApiError(401, 'token_invalid', 'The token is not valid (bad signature, algorithm or format)');
+    }
+    const sub = payload.sub;
+    const name = typeof payload.name === 'string' ? payload.name.trim() : '';
+    if (!sub || sub.length > 256) throw new ApiError(401, 'token_invalid', 'The token has no usable "sub" claim');
+    if (!name || name.length > 100) throw new ApiError(401, 'token_invalid', 'The token needs a "name" claim of 1–100 characters');
+    const picture = typeof payload.picture === 'string' && /^https:\/\//.test(payload.picture) && payload.picture.length <= 2048
+      ? payload.picture : null;
+    const role: Role = payload.role === 'moderator' || payload.role === 'admin' ? payload.role : 'reader';
+    return { authorId: this.authorIdFor(sub), name, picture, role };
+  }
+}

@@ -1,0 +1,562 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CommentTable, DB } from './db.js';
+import type { Ctx } from './context.js';
+import { isModerator, type Viewer } from './auth.js';
+import { ApiError } from './errors.js';
+import { errorResponses, idParam, threadParam } from './schemas.js';
+
+export interface CommentJson {
+  id: string;
+  thread: string;
+  parentId: string | null;
+  author: { id: string; name: string; picture?: string; guest: boolean };
+  body: string;
+  createdAt: string;
+  editedAt?: string;
+  status: string;
+  replyCount?: number;
+  own?: boolean;
+}
+
+const REPLIES_PER_PAGE = 1000;
+
+export function newId(prefix: string): string {
+  return prefix + randomBytes(12).toString('base64url');
+}
+
+export function commentView(row: CommentTable, viewer: Viewer | null): CommentJson {
+  if (row.status === 'deleted') {
+    return {
+      id: row.id, thread: row.thread, parentId: row.parent_id,
+      author: { id: '', name: '', guest: false }, body: '',
+      createdAt: new Date(Number(row.created_at)).toISOString(), status: 'deleted',
+    };
+  }
+  const author: CommentJson['author'] = { id: row.author_id, name: row.author_name, guest: row.guest === 1 };
+  if (row.author_picture) author.picture = row.author_picture;
+  const c: CommentJson = {
+    id: row.id,
+    thread: row.thread,
+    parentId: row.parent_id,
+    author,
+    body: row.body,
+    createdAt: new Date(Number(row.created_at)).toISOString(),
+    status: row.status,
+  };
+  if (row.edited_at !== null) c.editedAt = new Date(Number(row.edited_at)).toISOString();
+  if (viewer && viewer.authorId === row.author_id) c.own = true;
+  return c;
+}
+
+/** What the public (and so live events and webhooks) may see of a comment. */
+export function publicView(row: CommentTable): CommentJson {
+  return row.status === 'published' ? commentView(row, null) : commentView({ ...row, status: 'deleted' }, null);
+}
+
+type CEB = ExpressionBuilder<DB & { c: CommentTable; r: CommentTable }, any>;
+
+/** Rows `viewer` may see in a thread: published, their own pending ones, all pending for moderators. */
+function visible(eb: CEB, alias: 'c' | 'r', viewer: Viewer | null) {
+  const status = eb.ref(`${alias}.status`);
+  if (isModerator(viewer)) return eb(status, 'in', ['published', 'pending']);
+  if (viewer) {
+    return eb.or([
+      eb(status, '=', 'published'),
+      eb.and([eb(status, '=', 'pending'), eb(eb.ref(`${alias}.author_id`), '=', viewer.authorId)]),
+    ]);
+  }
+  return eb(status, '=', 'published');
+}
+
+export function encodeCursor(createdAt: number, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [number, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new ApiError(400, 'invalid_input', 'cursor is not a cursor this server issued', 'cursor');
+}
+
+export function etagFor(body: string): string {
+  return 'W/"' + createHash('sha1').update(body).digest('base64url') + '"';
+}
+
+/**
+ * Sends a JSON listing with an ETag; answers 304 to a matching If-None-Match. Anonymous responses
+ * are public so a CDN may keep them briefly; personalised ones (with a token) are private.
+ */
+export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: string, personal: boolean, maxAge: number) {
+  const etag = etagFor(body);
+  reply.header('etag', etag);
+  reply.header('vary', 'Authorization, Origin');
+  reply.header('cache-control', personal ? 'private, no-cache' : `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 6}`);
+  const inm = request.headers['if-none-match'];
+  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+    return reply.code(304).send();
+  }
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+export function countLinks(text: string): number {
+  const urls = text.match(/\b(?:https?:\/\/|www\.)/gi)?.length ?? 0;
+  const mail = text.match(/\bmailto:/gi)?.length ?? 0;
+  return urls + mail;
+}
+
+function normaliseBody(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+function bodyHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').toLowerCase()).digest('base64url');
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23505' || (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'));
+}
+
+export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer | null, opts: { sort: 'oldest' | 'newest'; limit: number; cursor?: string }) {
+  const desc = opts.sort === 'newest';
+  let q = db
+    .selectFrom('comments as c')
+    .selectAll('c')
+    .where('c.thread', '=', thread)
+    .where('c.parent_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        visible(eb as CEB, 'c', viewer),
+        eb.exists(
+          eb.selectFrom('comments as r').select('r.id')
+            .whereRef('r.root_id', '=', 'c.id').where('r.parent_id', 'is not', null)
+            .where((eb2) => visible(eb2 as CEB, 'r', viewer)),
+        ),
+      ]),
+    );
+  if (opts.cursor) {
+    const [t, id] = decodeCursor(opts.cursor);
+    const op = desc ? '<' : '>';
+    q = q.where((eb) => eb.or([eb('c.created_at', op, t), eb.and([eb('c.created_at', '=', t), eb('c.id', op, id)])]));
+  }
+  const top = await q
+    .orderBy('c.created_at', desc ? 'desc' : 'asc')
+    .orderBy('c.id', desc ? 'desc' : 'asc')
+    .limit(opts.limit + 1)
+    .execute();
+  const more = top.length > opts.limit;
+  if (more) top.pop();
+  const replies = top.length
+    ? await db
+        .selectFrom('comments as r')
+        .selectAll('r')
+        .where('r.root_id', 'in', top.map((c) => c.id))
+        .where('r.parent_id', 'is not', null)
+        .where((eb) => visible(eb as CEB, 'r', viewer))
+        .orderBy('r.created_at', 'asc')
+        .orderBy('r.id', 'asc')
+        .limit(REPLIES_PER_PAGE)
+        .execute()
+    : [];
+  const totalRow = await db
+    .selectFrom('comments as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.thread', '=', thread)
+    .where((eb) => visible(eb as CEB, 'c', viewer))
+    .executeTakeFirstOrThrow();
+  const replyCounts = new Map<string, number>();
+  for (const r of replies) replyCounts.set(r.root_id, (replyCounts.get(r.root_id) ?? 0) + 1);
+  const comments: CommentJson[] = top.map((row) => ({ ...commentView(row, viewer), replyCount: replyCounts.get(row.id) ?? 0 }));
+  for (const r of replies) comments.push(commentView(r, viewer));
+  const last = top[top.length - 1];
+  return {
+    comments,
+    total: Number(totalRow.n),
+    nextCursor: more && last ? encodeCursor(Number(last.created_at), last.id) : null,
+  };
+}
+
+interface PostBody {
+  body: string;
+  parentId?: string;
+  author?: { name: string; email?: string };
+  website?: string;
+  formStartedAt?: number;
+}
+
+export function registerComments(app: FastifyInstance, ctx: Ctx) {
+  const { config, db, auth, events, webhooks } = ctx;
+
+  const listQuery = {
+    type: 'object',
+    properties: {
+      sort: { type: 'string', enum: ['oldest', 'newest'], default: 'oldest' },
+      limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+      cursor: { type: 'string', maxLength: 200 },
+    },
+  } as const;
+
+  app.get('/v1/threads/:thread/comments', {
+    schema: {
+      tags: ['comments'],
+      summary: 'A page of a thread\'s comments with their replies',
+      description: 'A reader sees published comments and their own pending ones; moderators see all pending ones. Carries ETag and Cache-Control; answers 304 to If-None-Match.',
+      params: threadParam,
+      querystring: listQuery,
+      response: { 200: { $ref: 'CommentPage#' }, ...errorResponses },
+      security: [{ bearer: [] }, {}],
+    },
+  }, async (request, reply) => {
+    const viewer = await auth.viewer(request);
+    const { thread } = request.params as { thread: string };
+    const q = request.query as { sort: 'oldest' | 'newest'; limit: number; cursor?: string };
+    const page = await listThread(db, thread, viewer, q);
+    return sendCacheable(request, reply, JSON.stringify(page), viewer !== null, config.cdnMaxAge);
+  });
+
+  app.get('/v1/comments/:id', {
+    schema: {
+      tags: ['comments'],
+      summary: 'One comment',
+      params: idParam,
+      response: { 200: { $ref: 'Comment#' }, ...errorResponses },
+      security: [{ bearer: [] }, {}],
+    },
+  }, async (request) => {
+    const viewer = await auth.viewer(request);
+    const { id } = request.params as { id: string };
+    const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    const allowed = row && (row.status === 'published' || isModerator(viewer) || (row.status === 'pending' && viewer?.authorId === row.author_id));
+    if (!row || !allowed) throw new ApiError(404, 'not_found', 'No such comment');
+    return commentView(row, viewer);
+  });
+
+  app.post('/v1/threads/:thread/comments', {
+    schema: {
+      tags: ['comments'],
+      summary: 'Post a comment or a reply',
+      description:
+        'Signed-in readers send a bearer token; guests (when enabled) send `author.name` and optionally `author.email` (stored, never returned). ' +
+        '`website` is a honeypot that must stay empty; `formStartedAt` (ms since epoch when the form was shown) enables the minimum-time check. ' +
+        'Send an `Idempotency-Key` header so a retried post never creates a second comment; a replay answers with the first response and `Idempotency-Replayed: true`.',
+      params: threadParam,
+      headers: {
+        type: 'object',
+        properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } },
+      },
+      body: {
+        type: 'object',
+        required: ['body'],
+        additionalProperties: false,
+        properties: {
+          body: { type: 'string', minLength: 1, maxLength: config.maxCommentLength, pattern: '\\S' },
+          parentId: { type: 'string', minLength: 1, maxLength: 64 },
+          author: {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' },
+              email: { type: 'string', maxLength: 254, format: 'email' },
+            },
+          },
+          website: { type: 'string', maxLength: 2048 },
+          formStartedAt: { type: 'integer', minimum: 0 },
+        },
+      },
+      response: { 201: { $ref: 'Comment#' }, 409: { $ref: 'Error#' }, ...errorResponses },
+      security: [{ bearer: [] }, {}],
+    },
+  }, async (request, reply) => {
+    const viewer = await auth.viewer(request);
+    const { thread } = request.params as { thread: string };
+    const input = request.body as PostBody;
+    const now = Date.now();
+
+    if (!viewer) {
+      if (!config.guests) throw new ApiError(401, 'auth_required', 'Sign in to comment');
+      if (!input.author) throw new ApiError(422, 'invalid_input', 'author.name is required for guests', 'author.name');
+    }
+    const principal = viewer ? viewer.authorId : 'ip:' + request.ip;
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([thread, input.body, input.parentId ?? null, input.author?.name ?? null, input.author?.email ?? null]))
+      .digest('base64url');
+
+    const replay = async () => {
+      const prior = await db.selectFrom('idempotency_keys').selectAll()
+        .where('principal', '=', principal).where('key', '=', key!).executeTakeFirst();
+      if (!prior) return false;
+      if (prior.request_hash !== requestHash) {
+        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+      }
+      reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
+      return true;
+    };
+    if (key && (await replay())) return reply;
+
+    const retryAfter = Math.max(
+      viewer ? ctx.postLimiter.hit('u:' + viewer.authorId, config.postLimitPerUser, now) : 0,
+      ctx.postLimiter.hit('a:' + request.ip, config.postLimitPerAddress, now),
+    );
+    if (retryAfter) {
+      reply.header('retry-after', String(retryAfter));
+      throw new ApiError(429, 'rate_limited', `Too many comments; try again in ${retryAfter} s`);
+    }
+
+    const honeypot = typeof input.website === 'string' && input.website.trim() !== '';
+    if (input.formStartedAt !== undefined && config.minSubmitSeconds > 0) {
+      const elapsed = now - input.formStartedAt;
+      if (elapsed < config.minSubmitSeconds * 1000) {
+        throw new ApiError(422, 'too_fast', `Please take at least ${config.minSubmitSeconds} seconds to write a comment`, 'formStartedAt');
+      }
+    }
+    const body = normaliseBody(input.body);
+    if (countLinks(body) > config.maxLinks) {
+      throw new ApiError(422, 'too_many_links', `A comment may contain at most ${config.maxLinks} links`, 'body');
+    }
+
+    let parent: CommentTable | undefined;
+    if (input.parentId) {
+      parent = await db.selectFrom('comments').selectAll().where('id', '=', input.parentId).executeTakeFirst();
+      const ok = parent && parent.thread === thread &&
+        (parent.status === 'published' || (parent.status === 'pending' && (isModerator(viewer) || parent.author_id === viewer?.authorId)));
+      if (!ok) throw new ApiError(422, 'parent_not_found', 'The comment you reply to does not exist in this thread', 'parentId');
+    }
+
+    const hash = bodyHash(body);
+    const authorName = viewer ? viewer.name : input.author!.name.trim();
+    let dupQuery = db.selectFrom('comments').select('id')
+      .where('thread', '=', thread).where('body_hash', '=', hash).where('status', '!=', 'deleted');
+    dupQuery = viewer
+      ? dupQuery.where('author_id', '=', viewer.authorId)
+      : dupQuery.where('guest', '=', 1).where('author_name', '=', authorName);
+    if (await dupQuery.executeTakeFirst()) {
+      throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
+    }
+
+    const id = newId('c_');
+    const row: CommentTable = {
+      id,
+      thread,
+      parent_id: parent ? parent.id : null,
+      root_id: parent ? parent.root_id : id,
+      author_id: viewer ? viewer.authorId : newId('g_'),
+      author_name: authorName,
+      author_picture: viewer?.picture ?? null,
+      author_email: viewer ? null : (input.author?.email ?? null),
+      guest: viewer ? 0 : 1,
+      body,
+      body_hash: hash,
+      status: honeypot ? 'spam' : config.moderation === 'pre' && !isModerator(viewer) ? 'pending' : 'published',
+      created_at: now,
+      edited_at: null,
+    };
+    const view = commentView(row, viewer);
+    if (!viewer) view.own = true;
+    const response = JSON.stringify(view);
+    let eventIds: number[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('comments').values(row).execute();
+        if (key) {
+          await trx.insertInto('idempotency_keys').values({
+            principal, key, request_hash: requestHash, status_code: 201, response, created_at: now,
+          }).execute();
+        }
+        if (row.status === 'published') eventIds = [await events.record(trx, thread, 'comment-created', publicView(row))];
+      });
+    } catch (err) {
+      // A concurrent request with the same Idempotency-Key committed first.
+      if (key && isUniqueViolation(err) && (await replay())) return reply;
+      throw err;
+    }
+    events.afterCommit(eventIds);
+    if (row.status !== 'spam') webhooks.send('comment.created', { comment: { ...view, own: undefined } });
+    reply.code(201).header('location', `/v1/comments/${id}`).type('application/json; charset=utf-8');
+    return reply.send(response);
+  });
+
+  app.patch('/v1/comments/:id', {
+    schema: {
+      tags: ['comments'],
+      summary: 'Edit one\'s own comment, or moderate any comment',
+      description:
+        'Authors may change `body` within the edit window (INKWELL_EDIT_WINDOW); with pre-moderation an edited comment is held again. ' +
+        'Moderators may change `body` and `status` (approve: `published`, reject: `rejected`, mark spam: `spam`, hold: `pending`).',
+      params: idParam,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          body: { type: 'string', minLength: 1, maxLength: config.maxCommentLength, pattern: '\\S' },
+          status: { type: 'string', enum: ['published', 'pending', 'rejected', 'spam'] },
+        },
+      },
+      response: { 200: { $ref: 'Comment#' }, ...errorResponses },
+      security: [{ bearer: [] }],
+    },
+  }, async (request) => {
+    const viewer = await auth.viewer(request);
+    if (!viewer) throw new ApiError(401, 'auth_required', 'Sign in to edit comments');
+    const { id } = request.params as { id: string };
+    const input = request.body as { body?: string; status?: string };
+    const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    const mod = isModerator(viewer);
+    const own = row?.author_id === viewer.authorId;
+    if (!row || row.status === 'deleted' || (!mod && !own && row.status !== 'published')) {
+      throw new ApiError(404, 'not_found', 'No such comment');
+    }
+    if (input.status !== undefined && !mod) throw new ApiError(403, 'forbidden', 'Only moderators change a comment\'s status', 'status');
+    if (!mod && !own) throw new ApiError(403, 'not_your_comment', 'You can only edit your own comments');
+    const now = Date.now();
+    const next: CommentTable = { ...row };
+    if (input.body !== undefined) {
+      if (!mod && now - Number(row.created_at) > config.editWindowSeconds * 1000) {
+        throw new ApiError(403, 'edit_window_closed', `Comments can be edited for ${config.editWindowSeconds} seconds after posting`, 'body');
+      }
+      const body = normaliseBody(input.body);
+      if (countLinks(body) > config.maxLinks) {
+        throw new ApiError(422, 'too_many_links', `A comment may contain at most ${config.maxLinks} links`, 'body');
+      }
+      if (body !== row.body) {
+        next.body = body;
+        next.body_hash = bodyHash(body);
+        next.edited_at = now;
+        if (!mod && config.moderation === 'pre' && row.status === 'published') next.status = 'pending';
+      }
+    }
+    if (input.status !== undefined) next.status = input.status;
+    const wasPublic = row.status === 'published';
+    const isPublic = next.status === 'published';
+    let eventIds: number[] = [];
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments')
+        .set({ body: next.body, body_hash: next.body_hash, edited_at: next.edited_at, status: next.status })
+        .where('id', '=', id).execute();
+      const changed = next.body !== row.body || next.status !== row.status;
+      if (changed && (wasPublic || isPublic)) {
+        const type = isPublic ? (wasPublic ? 'comment-updated' : 'comment-created') : 'comment-deleted';
+        eventIds = [await events.record(trx, row.thread, type, publicView(next))];
+      }
+    });
+    events.afterCommit(eventIds);
+    return commentView(next, viewer);
+  });
+
+  app.delete('/v1/comments/:id', {
+    schema: {
+      tags: ['comments'],
+      summary: 'Delete one\'s own comment (moderators: any comment)',
+      description: 'The text and guest e-mail are erased; a deleted comment with visible replies stays as a tombstone.',
+      params: idParam,
+      response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses },
+      security: [{ bearer: [] }],
+    },
+  }, async (request, reply) => {
+    const viewer = await auth.viewer(request);
+    if (!viewer) throw new ApiError(401, 'auth_required', 'Sign in to delete comments');
+    const { id } = request.params as { id: string };
+    const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    const mod = isModerator(viewer);
+    const own = row?.author_id === viewer.authorId;
+    if (!row || row.status === 'deleted' || (!mod && !own && row.status !== 'published')) {
+      throw new ApiError(404, 'not_found', 'No such comment');
+    }
+    if (!mod && !own) throw new ApiError(403, 'not_your_comment', 'You can only delete your own comments');
+    let eventIds: number[] = [];
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments')
+        .set({ status: 'deleted', body: '', author_email: null, edited_at: Date.now() })
+        .where('id', '=', id).execute();
+      if (row.status === 'published') {
+        eventIds = [await events.record(trx, row.thread, 'comment-deleted', publicView({ ...row, status: 'deleted' }))];
+      }
+    });
+    events.afterCommit(eventIds);
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/comments', {
+    schema: {
+      tags: ['moderation'],
+      summary: 'Moderators: comments across threads by status (the moderation inbox)',
+      querystring: {
+        type: 'object',
+        properties: {
+          status: { type: 'string', enum: ['pending', 'published', 'rejected', 'spam'], default: 'pending' },
+          thread: { type: 'string', minLength: 1, maxLength: 256 },
+          sort: { type: 'string', enum: ['oldest', 'newest'], default: 'newest' },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+          cursor: { type: 'string', maxLength: 200 },
+        },
+      },
+      response: { 200: { $ref: 'CommentPage#' }, ...errorResponses },
+      security: [{ bearer: [] }],
+    },
+  }, async (request) => {
+    const viewer = await auth.viewer(request);
+    if (!viewer) throw new ApiError(401, 'auth_required', 'Sign in as a moderator');
+    if (!isModerator(viewer)) throw new ApiError(403, 'forbidden', 'Moderators only');
+    const q = request.query as { status: string; thread?: string; sort: string; limit: number; cursor?: string };
+    const desc = q.sort === 'newest';
+    let base = db.selectFrom('comments').where('status', '=', q.status);
+    if (q.thread) base = base.where('thread', '=', q.thread);
+    let pageQ = base.selectAll();
+    if (q.cursor) {
+      const [t, cid] = decodeCursor(q.cursor);
+      const op = desc ? '<' : '>';
+      pageQ = pageQ.where((eb) => eb.or([eb('created_at', op, t), eb.and([eb('created_at', '=', t), eb('id', op, cid)])]));
+    }
+    const rows = await pageQ.orderBy('created_at', desc ? 'desc' : 'asc').orderBy('id', desc ? 'desc' : 'asc').limit(q.limit + 1).execute();
+    const more = rows.length > q.limit;
+    if (more) rows.pop();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const last = rows[rows.length - 1];
+    return {
+      comments: rows.map((r) => commentView(r, viewer)),
+      total: Number(total.n),
+      nextCursor: more && last ? encodeCursor(Number(last.created_at), last.id) : null,
+    };
+  });
+
+  app.get('/v1/counts', {
+    schema: {
+      tags: ['comments'],
+      summary: 'Published comment counts (replies included) for many threads at once',
+      querystring: {
+        type: 'object',
+        required: ['thread'],
+        properties: {
+          thread: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 256 } },
+        },
+      },
+      response: {
+        200: {
+          type: 'object',
+          required: ['counts'],
+          properties: { counts: { type: 'object', additionalProperties: { type: 'integer' } } },
+        },
+        ...errorResponses,
+      },
+    },
+  }, async (request, reply) => {
+    const threads = [...new Set((request.query as { thread: string[] }).thread)];
+    const rows = await db.selectFrom('comments')
+      .select(['thread', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('thread', 'in', threads).where('status', '=', 'published')
+      .groupBy('thread').execute();
+    const counts: Record<string, number> = Object.create(null);
+    for (const t of threads) counts[t] = 0;
+    for (const r of rows) counts[r.thread] = Number(r.n);
+    return sendCacheable(request, reply, JSON.stringify({ counts: { ...counts } }), false, config.cdnMaxAge);
+  });
+
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+
+export type Mode = 'development' | 'production';
+export type Moderation = 'off' | 'pre';
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Repository root: `dist/` and `demo/` are served from here. */
+  rootDir: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  databaseSchema: string | null;
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  jwtAudience: string;
+  jwtIssuer: string | null;
+  /** True when the secret is the built-in development one. */
+  devSecret: boolean;
+  guests: boolean;
+  moderation: Moderation;
+  editWindowSeconds: number;
+  corsOrigins: string[];
+  trustedProxies: string[];
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  webhookRetries: number;
+  webhookBackoffMs: number;
+  rateLimitPerMinute: number;
+  postLimitPerUser: number;
+  postLimitPerAddress: number;
+  postLimitWindowSeconds: number;
+  minSubmitSeconds: number;
+  maxLinks: number;
+  maxCommentLength: number;
+  bodyLimitBytes: number;
+  cdnMaxAge: number;
+  sseHeartbeatSeconds: number;
+}
+
+/** Used only in development mode when INKWELL_JWT_SECRET is unset, so the demo works out of the box. */
+export const DEV_JWT_SECRET = 'inkwell-development-secret-never-use-in-production';
+
+export class ConfigError extends Error {}
+
+function int(env: Record<string, string | undefined>, name: string, def: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function str(env: Record<string, string | undefined>, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? null : v.trim();
+}
+
+function argValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(name + '=')) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Reads the configuration from environment variables (all optional) and `--port`.
+ * Throws ConfigError with a readable message on bad values; production mode without a key is one.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, argv: string[] = []): Config {
+  const mode = (str(env, 'INKWELL_MODE') ?? 'development') as Mode;
+  if (mode !== 'development' && mode !== 'production') {
+    throw new ConfigError(`INKWELL_MODE must be "development" or "production", got "${mode}"`);
+  }
+  const moderation = (str(env, 'INKWELL_MODERATION') ?? 'off') as Moderation;
+  if (moderation !== 'off' && moderation !== 'pre') {
+    throw new ConfigError(`INKWELL_MODERATION must be "off" or "pre", got "${moderation}"`);
+  }
+  const portArg = argValue(argv, '--port');
+  const port = portArg !== undefined ? int({ p: portArg }, 'p', 8080) : int(env, 'INKWELL_PORT', 8080);
+  if (port > 65535) throw new ConfigError(`port must be <= 65535, got ${port}`);
+
+  let jwtSecret = str(env, 'INKWELL_JWT_SECRET');
+  const jwksUrl = str(env, 'INKWELL_JWKS_URL');
+  let devSecret = false;
+  if (!jwtSecret && !jwksUrl) {
+    if (mode === 'production') {
+      throw new ConfigError('production mode needs INKWELL_JWT_SECRET or INKWELL_JWKS_URL to verify readers\' tokens');
+    }
+    jwtSecret = DEV_JWT_SECRET;
+    devSecret = true;
+  }
+  if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
+    throw new ConfigError('INKWELL_JWT_SECRET must be at least 32 bytes long (HS256)');
+  }
+  const databaseUrl = str(env, 'INKWELL_DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('INKWELL_DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+  }
+  const databaseSchema = str(env, 'INKWELL_DATABASE_SCHEMA');
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError('INKWELL_DATABASE_SCHEMA must be a lower-case SQL identifier');
+  }
+  const guestsRaw = (str(env, 'INKWELL_GUESTS') ?? 'off').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(guestsRaw)) {
+    throw new ConfigError(`INKWELL_GUESTS must be "on" or "off", got "${guestsRaw}"`);
+  }
+  const rootDir = path.resolve(str(env, 'INKWELL_ROOT_DIR') ?? path.join(import.meta.dirname, '..', '..'));
+
+  return {
+    mode,
+    host: str(env, 'INKWELL_HOST') ?? '127.0.0.1',
+    port,
+    logLevel: str(env, 'INKWELL_LOG_LEVEL') ?? 'info',
+    rootDir,
+    dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
+    databaseUrl,
+    databaseSchema,
+    jwtSecret,
+    jwksUrl,
+    jwtAudience: str(env, 'INKWELL_JWT_AUDIENCE') ?? 'inkwell',
+    jwtIssuer: str(env, 'INKWELL_JWT_ISSUER'),
+    devSecret,
+    guests: ['on', 'true', '1'].includes(guestsRaw),
+    moderation,
+    editWindowSeconds: int(env, 'INKWELL_EDIT_WINDOW', 900),
+    corsOrigins: list(env.INKWELL_CORS_ORIGINS),
+    trustedProxies: list(env.INKWELL_TRUSTED_PROXIES),
+    webhookUrl: str(env, 'INKWELL_WEBHOOK_URL'),
+    webhookSecret: str(env, 'INKWELL_WEBHOOK_SECRET'),
+    webhookRetries: int(env, 'INKWELL_WEBHOOK_RETRIES', 5),
+    webhookBackoffMs: int(env, 'INKWELL_WEBHOOK_BACKOFF_MS', 1000, 1),
+    rateLimitPerMinute: int(env, 'INKWELL_RATE_LIMIT', 1200, 1),
+    postLimitPerUser: int(env, 'INKWELL_POST_LIMIT_USER', 5, 1),
+    postLimitPerAddress: int(env, 'INKWELL_POST_LIMIT_ADDRESS', 20, 1),
+    postLimitWindowSeconds: int(env, 'INKWELL_POST_LIMIT_WINDOW', 60, 1),
+    minSubmitSeconds: int(env, 'INKWELL_MIN_SUBMIT_SECONDS', 3),
+    maxLinks: int(env, 'INKWELL_MAX_LINKS', 3),
+    maxCommentLength: int(env, 'INKWELL_MAX_COMMENT_LENGTH', 10000, 1),
+    bodyLimitBytes: int(env, 'INKWELL_BODY_LIMIT', 65536, 1024),
+    cdnMaxAge: int(env, 'INKWELL_CDN_MAX_AGE', 10),
+    sseHeartbeatSeconds: int(env, 'INKWELL_SSE_HEARTBEAT', 15, 1),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB, Database_ } from './db.js';
+import type { Authenticator } from './auth.js';
+import type { EventBus } from './events.js';
+import type { Webhooks } from './webhooks.js';
+import type { WindowLimiter } from './limits.js';
+
+/** The services every route module gets. */
+export interface Ctx {
+  config: Config;
+  database: Database_;
+  db: Kysely<DB>;
+  auth: Authenticator;
+  events: EventBus;
+  webhooks: Webhooks;
+  postLimiter: WindowLimiter;
+}

@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Config } from './config.js';
+
+export interface CommentTable {
+  id: string;
+  thread: string;
+  parent_id: string | null;
+  /** The top-level comment of the conversation (its own id for top-level comments). */
+  root_id: string;
+  /** Opaque author id: HMAC of the token's `sub`, or `g_…` for guests. Never the `sub` itself. */
+  author_id: string;
+  author_name: string;
+  author_picture: string | null;
+  /** Guests only; stored for the site owner, never returned by the API. */
+  author_email: string | null;
+  guest: number;
+  body: string;
+  body_hash: string;
+  status: string;
+  created_at: number;
+  edited_at: number | null;
+}
+
+export interface TypoReportTable {
+  id: string;
+  fingerprint: string;
+  url: string;
+  title: string | null;
+  lang: string | null;
+  selection: string;
+  prefix: string;
+  suffix: string;
+  fragment: string;
+  suggestion: string | null;
+  comment: string | null;
+  modified_at: string | null;
+  status: string;
+  count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventTable {
+  id: number;
+  thread: string;
+  type: string;
+  payload: string;
+  created_at: number;
+}
+
+export interface IdempotencyTable {
+  principal: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  comments: CommentTable;
+  typo_reports: TypoReportTable;
+  events: EventTable;
+  idempotency_keys: IdempotencyTable;
+  meta: MetaTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database_ {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The pg pool (PostgreSQL only): the event bus takes its connection settings from it. */
+  pgConfig?: pg.PoolConfig;
+  /** The raw better-sqlite3 handle (SQLite only), for pragmas and checks. */
+  sqlite?: Database.Database;
+  close(): Promise<void>;
+}
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('comments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('thread', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'text')
+          .addColumn('root_id', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.notNull())
+          .addColumn('author_name', 'text', (c) => c.notNull())
+          .addColumn('author_picture', 'text')
+          .addColumn('author_email', 'text')
+          .addColumn('guest', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('body_hash', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('edited_at', bigint)
+          .execute();
+        await db.schema.createIndex('comments_thread_top').on('comments')
+          .columns(['thread', 'parent_id', 'created_at', 'id']).execute();
+        await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
+        await db.schema.createIndex('comments_status').on('comments').columns(['status', 'created_at']).execute();
+        await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'thread', 'body_hash']).execute();
+
+        await db.schema
+          .createTable('typo_reports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('fingerprint', 'text', (c) => c.notNull().unique())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('lang', 'text')
+          .addColumn('selection', 'text', (c) => c.notNull())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('suffix', 'text', (c) => c.notNull())
+          .addColumn('fragment', 'text', (c) => c.notNull())
+          .addColumn('suggestion', 'text')
+          .addColumn('comment', 'text')
+          .addColumn('modified_at', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('updated_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('typo_reports_status').on('typo_reports').columns(['status', 'updated_at']).execute();
+
+        await db.schema
+          .createTable('events')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
+          .addColumn('thread', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('events_thread').on('events').columns(['thread', 'id']).execute();
+
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('principal', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('status_code', 'integer', (c) => c.notNull())
+          .addColumn('response', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['principal', 'key'])
+          .execute();
+
+        await db.schema
+          .createTable('meta')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        // The key that turns a token's `sub` into a public author id. Kept in the database so every
+        // node derives the same ids, and random so ids cannot be matched against guessed subs.
+        await db.insertInto('meta').values({ key: 'author_id_key', value: randomBytes(32).toString('base64url') }).execute();
+      },
+    },
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly list: Record<string, Migration>) {}
+  async getMigrations() {
+    return this.list;
+  }
+}
+
+export async function openDatabase(config: Config): Promise<Database_> {
+  let result: Database_;
+  if (config.databaseUrl) {
+    const schema = config.databaseSchema;
+    const pgConfig: pg.PoolConfig = {
+      connectionString: config.databaseUrl,
+      max: 10,
+      // bigint columns (timestamps in ms, counts) fit a JS number; pg hands them out as strings otherwise.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    };
+    if (schema) {
+      const c = new pg.Client({ connectionString: config.databaseUrl });
+      await c.connect();
+      try {
+        await c.query(`create schema if not exists "${schema}"`);
+      } finally {
+        await c.end();
+      }
+    }
+    const pool = new pg.Pool(pgConfig);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    result = { db, dialect: 'postgres', pgConfig, close: () => db.destroy() };
+  } else {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const sqlite = new Database(path.join(config.dataDir, 'inkwell.db'));
+    // Durability: in WAL mode a transaction is complete once its frames are written to the WAL file
+    // by write(2). A killed process (kill -9) loses nothing the OS has received, so a comment
+    // acknowledged with 201 after COMMIT survives a crash of the server. synchronous=NORMAL skips
+    // the fsync at each commit; only a power loss or kernel crash could drop the last commits, and
+    // even then the database stays consistent. Set INKWELL_SQLITE_SYNC=FULL to fsync every commit.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${process.env.INKWELL_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    result = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const migrator = new Migrator({ db: result.db, provider: new StaticProvider(migrations(result.dialect)) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await result.close();
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+  return result;
+}
+
+export async function readMeta(db: Kysely<DB>, key: string): Promise<string> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function ping(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,128 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB, Database_ } from './db.js';
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface ThreadEvent {
+  id: number;
+  thread: string;
+  type: 'comment-created' | 'comment-updated' | 'comment-deleted';
+  /** JSON text of the public comment view. */
+  payload: string;
+}
+
+/**
+ * Live updates per thread. Every change is written to the `events` table in the same transaction as
+ * the change itself (so `Last-Event-ID` can replay it). On SQLite the writer emits it in-process after
+ * commit; on PostgreSQL the transaction sends NOTIFY with the event id and every node, the writer
+ * included, hears it on a dedicated LISTEN connection and reads the row.
+ */
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+  private listener: pg.Client | null = null;
+  private closed = false;
+  private readonly channel: string;
+
+  constructor(
+    private readonly database: Database_,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.emitter.setMaxListeners(0);
+    this.channel = 'inkwell_events' + (database.pgConfig && schemaOf(database) ? '_' + schemaOf(database) : '');
+  }
+
+  async start(): Promise<void> {
+    if (this.database.dialect === 'postgres') await this.connectListener();
+  }
+
+  private async connectListener(): Promise<void> {
+    const client = new pg.Client(this.database.pgConfig);
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'LISTEN connection lost; reconnecting');
+      this.reconnect(client);
+    });
+    client.on('end', () => this.reconnect(client));
+    client.on('notification', (msg) => {
+      if (msg.channel !== this.channel || !msg.payload) return;
+      const id = Number(msg.payload);
+      if (Number.isSafeInteger(id)) void this.deliver([id]);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${this.channel}`);
+    this.listener = client;
+  }
+
+  private reconnect(old: pg.Client) {
+    if (this.closed || this.listener !== old) return;
+    this.listener = null;
+    const attempt = () => {
+      if (this.closed) return;
+      this.connectListener().catch((err) => {
+        this.log.error({ err }, 'LISTEN reconnect failed; retrying');
+        setTimeout(attempt, 2000).unref();
+      });
+    };
+    setTimeout(attempt, 500).unref();
+  }
+
+  /** Records an event inside the caller's transaction; returns its id for `afterCommit`. */
+  async record(trx: Transaction<DB>, thread: string, type: ThreadEvent['type'], payload: unknown): Promise<number> {
+    const row = await trx
+      .insertInto('events')
+      .values({ thread, type, payload: JSON.stringify(payload), created_at: Date.now() } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (this.database.dialect === 'postgres') {
+      await sql`select pg_notify(${this.channel}, ${String(row.id)})`.execute(trx);
+    }
+    return Number(row.id);
+  }
+
+  /** Call after the transaction that recorded `ids` committed. */
+  afterCommit(ids: number[]): void {
+    if (this.database.dialect === 'sqlite' && ids.length) void this.deliver(ids);
+  }
+
+  private async deliver(ids: number[]) {
+    try {
+      const rows = await this.database.db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
+      for (const r of rows) this.emitter.emit(r.thread, { ...r, id: Number(r.id) } as ThreadEvent);
+    } catch (err) {
+      if (!this.closed) this.log.error({ err }, 'failed to deliver live events');
+    }
+  }
+
+  subscribe(thread: string, fn: (e: ThreadEvent) => void): () => void {
+    this.emitter.on(thread, fn);
+    return () => this.emitter.off(thread, fn);
+  }
+
+  async since(thread: string, lastId: number, limit = 500): Promise<ThreadEvent[]> {
+    const rows = await this.database.db
+      .selectFrom('events').selectAll()
+      .where('thread', '=', thread).where('id', '>', lastId)
+      .orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) }) as ThreadEvent);
+  }
+
+  /** Drops events older than a day; replay further back is not offered. */
+  async prune(db: Kysely<DB>): Promise<void> {
+    await db.deleteFrom('events').where('created_at', '<', Date.now() - 86_400_000).execute();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const l = this.listener;
+    this.listener = null;
+    if (l) await l.end().catch(() => {});
+    this.emitter.removeAllListeners();
+  }
+}
+
+function schemaOf(database: Database_): string | null {
+  const opt = database.pgConfig?.options;
+  const m = opt ? /search_path=([a-z0-9_]+)/.exec(opt) : null;
+  return m ? m[1]! : null;
+}
