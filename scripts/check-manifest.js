@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'inkwell-manifest-'));
+// The analyzer resolves --outdir against the working directory, so give it a relative path.
+const outdir = relative(process.cwd(), mkdtempSync(join(tmpdir(), 'inkwell-manifest-')));
 execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--outdir', outdir], { stdio: 'inherit' });
 const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
 const committed = readFileSync('custom-elements.json', 'utf8');

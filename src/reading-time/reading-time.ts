@@ -20,6 +20,7 @@ const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
  * character, other scripts by word, and images and code add time. A CMS that already knows the
  * minutes gives them in `minutes`, and nothing is counted.
  *
+ * @tagname reading-time
  * @summary "3 min read", estimated from the article itself.
  *
  * @slot - Fallback text shown before the count is ready (for example the CMS's own "3 min read").
@@ -96,7 +97,8 @@ export class ReadingTime extends LitElement {
     const key = `${detail.minutes}/${detail.words}/${detail.images}`;
     if (key === this.lastReported) return;
     this.lastReported = key;
-    this.dispatchEvent(new ReadingTimeUpdatedEvent(detail));
+    const event = new ReadingTimeUpdatedEvent(detail);
+    this.dispatchEvent(event);
   }
 
   protected override render() {

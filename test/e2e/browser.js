@@ -21,6 +21,9 @@ export async function openPage(browser, url, options = {}) {
   const messages = [];
   page.on('console', (message) => messages.push({ type: message.type(), text: message.text() }));
   page.on('pageerror', (error) => messages.push({ type: 'pageerror', text: String(error) }));
+  page.on('response', (response) => {
+    if (response.status() >= 400) messages.push({ type: 'http', text: `${response.status()} ${response.url()}` });
+  });
   await page.goto(url, { waitUntil: 'load' });
   return { page, messages };
 }

@@ -26,7 +26,7 @@ describe('demo page (end to end)', () => {
     await time.waitFor();
     assert.match(await time.textContent(), /^\d+ min read$/);
     assert.match(await time.getAttribute('datetime'), /^PT\d+M$/);
-    const problems = messages.filter((m) => m.type === 'error' || m.type === 'pageerror' || m.type === 'warning');
+    const problems = messages.filter((m) => ['error', 'pageerror', 'warning', 'http'].includes(m.type));
     assert.deepEqual(problems, []);
     await page.close();
   });
