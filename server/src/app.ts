@@ -32,6 +32,8 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Closing waits for no idle keep-alive sockets (SSE streams are ended in a preClose hook).
     forceCloseConnections: 'idle',
+    // Thread ids may be URLs; percent-encoded they exceed the router's default of 100 characters.
+    routerOptions: { maxParamLength: 2048 },
     ajv: { customOptions: { allErrors: false } },
   });
   installErrorHandling(app);

@@ -338,6 +338,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       ? dupQuery.where('author_id', '=', viewer.authorId)
       : dupQuery.where('guest', '=', 1).where('author_name', '=', authorName);
     if (await dupQuery.executeTakeFirst()) {
+      // A concurrent retry with the same key may have committed since the check above.
+      if (key && (await replay())) return reply;
       throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
     }
 
