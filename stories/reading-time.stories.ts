@@ -37,6 +37,12 @@ const meta: Meta<Args> = {
   title: 'Elements/reading-time',
   component: 'reading-time',
   args: { genre: 'nonfiction', live: false, range: false },
+  argTypes: {
+    genre: { control: 'inline-radio', options: ['nonfiction', 'fiction'] },
+    wpm: { control: { type: 'number', min: 50, max: 1000, step: 10 } },
+    minutes: { control: { type: 'number', min: 1, max: 120 } },
+    for: { control: 'text' },
+  },
   render: (args) => article(args),
 };
 export default meta;

@@ -38,7 +38,7 @@ export class ReadingTime extends LitElement {
   static override styles = readingTimeStyles;
 
   /** The id of the element whose text is counted; without it, the nearest `<article>`, else `<main>`. */
-  @property({ reflect: true }) for = '';
+  @property() for = '';
 
   /** Words per minute, overriding the research rate for the text's language. */
   @property({ type: Number }) wpm?: number;
