@@ -13,6 +13,9 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
     open.clear();
+    // Sockets that opened but never sent a request are not "idle" to Node and would hold close()
+    // until the client's keep-alive timeout; give requests in flight a second, then cut the rest.
+    setTimeout(() => app.server.closeAllConnections(), 1000).unref();
   });
 
   app.get('/v1/threads/:thread/events', {
@@ -61,7 +64,7 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
       unsubscribe();
       open.delete(res);
     };
-    request.raw.on('close', cleanup);
+    res.on('close', cleanup);
     res.on('error', cleanup);
 
     if (lastId !== null) {

@@ -1,0 +1,57 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServer, SseClient, token } from './helpers.js';
+
+const reachable = await pgReachable();
+if (!reachable) console.log(`# ${PG_SKIP}`);
+
+describe('two server processes on one PostgreSQL', { skip: reachable ? false : PG_SKIP }, () => {
+  const schema = randomSchema();
+  const children: ChildProcess[] = [];
+  let a: string;
+  let b: string;
+  before(async () => {
+    const env = { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema };
+    // Started together: both run the migrations at once, which Kysely's migration lock serialises.
+    const [na, nb] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    children.push(na.child, nb.child);
+    a = na.url;
+    b = nb.url;
+  });
+  after(async () => {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await dropSchema(schema);
+  });
+
+  it('delivers a comment posted on node A as an event to a reader on node B', async () => {
+    assert.notEqual(a, b);
+    const sse = await SseClient.open(`${b}/v1/threads/shared/events`);
+    try {
+      await sleep(100);
+      const t = await token({ sub: 'alice', name: 'Alice' });
+      const p = await call(a, 'POST', '/v1/threads/shared/comments', { token: t, body: { body: 'posted on A' } });
+      assert.equal(p.status, 201);
+      const e = await sse.waitFor((x) => x.event === 'comment-created', 5000);
+      assert.equal(JSON.parse(e.data).id, p.json.id);
+      assert.equal(JSON.parse(e.data).body, 'posted on A');
+      // Both nodes answer from the same data, and derive the same author id.
+      const fromB = await call(b, 'GET', '/v1/threads/shared/comments', { token: t });
+      assert.equal(fromB.json.comments[0].id, p.json.id);
+      assert.equal(fromB.json.comments[0].own, true);
+      // A deletion on B reaches a reader on A.
+      const sseA = await SseClient.open(`${a}/v1/threads/shared/events`);
+      try {
+        await sleep(100);
+        assert.equal((await call(b, 'DELETE', `/v1/comments/${p.json.id}`, { token: t })).status, 204);
+        const d = await sseA.waitFor((x) => x.event === 'comment-deleted', 5000);
+        assert.equal(JSON.parse(d.data).id, p.json.id);
+      } finally {
+        sseA.close();
+      }
+    } finally {
+      sse.close();
+    }
+  });
+});
