@@ -1,11 +1,14 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 // The drop-in bundles: Lit included, every element registered. The npm modules are built by tsc.
 const plugins = [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
+  minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({
     ecma: 2021,
     compress: { passes: 2 },

@@ -31,7 +31,19 @@ if (wanted.includes('firefox')) {
   );
 }
 
+// Images that arrive late, for the layout-shift tests: /__slow-image.svg?ms=800&w=1600&h=900
+const SLOW_IMAGE = /^\/__slow-image\.svg(\?.*)?$/;
+async function slowImage(context, next) {
+  if (!SLOW_IMAGE.test(context.url)) return next();
+  const query = new URLSearchParams(context.url.split('?')[1] ?? '');
+  await new Promise((resolve) => setTimeout(resolve, Number(query.get('ms') ?? 500)));
+  const [w, h] = [Number(query.get('w') ?? 1600), Number(query.get('h') ?? 900)];
+  context.type = 'image/svg+xml';
+  context.body = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="#8ab"/></svg>`;
+}
+
 export default {
+  middleware: [slowImage],
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],

@@ -2,6 +2,8 @@
 export { ReadingTime } from './reading-time/reading-time.js';
 export { ReadingTimeUpdatedEvent, type ReadingTimeDetail } from './reading-time/events.js';
 export * from './reading-time/estimate.js';
+export { AuthorBadge, type BadgeSize } from './author-badge/author-badge.js';
+export { ArticleCard, type CardLayout } from './article-card/article-card.js';
 export { defineElement } from './core/define.js';
 export { registerMessages, type Messages } from './core/i18n.js';
 export { VERSION } from './core/version.js';

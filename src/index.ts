@@ -1,4 +1,6 @@
 // The drop-in entry: one <script> registers every element.
 import './reading-time/define.js';
+import './author-badge/define.js';
+import './article-card/define.js';
 
 export * from './elements.js';

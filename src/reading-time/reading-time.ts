@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { warnAttribute } from '../core/warn.js';
+import { oneOf } from '../core/validate.js';
 import { languageOf } from '../core/locale.js';
 import { formatPlural, messagesFor } from '../core/i18n.js';
 import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
@@ -64,7 +65,6 @@ export class ReadingTime extends LitElement {
   private lastReported?: string;
   private observer?: MutationObserver;
   private recountTimer?: ReturnType<typeof setTimeout>;
-  private readonly warned = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -124,7 +124,7 @@ export class ReadingTime extends LitElement {
     this.target = this.findTarget();
     if (!this.target) {
       this.stats = undefined;
-      if (document.readyState !== 'loading') this.warnOnce('for', 'found no element to count: give for="id-of-the-article", or put the element in an <article> or <main>; nothing is shown');
+      if (document.readyState !== 'loading') warnAttribute(this, 'for', 'found no element to count: give for="id-of-the-article", or put the element in an <article> or <main>; nothing is shown');
       return;
     }
     this.stats = collectReadingStats(this.target, this.textLanguage(), this);
@@ -136,7 +136,7 @@ export class ReadingTime extends LitElement {
       const named = this.ownerDocument.getElementById(this.for);
       if (named) return named;
       if (document.readyState === 'loading') return null;
-      this.warnOnce('for', `no element has id "${this.for}"; counting the nearest <article> or <main> instead`);
+      warnAttribute(this, 'for', `no element has id "${this.for}"; counting the nearest <article> or <main> instead`);
     }
     return this.closest('article') ?? this.ownerDocument.querySelector('article') ?? this.ownerDocument.querySelector('main');
   }
@@ -158,7 +158,7 @@ export class ReadingTime extends LitElement {
     const minutes = this.minutes;
     if (minutes === undefined || minutes === null) return undefined;
     if (Number.isFinite(minutes) && minutes > 0) return Math.ceil(minutes);
-    this.warnOnce('minutes', `"${this.getAttribute('minutes') ?? minutes}" is not a positive number of minutes; counting the article instead`);
+    warnAttribute(this, 'minutes', `"${this.getAttribute('minutes') ?? minutes}" is not a positive number of minutes; counting the article instead`);
     return undefined;
   }
 
@@ -166,21 +166,12 @@ export class ReadingTime extends LitElement {
     const wpm = this.wpm;
     if (wpm === undefined || wpm === null) return undefined;
     if (Number.isFinite(wpm) && wpm > 0) return wpm;
-    this.warnOnce('wpm', `"${this.getAttribute('wpm') ?? wpm}" is not a positive number of words per minute; using the research rate for the text's language`);
+    warnAttribute(this, 'wpm', `"${this.getAttribute('wpm') ?? wpm}" is not a positive number of words per minute; using the research rate for the text's language`);
     return undefined;
   }
 
   private validGenre(): Genre {
-    if (GENRES.includes(this.genre)) return this.genre;
-    this.warnOnce('genre', `"${this.genre}" is not one of ${GENRES.join(', ')}; using nonfiction`);
-    return 'nonfiction';
-  }
-
-  private warnOnce(attribute: string, problem: string): void {
-    const key = `${attribute}:${problem}`;
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    warnAttribute(this, attribute, problem);
+    return oneOf(this, 'genre', this.genre, GENRES, 'nonfiction');
   }
 
   private observe(target: Element): void {

@@ -7,4 +7,14 @@ export interface Messages {
   minutesRead: PluralMessage;
   /** "3–4 min read"; the plural form follows `{max}`. */
   minutesReadRange: PluralMessage;
+  /** "2 posts", an author's post count. */
+  posts: PluralMessage;
+  /** "5 comments", an article's comment count. */
+  comments: PluralMessage;
+  /** The bio toggle: show all of it. */
+  more: string;
+  /** The bio toggle: clamp it again. */
+  less: string;
+  /** Label of an article's list of tags. */
+  tags: string;
 }

@@ -1,0 +1,233 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { VERSION } from '../core/version.js';
+import { themeStyles } from '../core/theme.js';
+import { languageOf } from '../core/locale.js';
+import { formatPlural, messagesFor } from '../core/i18n.js';
+import { formatFullDate, formatPublished, parseDate } from '../core/dates.js';
+import { safeSrcset, safeUrl } from '../core/url.js';
+import { countAttribute, oneOf } from '../core/validate.js';
+import { warnAttribute } from '../core/warn.js';
+import { LightChildren } from '../core/light-children.js';
+import { articleCardStyles } from './article-card.styles.js';
+
+export type CardLayout = 'stacked' | 'horizontal' | 'compact';
+const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
+const LOADING = ['lazy', 'eager'] as const;
+
+/**
+ * A card for an article in listings: image, headline, excerpt, author, date, reading time, comments.
+ *
+ * The whole card opens the article through its headline link; author and tag links stay separately
+ * clickable and focusable. A screen reader meets the headline first, then the metadata. A CMS can
+ * render what crawlers need as light-DOM children (they win over attributes):
+ *
+ * ```html
+ * <article-card class="h-entry" href="/posts/quiet-craft" image="/img/harbour.jpg"
+ *   image-alt="A sailing boat in the harbour" published="2026-11-20" minutes="3"
+ *   author="Nushama Wellness" author-href="/authors/nushama" tags="editing, craft" comments="4">
+ *   <a slot="headline" class="p-name u-url" href="/posts/quiet-craft">The quiet craft of proofreading</a>
+ *   <p slot="excerpt" class="p-summary">Every publication has a moment it would rather forget …</p>
+ * </article-card>
+ * ```
+ *
+ * The image box has its size before the image loads. To reserve the card's space before the script
+ * runs, give its column a size and, for example, `article-card:not(:defined) { display: block; min-height: 20rem }`.
+ *
+ * @tagname article-card
+ * @summary A card for an article in listings.
+ *
+ * @slot headline - The headline, usually the article's link (`<a slot="headline" class="p-name u-url">`); wins over `headline`.
+ * @slot excerpt - The excerpt; wins over `excerpt`.
+ * @slot image - The article's image (`<img slot="image" class="u-photo">`); wins over `image`.
+ * @slot actions - Buttons such as "save for later", above the card's link.
+ *
+ * @csspart base - The card's layout box.
+ * @csspart image - The box that holds the image.
+ * @csspart headline - The headline.
+ * @csspart excerpt - The excerpt.
+ * @csspart meta - Author, date, reading time and comment count.
+ * @csspart tags - The list of tags.
+ *
+ * @cssprop [--inkwell-article-card-image-ratio=16 / 9] - Aspect ratio of the image box.
+ * @cssprop [--inkwell-article-card-gap=0.75rem] - Space between image and text.
+ * @cssprop [--inkwell-article-card-padding=0] - Padding inside the card.
+ * @cssprop [--inkwell-article-card-background=transparent] - Card background.
+ * @cssprop [--inkwell-article-card-headline-size=1.25em] - Headline font size.
+ * @cssprop [--inkwell-color-accent=#1d4ed8] - Links and the focus ring.
+ * @cssprop [--inkwell-radius=0.5rem] - Corner radius.
+ */
+export class ArticleCard extends LitElement {
+  /** The Inkwell version this class belongs to. */
+  static readonly version = VERSION;
+  static override styles = [themeStyles, articleCardStyles];
+
+  /** The article's URL. */
+  @property() href = '';
+
+  /** The headline (not `title`: that global attribute would show a tooltip). */
+  @property() headline = '';
+
+  /** A short excerpt in plain text. */
+  @property() excerpt = '';
+
+  /** URL of the article's image. */
+  @property() image = '';
+
+  /** Text alternative of the image; `image-alt=""` marks it decorative. */
+  @property({ attribute: 'image-alt' }) imageAlt?: string;
+
+  /** `srcset` of the image. */
+  @property() srcset = '';
+
+  /** `sizes` of the image. */
+  @property() sizes = '';
+
+  /** `lazy` (default), or `eager` for the first card of a page. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** Publication date, ISO 8601: shown relative for the last seven days, else as a date. */
+  @property() published = '';
+
+  /** Reading time in minutes, shown like `<reading-time>`. */
+  @property({ type: Number }) minutes?: number;
+
+  /** The author's name. */
+  @property() author = '';
+
+  /** The author's profile page. */
+  @property({ attribute: 'author-href' }) authorHref = '';
+
+  /** The author's picture, shown in a small author badge. */
+  @property({ attribute: 'author-avatar' }) authorAvatar = '';
+
+  /** Comma-separated tags. */
+  @property() tags = '';
+
+  /** URL template of a tag's page, with `{tag}` for the tag: `/tags/{tag}`. Without it tags are not links. */
+  @property({ attribute: 'tag-href' }) tagHref = '';
+
+  /** The number of comments. */
+  @property({ type: Number }) comments?: number;
+
+  /** The comment thread's id, for comment counts served by the API. */
+  @property() thread = '';
+
+  /** `stacked` (default), `horizontal` or `compact`; narrow cards fall back to what fits. */
+  @property({ reflect: true }) layout: CardLayout = 'stacked';
+
+  /** The headline's heading level, 2 to 6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Forces a colour scheme; without it the reader's system decides. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** @internal */
+  @state() private imageFailed = false;
+
+  private readonly lightChildren = new LightChildren(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('image') || changed.has('srcset')) this.imageFailed = false;
+  }
+
+  protected override render() {
+    const lang = languageOf(this);
+    const messages = messagesFor(lang);
+    const layout = oneOf(this, 'layout', this.layout, LAYOUTS, 'stacked');
+    const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
+    if (!this.headline && !this.lightChildren.has('headline')) warnAttribute(this, 'headline', 'missing: give headline="…" or a child with slot="headline"');
+    const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
+    return html`<div class="frame">
+      <article class="card ${layout}" part="base">
+        <div class="body">
+          <div class="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
+            ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}>${this.headline}</a>` : this.headline}
+          </div>
+          ${this.lightChildren.has('excerpt') || this.excerpt
+            ? html`<div class="excerpt" part="excerpt"><slot name="excerpt">${this.excerpt}</slot></div>`
+            : nothing}
+          <div class="meta" part="meta">${this.renderMeta(lang, messages)}</div>
+          ${this.renderTags(messages.tags)}
+          <slot name="actions"></slot>
+        </div>
+        ${this.renderMedia()}
+        ${href ? html`<a class="cover" href=${href} tabindex="-1" aria-hidden="true"></a>` : nothing}
+      </article>
+    </div>`;
+  }
+
+  private renderMedia() {
+    if (this.lightChildren.has('image')) return html`<div class="media" part="image"><slot name="image"></slot></div>`;
+    const src = safeUrl(this.image, this, 'image');
+    if (!src) return nothing;
+    if (this.imageAlt === undefined || this.imageAlt === null) {
+      warnAttribute(this, 'image-alt', 'missing: describe the image, or give image-alt="" when it is decorative');
+    }
+    return html`<div class="media" part="image">
+      ${this.imageFailed
+        ? nothing
+        : html`<img
+            src=${src}
+            srcset=${safeSrcset(this.srcset, this, 'srcset') ?? nothing}
+            sizes=${this.sizes || nothing}
+            alt=${this.imageAlt ?? ''}
+            width="1600"
+            height="900"
+            loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
+            decoding="async"
+            @error=${() => (this.imageFailed = true)}
+          />`}
+    </div>`;
+  }
+
+  private renderMeta(lang: string, messages: ReturnType<typeof messagesFor>) {
+    const published = parseDate(this.published);
+    if (this.published && !published) warnAttribute(this, 'published', `"${this.published}" is not an ISO 8601 date; it is not shown`);
+    const minutes = countAttribute(this, 'minutes', this.minutes, 0);
+    const comments = countAttribute(this, 'comments', this.comments, 0);
+    return html`${this.author
+      ? html`<author-badge
+          size="small"
+          name=${this.author}
+          href=${this.authorHref}
+          avatar=${this.authorAvatar}
+          loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
+          theme=${this.theme ?? nothing}
+        ></author-badge>`
+      : nothing}${published
+      ? html`<time datetime=${this.published} title=${formatFullDate(published, lang)}>${formatPublished(published, lang)}</time>`
+      : nothing}${minutes
+      ? html`<span>${formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) })}</span>`
+      : nothing}${comments === undefined
+      ? nothing
+      : html`<span>${formatPlural(lang, messages.comments, comments, { n: comments })}</span>`}`;
+  }
+
+  private renderTags(label: string) {
+    const tags = this.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    if (tags.length === 0) return nothing;
+    return html`<ul class="tags" part="tags" aria-label=${label}>
+      ${tags.map((tag) => {
+        const href = this.tagHref ? safeUrl(this.tagHref.replace('{tag}', encodeURIComponent(tag)), this, 'tag-href') : undefined;
+        return html`<li>${href ? html`<a href=${href}>${tag}</a>` : tag}</li>`;
+      })}
+    </ul>`;
+  }
+
+  private slottedHeadlineHref(): string | undefined {
+    const link = this.lightChildren.get('headline');
+    const anchor = link?.matches('a[href]') ? link : link?.querySelector('a[href]');
+    return safeUrl(anchor?.getAttribute('href'), this, 'headline');
+  }
+
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-card': ArticleCard;
+  }
+}

@@ -1,0 +1,106 @@
+import { css } from 'lit';
+
+export const authorBadgeStyles = css`
+  :host {
+    display: block;
+    --_avatar: var(--inkwell-author-badge-avatar-size, 3rem);
+    --_gap: var(--inkwell-author-badge-gap, 0.75rem);
+    line-height: 1.4;
+  }
+  :host([size='small']) {
+    display: inline-block;
+    vertical-align: middle;
+    --_avatar: var(--inkwell-author-badge-avatar-size, 1.5rem);
+    --_gap: var(--inkwell-author-badge-gap, 0.5rem);
+  }
+  :host([size='large']) {
+    --_avatar: var(--inkwell-author-badge-avatar-size, 5rem);
+    --_gap: var(--inkwell-author-badge-gap, 1rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    display: flex;
+    gap: var(--_gap);
+    align-items: flex-start;
+  }
+  :host([size='small']) .base {
+    align-items: center;
+  }
+  :host([size='large']) .base {
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .avatar {
+    flex: none;
+    box-sizing: border-box;
+    width: var(--_avatar);
+    height: var(--_avatar);
+    border-radius: 50%;
+    object-fit: cover;
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    color: #fff;
+    font-weight: 600;
+    font-size: calc(var(--_avatar) * 0.4);
+    line-height: 1;
+    background: var(--_border);
+    user-select: none;
+  }
+  .text {
+    min-width: 0;
+    flex: 1;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .name a {
+    text-decoration: none;
+  }
+  .name a:hover {
+    text-decoration: underline;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .bio {
+    position: relative;
+    margin-top: 0.25rem;
+  }
+  .bio ::slotted(*) {
+    margin: 0;
+  }
+  .clamped {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines);
+    overflow: hidden;
+  }
+  .toggle {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  /* While clamped, the toggle sits over the end of the last line, so its appearance moves nothing. */
+  .clamped + .toggle {
+    position: absolute;
+    right: 0;
+    bottom: 0;
+    padding-left: 2em;
+    background: linear-gradient(to right, transparent, var(--inkwell-author-badge-background, Canvas) 1.5em);
+  }
+  .actions {
+    flex: none;
+    align-self: center;
+  }
+`;

@@ -1,0 +1,218 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { VERSION } from '../core/version.js';
+import { themeStyles } from '../core/theme.js';
+import { languageOf } from '../core/locale.js';
+import { formatPlural, messagesFor } from '../core/i18n.js';
+import { safeSrcset, safeUrl } from '../core/url.js';
+import { countAttribute, oneOf } from '../core/validate.js';
+import { colorOf, initialsOf } from '../core/avatar.js';
+import { LightChildren } from '../core/light-children.js';
+import { authorBadgeStyles } from './author-badge.styles.js';
+
+export type BadgeSize = 'small' | 'medium' | 'large';
+const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
+const LOADING = ['lazy', 'eager'] as const;
+
+/**
+ * The author's avatar, name, post count and a short bio: the byline box under an article.
+ *
+ * Everything can come from attributes, or from light-DOM children a CMS renders (they win, and stay
+ * in the page for crawlers and reader modes):
+ *
+ * ```html
+ * <author-badge class="h-card" avatar="/a/nushama.jpg" posts="2">
+ *   <a slot="name" class="p-name u-url" href="/authors/nushama">Nushama Wellness</a>
+ *   <p slot="bio" class="p-note">Nushama is a pioneering collective …</p>
+ * </author-badge>
+ * ```
+ *
+ * Before the script runs, reserve the avatar's space so nothing moves:
+ * `author-badge:not(:defined) { display: block; min-height: 3rem }`
+ * (`display: inline-block; min-height: 1.5rem` for `size="small"`, `5rem` for `large`).
+ *
+ * @tagname author-badge
+ * @summary The author's avatar, name, post count, a short bio and a profile link.
+ *
+ * @slot name - The author's name, usually a link (`<a slot="name" class="p-name u-url">`); wins over `name`.
+ * @slot bio - The author's bio; wins over `bio`.
+ * @slot actions - A follow or subscribe button.
+ *
+ * @csspart base - The badge's layout box.
+ * @csspart avatar - The picture, or the initials when there is none.
+ * @csspart name - The author's name.
+ * @csspart meta - The post count.
+ * @csspart bio - The bio.
+ * @csspart toggle - The "more"/"less" button of a long bio.
+ *
+ * @cssprop [--inkwell-author-badge-avatar-size=3rem] - Avatar size (1.5rem small, 5rem large).
+ * @cssprop [--inkwell-author-badge-gap=0.75rem] - Space between avatar and text.
+ * @cssprop [--inkwell-author-badge-background=Canvas] - Background behind the "more" button over a clamped bio.
+ * @cssprop [--inkwell-color-accent=#1d4ed8] - Links, buttons and the focus ring.
+ * @cssprop [--inkwell-color-muted] - Secondary text.
+ */
+export class AuthorBadge extends LitElement {
+  /** The Inkwell version this class belongs to. */
+  static readonly version = VERSION;
+  static override styles = [themeStyles, authorBadgeStyles];
+
+  /** The author's name. */
+  @property() name = '';
+
+  /** The author's profile page (http, https or relative). */
+  @property() href = '';
+
+  /** URL of the author's picture; initials on a colour derived from the name when missing or broken. */
+  @property() avatar = '';
+
+  /** `srcset` of the picture. */
+  @property() srcset = '';
+
+  /** `sizes` of the picture. */
+  @property() sizes = '';
+
+  /** `lazy` (default) or `eager` loading of the picture. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** A short bio in plain text. */
+  @property() bio = '';
+
+  /** How many posts the author has published ("2 posts"). */
+  @property({ type: Number }) posts?: number;
+
+  /** `small` for bylines, `medium` (default), `large` for the end-of-article box. */
+  @property({ reflect: true }) size: BadgeSize = 'medium';
+
+  /** Lines of bio shown before "more". */
+  @property({ type: Number, attribute: 'bio-lines' }) bioLines = 2;
+
+  /** Forces a colour scheme; without it the reader's system decides. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** @internal */
+  @state() private expanded = false;
+  /** @internal */
+  @state() private overflowing = false;
+  /** @internal */
+  @state() private avatarFailed = false;
+
+  /** @internal */
+  @query('#bio') private bioBox?: HTMLElement;
+
+  private readonly lightChildren = new LightChildren(this);
+  private resizeObserver?: ResizeObserver;
+  private observedBio?: HTMLElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver(() => this.measureBio());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.observedBio = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('avatar') || changed.has('srcset')) this.avatarFailed = false;
+  }
+
+  protected override updated(): void {
+    // The observer's first report, and each after a resize, measures the bio outside Lit's update.
+    const box = this.bioBox ?? undefined;
+    if (box === this.observedBio) return;
+    if (this.observedBio) this.resizeObserver?.unobserve(this.observedBio);
+    if (box) this.resizeObserver?.observe(box);
+    this.observedBio = box;
+  }
+
+  protected override render() {
+    const size = oneOf(this, 'size', this.size, SIZES, 'medium');
+    const lang = languageOf(this);
+    const messages = messagesFor(lang);
+    const posts = countAttribute(this, 'posts', this.posts);
+    const showBio = size !== 'small' && (this.lightChildren.has('bio') || this.bio);
+    return html`
+      <div class="base" part="base">
+        ${this.renderAvatar()}
+        <div class="text">
+          <div class="name" part="name">${this.renderName()}</div>
+          ${posts === undefined || size === 'small'
+            ? nothing
+            : html`<div class="meta" part="meta">${formatPlural(lang, messages.posts, posts, { n: posts })}</div>`}
+          ${showBio ? this.renderBio(messages.more, messages.less) : nothing}
+        </div>
+        <div class="actions"><slot name="actions"></slot></div>
+      </div>
+    `;
+  }
+
+  private renderAvatar() {
+    const src = this.avatarFailed ? undefined : safeUrl(this.avatar, this, 'avatar');
+    if (src) {
+      return html`<img
+        class="avatar"
+        part="avatar"
+        src=${src}
+        srcset=${safeSrcset(this.srcset, this, 'srcset') ?? nothing}
+        sizes=${this.sizes || nothing}
+        alt=""
+        width="80"
+        height="80"
+        loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
+        decoding="async"
+        @error=${() => (this.avatarFailed = true)}
+      />`;
+    }
+    const name = this.displayName();
+    return html`<span class="avatar" part="avatar" aria-hidden="true" style=${styleMap({ background: name ? colorOf(name) : null })}
+      >${initialsOf(name)}</span
+    >`;
+  }
+
+  private renderName() {
+    if (this.lightChildren.has('name')) return html`<slot name="name"></slot>`;
+    const href = safeUrl(this.href, this, 'href');
+    return href ? html`<a href=${href}>${this.name}</a>` : this.name;
+  }
+
+  private renderBio(more: string, less: string) {
+    const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
+    return html`<div class="bio">
+      <div id="bio" part="bio" class=${this.expanded ? '' : 'clamped'} style=${styleMap({ '--_lines': String(lines) })}>
+        <slot name="bio">${this.bio}</slot>
+      </div>
+      ${this.overflowing
+        ? html`<button
+            class="toggle"
+            part="toggle"
+            type="button"
+            aria-expanded=${this.expanded ? 'true' : 'false'}
+            aria-controls="bio"
+            @click=${() => (this.expanded = !this.expanded)}
+          >
+            ${this.expanded ? less : more}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private displayName(): string {
+    return (this.lightChildren.get('name')?.textContent ?? this.name).trim();
+  }
+
+  private measureBio(): void {
+    const box = this.bioBox;
+    if (!box || this.expanded) return;
+    const overflowing = box.scrollHeight > box.clientHeight + 1;
+    if (overflowing !== this.overflowing) this.overflowing = overflowing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'author-badge': AuthorBadge;
+  }
+}

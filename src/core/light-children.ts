@@ -1,0 +1,31 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Knows which named slots a CMS filled with light-DOM children, and re-renders the host when
+ * children are added or removed after the upgrade (a CMS or framework may render them late).
+ */
+export class LightChildren implements ReactiveController {
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer ??= new MutationObserver(() => this.host.requestUpdate());
+    this.observer.observe(this.host, { childList: true });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  /** The direct child assigned to `slot`, if any. */
+  get(slot: string): Element | null {
+    return this.host.querySelector(`:scope > [slot="${slot}"]`);
+  }
+
+  has(slot: string): boolean {
+    return this.get(slot) !== null;
+  }
+}

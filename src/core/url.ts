@@ -1,0 +1,31 @@
+import { warnAttribute } from './warn.js';
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
+
+/**
+ * The URL if it may become an `href` or `src`: http(s), or relative to the page. Anything else
+ * (`javascript:`, `data:`, `vbscript:` …) is dropped with a warning naming the element and attribute.
+ */
+export function safeUrl(value: string | null | undefined, element: Element, attribute: string): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed, element.ownerDocument.baseURI);
+  } catch {
+    warnAttribute(element, attribute, `"${trimmed}" is not a URL; it is ignored`);
+    return undefined;
+  }
+  if (SAFE_PROTOCOLS.has(parsed.protocol)) return trimmed;
+  warnAttribute(element, attribute, `"${parsed.protocol}" URLs are not allowed (only http:, https: and relative URLs); it is ignored`);
+  return undefined;
+}
+
+/** A `srcset` whose every candidate URL passes `safeUrl`; otherwise undefined, with the warning. */
+export function safeSrcset(value: string | null | undefined, element: Element, attribute: string): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  const candidates = trimmed.split(/,\s+/);
+  const allSafe = candidates.every((candidate) => safeUrl(candidate.trim().split(/\s+/)[0], element, attribute) !== undefined);
+  return allSafe ? trimmed : undefined;
+}

@@ -1,0 +1,18 @@
+import { warnAttribute } from './warn.js';
+
+/** `value` when it is one of `allowed`; otherwise a warning and `fallback`. */
+export function oneOf<T extends string>(element: Element, attribute: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (allowed.includes(value as T)) return value as T;
+  if (value !== undefined && value !== null) {
+    warnAttribute(element, attribute, `"${String(value)}" is not one of ${allowed.join(', ')}; using ${fallback}`);
+  }
+  return fallback;
+}
+
+/** A finite number ≥ `min`, or undefined (with a warning when something else was given). */
+export function countAttribute(element: Element, attribute: string, value: number | undefined | null, min = 0): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Number.isFinite(value) && value >= min) return value;
+  warnAttribute(element, attribute, `"${element.getAttribute(attribute) ?? value}" is not a number of at least ${min}; it is ignored`);
+  return undefined;
+}
