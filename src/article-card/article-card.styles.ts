@@ -23,6 +23,11 @@ export const articleCardStyles = css`
     border-radius: var(--_radius);
     background: var(--inkwell-article-card-background, transparent);
   }
+  /* A forced scheme brings its own surface: light text on the page's white would be unreadable. */
+  :host([theme]) .card {
+    padding: var(--inkwell-article-card-padding, 0.75rem);
+    background: var(--inkwell-article-card-background, var(--_surface));
+  }
   .media {
     grid-area: media;
     aspect-ratio: var(--inkwell-article-card-image-ratio, 16 / 9);

@@ -28,6 +28,11 @@ export const authorBadgeStyles = css`
   :host([size='small']) .base {
     align-items: center;
   }
+  /* A forced scheme brings its own surface: light text on the page's white would be unreadable. */
+  :host([theme]) .base {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
   :host([size='large']) .base {
     padding: 1.25rem;
     border: 1px solid var(--_border);
