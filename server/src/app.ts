@@ -8,6 +8,7 @@ import { Authenticator } from './auth.js';
 import { EventBus } from './events.js';
 import { Webhooks } from './webhooks.js';
 import { WindowLimiter } from './limits.js';
+import { ListingCache } from './cache.js';
 import { ApiError, errorSchema, installErrorHandling } from './errors.js';
 import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
 import { registerComments } from './comments.js';
@@ -28,6 +29,7 @@ const VERSION = '0.1.0';
 export async function buildServer(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
+    disableRequestLogging: !config.logRequests,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Closing waits for no idle keep-alive sockets (SSE streams are ended in a preClose hook).
@@ -60,7 +62,9 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     events,
     webhooks,
     postLimiter: new WindowLimiter(config.postLimitWindowSeconds * 1000),
+    listingCache: new ListingCache(config.listingCacheMs),
   };
+  events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);
 
   const cleanup = async () => {

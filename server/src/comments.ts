@@ -216,8 +216,18 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     const viewer = await auth.viewer(request);
     const { thread } = request.params as { thread: string };
     const q = request.query as { sort: 'oldest' | 'newest'; limit: number; cursor?: string };
-    const page = await listThread(db, thread, viewer, q);
-    return sendCacheable(request, reply, JSON.stringify(page), viewer !== null, config.cdnMaxAge);
+    if (viewer) {
+      const page = await listThread(db, thread, viewer, q);
+      return sendCacheable(request, reply, JSON.stringify(page), true, config.cdnMaxAge);
+    }
+    const key = `${q.sort}|${q.limit}|${q.cursor ?? ''}|${thread}`;
+    let body = ctx.listingCache.get(key);
+    if (body === undefined) {
+      const generation = ctx.listingCache.generation(thread);
+      body = JSON.stringify(await listThread(db, thread, null, q));
+      ctx.listingCache.set(thread, key, body, generation);
+    }
+    return sendCacheable(request, reply, body, false, config.cdnMaxAge);
   });
 
   app.get('/v1/comments/:id', {
@@ -379,7 +389,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       if (key && isUniqueViolation(err) && (await replay())) return reply;
       throw err;
     }
-    events.afterCommit(eventIds);
+    events.afterCommit(eventIds, thread);
     if (row.status !== 'spam') webhooks.send('comment.created', { comment: { ...view, own: undefined } });
     reply.code(201).header('location', `/v1/comments/${id}`).type('application/json; charset=utf-8');
     return reply.send(response);
@@ -449,7 +459,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
         eventIds = [await events.record(trx, row.thread, type, publicView(next))];
       }
     });
-    events.afterCommit(eventIds);
+    events.afterCommit(eventIds, row.thread);
     return commentView(next, viewer);
   });
 
@@ -482,7 +492,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
         eventIds = [await events.record(trx, row.thread, 'comment-deleted', publicView({ ...row, status: 'deleted' }))];
       }
     });
-    events.afterCommit(eventIds);
+    events.afterCommit(eventIds, row.thread);
     return reply.code(204).send();
   });
 

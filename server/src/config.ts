@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  logRequests: boolean;
+  listingCacheMs: number;
   /** Repository root: `dist/` and `demo/` are served from here. */
   rootDir: string;
   dataDir: string;
@@ -120,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: str(env, 'INKWELL_HOST') ?? '127.0.0.1',
     port,
     logLevel: str(env, 'INKWELL_LOG_LEVEL') ?? 'info',
+    logRequests: !['off', 'false', '0'].includes((str(env, 'INKWELL_LOG_REQUESTS') ?? 'on').toLowerCase()),
+    listingCacheMs: int(env, 'INKWELL_LISTING_CACHE_MS', 10_000),
     rootDir,
     dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
     databaseUrl,

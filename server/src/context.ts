@@ -5,6 +5,7 @@ import type { Authenticator } from './auth.js';
 import type { EventBus } from './events.js';
 import type { Webhooks } from './webhooks.js';
 import type { WindowLimiter } from './limits.js';
+import type { ListingCache } from './cache.js';
 
 /** The services every route module gets. */
 export interface Ctx {
@@ -15,4 +16,5 @@ export interface Ctx {
   events: EventBus;
   webhooks: Webhooks;
   postLimiter: WindowLimiter;
+  listingCache: ListingCache;
 }

@@ -24,6 +24,7 @@ export class EventBus {
   private listener: pg.Client | null = null;
   private closed = false;
   private readonly channel: string;
+  private readonly changeListeners: Array<(thread: string | null) => void> = [];
 
   constructor(
     private readonly database: Database_,
@@ -52,6 +53,8 @@ export class EventBus {
     await client.connect();
     await client.query(`LISTEN ${this.channel}`);
     this.listener = client;
+    // Notifications may have been missed while disconnected.
+    this.changed(null);
   }
 
   private reconnect(old: pg.Client) {
@@ -80,15 +83,29 @@ export class EventBus {
     return Number(row.id);
   }
 
-  /** Call after the transaction that recorded `ids` committed. */
-  afterCommit(ids: number[]): void {
-    if (this.database.dialect === 'sqlite' && ids.length) void this.deliver(ids);
+  /** Call after the transaction that recorded `ids` (events of `thread`) committed. */
+  afterCommit(ids: number[], thread: string): void {
+    if (!ids.length) return;
+    this.changed(thread);
+    if (this.database.dialect === 'sqlite') void this.deliver(ids);
+  }
+
+  /** `fn(thread)` runs when a thread's public content changed; `fn(null)` means "anything may have". */
+  onChange(fn: (thread: string | null) => void): void {
+    this.changeListeners.push(fn);
+  }
+
+  private changed(thread: string | null) {
+    for (const fn of this.changeListeners) fn(thread);
   }
 
   private async deliver(ids: number[]) {
     try {
       const rows = await this.database.db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
-      for (const r of rows) this.emitter.emit(r.thread, { ...r, id: Number(r.id) } as ThreadEvent);
+      for (const r of rows) {
+        this.changed(r.thread);
+        this.emitter.emit(r.thread, { ...r, id: Number(r.id) } as ThreadEvent);
+      }
     } catch (err) {
       if (!this.closed) this.log.error({ err }, 'failed to deliver live events');
     }

@@ -1,0 +1,22 @@
+import { startServer, token, call } from './helpers.js';
+import { listThread } from '../src/comments.js';
+const s = await startServer('sqlite', {});
+const t = await token();
+for (let i = 0; i < 100; i++) await call(s.url, 'POST', '/v1/threads/b/comments', { token: t, body: { body: `Seed comment ${i}: a few sentences of ordinary text, *some emphasis* and a [link](https://example.com/${i}).` } });
+const db = s.app.inkwell.db;
+let t0 = performance.now();
+for (let i = 0; i < 500; i++) await listThread(db, 'b', null, { sort: 'oldest', limit: 100 });
+console.log('listThread ms/op', (performance.now() - t0) / 500);
+const raw = s.app.inkwell.database.sqlite!;
+const stmt = raw.prepare("select * from comments c where thread = ? and parent_id is null and (status = 'published' or exists (select 1 from comments r where r.root_id = c.id and r.parent_id is not null and r.status='published')) order by created_at, id limit 101");
+t0 = performance.now();
+for (let i = 0; i < 500; i++) stmt.all('b');
+console.log('raw top query ms/op', (performance.now() - t0) / 500);
+console.log(raw.prepare("explain query plan select * from comments c where thread = ? and parent_id is null and (status = 'published' or exists (select 1 from comments r where r.root_id = c.id and r.parent_id is not null and r.status='published')) order by created_at, id limit 101").all('b'));
+t0 = performance.now();
+for (let i = 0; i < 500; i++) { const p = await listThread(db, 'b', null, { sort: 'oldest', limit: 100 }); JSON.stringify(p); }
+console.log('list+stringify ms/op', (performance.now() - t0) / 500);
+t0 = performance.now();
+for (let i = 0; i < 200; i++) await call(s.url, 'GET', '/v1/threads/b/comments?limit=100');
+console.log('http sequential ms/op', (performance.now() - t0) / 200);
+await s.close();
