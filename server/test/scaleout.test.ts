@@ -40,6 +40,17 @@ describe('two server processes on one PostgreSQL', { skip: reachable ? false : P
       const fromB = await call(b, 'GET', '/v1/threads/shared/comments', { token: t });
       assert.equal(fromB.json.comments[0].id, p.json.id);
       assert.equal(fromB.json.comments[0].own, true);
+      // Node A's anonymous-listing cache is invalidated by B's writes through NOTIFY.
+      const before = await call(a, 'GET', '/v1/threads/shared/comments');
+      assert.equal(before.json.total, 1);
+      const q = await call(b, 'POST', '/v1/threads/shared/comments', { token: t, body: { body: 'posted on B' } });
+      assert.equal(q.status, 201);
+      let seen = 0;
+      for (let i = 0; i < 50 && seen !== 2; i++) {
+        seen = (await call(a, 'GET', '/v1/threads/shared/comments')).json.total;
+        if (seen !== 2) await sleep(20);
+      }
+      assert.equal(seen, 2, 'node A lists the comment posted on node B');
       // A deletion on B reaches a reader on A.
       const sseA = await SseClient.open(`${a}/v1/threads/shared/events`);
       try {
