@@ -16,6 +16,7 @@ export const articleCardStyles = css`
     position: relative;
     display: grid;
     grid-template-areas: 'media' 'body';
+    align-content: start;
     gap: var(--inkwell-article-card-gap, 0.75rem);
     height: 100%;
     box-sizing: border-box;
@@ -76,9 +77,13 @@ export const articleCardStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .meta > * + *::before {
+  /* A separator after each item; the badge is a box of its own and is followed by space only. */
+  .meta > :not(:last-child, author-badge)::after {
     content: '·';
-    margin-right: 0.4em;
+    margin-left: 0.4em;
+  }
+  .meta > author-badge {
+    margin-right: 0.35em;
   }
   .tags {
     display: flex;

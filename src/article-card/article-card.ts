@@ -136,7 +136,10 @@ export class ArticleCard extends LitElement {
     const messages = messagesFor(lang);
     const layout = oneOf(this, 'layout', this.layout, LAYOUTS, 'stacked');
     const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
-    if (!this.headline && !this.lightChildren.has('headline')) warnAttribute(this, 'headline', 'missing: give headline="…" or a child with slot="headline"');
+    // While the parser is still inside the card, its children may simply not have arrived yet.
+    if (!this.headline && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
+      warnAttribute(this, 'headline', 'missing: give headline="…" or a child with slot="headline"');
+    }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
     return html`<div class="frame">
       <article class="card ${layout}" part="base">

@@ -63,10 +63,13 @@ export const authorBadgeStyles = css`
   .name {
     font-weight: 600;
   }
-  .name a {
+  .name a,
+  .name ::slotted(a) {
+    color: inherit;
     text-decoration: none;
   }
-  .name a:hover {
+  .name a:hover,
+  .name ::slotted(a:hover) {
     text-decoration: underline;
   }
   .meta {

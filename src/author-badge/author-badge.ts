@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
@@ -9,6 +8,7 @@ import { safeSrcset, safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { colorOf, initialsOf } from '../core/avatar.js';
 import { LightChildren } from '../core/light-children.js';
+import { cssProps } from '../core/css-props.js';
 import { authorBadgeStyles } from './author-badge.styles.js';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
@@ -144,7 +144,7 @@ export class AuthorBadge extends LitElement {
             : html`<div class="meta" part="meta">${formatPlural(lang, messages.posts, posts, { n: posts })}</div>`}
           ${showBio ? this.renderBio(messages.more, messages.less) : nothing}
         </div>
-        <div class="actions"><slot name="actions"></slot></div>
+        ${this.lightChildren.has('actions') ? html`<div class="actions"><slot name="actions"></slot></div>` : nothing}
       </div>
     `;
   }
@@ -167,7 +167,7 @@ export class AuthorBadge extends LitElement {
       />`;
     }
     const name = this.displayName();
-    return html`<span class="avatar" part="avatar" aria-hidden="true" style=${styleMap({ background: name ? colorOf(name) : null })}
+    return html`<span class="avatar" part="avatar" aria-hidden="true" ${cssProps({ background: name ? colorOf(name) : undefined })}
       >${initialsOf(name)}</span
     >`;
   }
@@ -181,7 +181,7 @@ export class AuthorBadge extends LitElement {
   private renderBio(more: string, less: string) {
     const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
     return html`<div class="bio">
-      <div id="bio" part="bio" class=${this.expanded ? '' : 'clamped'} style=${styleMap({ '--_lines': String(lines) })}>
+      <div id="bio" part="bio" class=${this.expanded ? '' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
         <slot name="bio">${this.bio}</slot>
       </div>
       ${this.overflowing
