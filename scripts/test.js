@@ -29,6 +29,11 @@ const suites = [
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
+if (suites.some((suite) => suite.name === 'e2e')) {
+  // The end-to-end suite tests the built bundle, so it is built from the sources under test.
+  console.log('\n=== build ===');
+  broken = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0;
+}
 for (const suite of suites) {
   const countsFile = join(scratch, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests ===`);
