@@ -22,7 +22,8 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'demo/**/*.js'],
+    // test/e2e runs in Node but hands callbacks to the page, so it sees both sets of globals.
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'test/e2e/**/*.js', 'demo/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -143,13 +143,13 @@ describe('<article-card>', () => {
       const card = await fixture<ArticleCard>(html`<article-card class="h-entry" headline="Attribute" excerpt="Attribute excerpt" image=${IMAGE} image-alt="x">
         <a slot="headline" class="p-name u-url" href="/posts/from-cms">From the CMS</a>
         <p slot="excerpt" class="p-summary">CMS excerpt.</p>
-        <img slot="image" class="u-photo" src=${IMAGE} alt="CMS image" width="1600" height="900" />
+        <img slot="image" class="u-photo" src=${IMAGE} alt="A boat in the harbour" width="1600" height="900" />
       </article-card>`);
       const headlineSlot = part(card, 'headline')!.querySelector('slot')!;
       expect(headlineSlot.assignedElements()[0].textContent).to.equal('From the CMS');
       expect(part(card, 'headline')!.querySelector('a')).to.equal(null);
       expect((part(card, 'excerpt')!.querySelector('slot') as HTMLSlotElement).assignedElements()[0].textContent).to.equal('CMS excerpt.');
-      expect((part(card, 'image')!.querySelector('slot') as HTMLSlotElement).assignedElements()[0].getAttribute('alt')).to.equal('CMS image');
+      expect((part(card, 'image')!.querySelector('slot') as HTMLSlotElement).assignedElements()[0].getAttribute('alt')).to.equal('A boat in the harbour');
       expect(card.shadowRoot!.querySelector('.cover')!.getAttribute('href')).to.equal('/posts/from-cms');
     });
   });
@@ -201,7 +201,7 @@ describe('<article-card>', () => {
     });
 
     it('renders user text as text', async () => {
-      const card = await fixture<ArticleCard>(html`<article-card headline="<img src=x onerror=alert(1)>" excerpt="<script>alert(1)</script>" tags="<b>x</b>"></article-card>`);
+      const card = await fixture<ArticleCard>(html`<article-card headline=${'<img src=x onerror=alert(1)>'} excerpt=${'<script>alert(1)</script>'} tags=${'<b>x</b>'}></article-card>`);
       expect(card.shadowRoot!.querySelector('script, img[src="x"], b')).to.equal(null);
       expect(part(card, 'headline')!.textContent).to.include('<img src=x onerror=alert(1)>');
     });

@@ -94,7 +94,7 @@ describe('<author-badge>', () => {
     });
 
     it('keeps the avatar box the same size whether the picture loads or not', async () => {
-      const withPicture = await fixture<AuthorBadge>(html`<author-badge name="A B" avatar="/__slow-image.svg?ms=400&w=80&h=80"></author-badge>`);
+      const withPicture = await fixture<AuthorBadge>(html`<author-badge name="A B" avatar=${'/__slow-image.svg?ms=400&w=80&h=80'}></author-badge>`);
       const initials = await fixture<AuthorBadge>(html`<author-badge name="A B"></author-badge>`);
       const before = part(withPicture, 'avatar')!.getBoundingClientRect();
       expect(before.width).to.be.closeTo(48, 1);
@@ -172,7 +172,7 @@ describe('<author-badge>', () => {
     it('drops a javascript: profile link and a data: avatar, naming element and attribute', async () => {
       let el!: AuthorBadge;
       const warnings = await captureWarnings(async () => {
-        el = await fixture<AuthorBadge>(html`<author-badge name="Eve" href="javascript:alert(1)" avatar="data:image/svg+xml,<svg onload=alert(1)>"></author-badge>`);
+        el = await fixture<AuthorBadge>(html`<author-badge name="Eve" href="javascript:alert(1)" avatar=${'data:image/svg+xml,<svg onload=alert(1)>'}></author-badge>`);
       });
       expect(part(el, 'name')!.querySelector('a')).to.equal(null);
       expect(part(el, 'name')!.textContent!.trim()).to.equal('Eve');
@@ -194,7 +194,7 @@ describe('<author-badge>', () => {
     });
 
     it('renders user text as text', async () => {
-      const el = await fixture<AuthorBadge>(html`<author-badge name="<img src=x onerror=alert(1)>" bio="<script>alert(1)</script>"></author-badge>`);
+      const el = await fixture<AuthorBadge>(html`<author-badge name=${'<img src=x onerror=alert(1)>'} bio=${'<script>alert(1)</script>'}></author-badge>`);
       expect(el.shadowRoot!.querySelector('script, img[src="x"]')).to.equal(null);
       expect(part(el, 'name')!.textContent).to.include('<img src=x onerror=alert(1)>');
     });
