@@ -55,7 +55,7 @@ export function publicView(row: CommentTable): CommentJson {
   return row.status === 'published' ? commentView(row, null) : commentView({ ...row, status: 'deleted' }, null);
 }
 
-type CEB = ExpressionBuilder<DB & { c: CommentTable; r: CommentTable }, any>;
+type CEB = ExpressionBuilder<DB & { c: CommentTable; r: CommentTable }, 'c' | 'r'>;
 
 /** Rows `viewer` may see in a thread: published, their own pending ones, all pending for moderators. */
 function visible(eb: CEB, alias: 'c' | 'r', viewer: Viewer | null) {

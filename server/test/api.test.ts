@@ -1,18 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, kinds, startServer, token, type TestServer } from './helpers.js';
+import { call, type Res, kinds, startServer, token, type TestServer } from './helpers.js';
 
 for (const { kind, skip } of await kinds()) {
   describe(`API on ${kind}`, { skip }, () => {
     let s: TestServer;
     let alice: string;
     let bob: string;
-    let mod: string;
     before(async () => {
       s = await startServer(kind);
       alice = await token({ sub: 'alice', name: 'Alice', picture: 'https://example.com/a.png' });
       bob = await token({ sub: 'bob', name: 'Bob' });
-      mod = await token({ sub: 'mo', name: 'Mo', role: 'moderator' });
     });
     after(() => s?.close());
 
@@ -53,7 +51,7 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(l.status, 200);
       assert.equal(l.json.total, 3);
       assert.equal(l.json.nextCursor, null);
-      assert.deepEqual(l.json.comments.map((c: any) => c.id), [p.json.id, r.json.id, rr.json.id]);
+      assert.deepEqual(l.json.comments.map((c: { id: string }) => c.id), [p.json.id, r.json.id, rr.json.id]);
       assert.equal(l.json.comments[0].replyCount, 2);
       assert.equal(l.json.comments[0].own, true);
       assert.equal(l.json.comments[1].own, undefined);
@@ -96,19 +94,19 @@ for (const { kind, skip } of await kinds()) {
       let pages = 0;
       do {
         const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-        const r: any = await call(s.url, 'GET', `/v1/threads/paging/comments?limit=3${q}`);
+        const r: Res = await call(s.url, 'GET', `/v1/threads/paging/comments?limit=3${q}`);
         assert.equal(r.status, 200);
         assert.equal(r.json.total, 7);
-        seen.push(...r.json.comments.map((c: any) => c.id));
+        seen.push(...r.json.comments.map((c: { id: string }) => c.id));
         cursor = r.json.nextCursor;
         pages++;
       } while (cursor);
       assert.equal(pages, 3);
       assert.deepEqual(seen, ids);
       const newest = await call(s.url, 'GET', '/v1/threads/paging/comments?sort=newest&limit=2');
-      assert.deepEqual(newest.json.comments.map((c: any) => c.id), [ids[6], ids[5]]);
+      assert.deepEqual(newest.json.comments.map((c: { id: string }) => c.id), [ids[6], ids[5]]);
       const next = await call(s.url, 'GET', `/v1/threads/paging/comments?sort=newest&limit=2&cursor=${newest.json.nextCursor}`);
-      assert.deepEqual(next.json.comments.map((c: any) => c.id), [ids[4], ids[3]]);
+      assert.deepEqual(next.json.comments.map((c: { id: string }) => c.id), [ids[4], ids[3]]);
       const bad = await call(s.url, 'GET', '/v1/threads/paging/comments?cursor=garbage');
       assert.equal(bad.status, 400);
       assert.equal(bad.json.error.field, 'cursor');
@@ -188,7 +186,7 @@ for (const { kind, skip } of await kinds()) {
 
       const inbox = await call(s.url, 'GET', '/v1/comments?status=pending', { token: mod });
       assert.equal(inbox.status, 200);
-      assert.deepEqual(inbox.json.comments.map((c: any) => c.id), [p.json.id]);
+      assert.deepEqual(inbox.json.comments.map((c: { id: string }) => c.id), [p.json.id]);
       assert.equal((await call(s.url, 'GET', '/v1/comments?status=pending', { token: bob })).status, 403);
       assert.equal((await call(s.url, 'GET', '/v1/comments?status=pending')).status, 401);
 
@@ -211,7 +209,7 @@ for (const { kind, skip } of await kinds()) {
       const spam = await call(s.url, 'PATCH', `/v1/comments/${q.json.id}`, { token: mod, body: { status: 'spam' } });
       assert.equal(spam.json.status, 'spam');
       const spamBox = await call(s.url, 'GET', '/v1/comments?status=spam', { token: mod });
-      assert.deepEqual(spamBox.json.comments.map((c: any) => c.id), [q.json.id]);
+      assert.deepEqual(spamBox.json.comments.map((c: { id: string }) => c.id), [q.json.id]);
       // Moderators' own comments are published at once.
       const m = await call(s.url, 'POST', '/v1/threads/held/comments', { token: mod, body: { body: 'from the desk' } });
       assert.equal(m.json.status, 'published');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { call, spawnServer, token } from './helpers.js';
+import { call, type Res, spawnServer, token } from './helpers.js';
 
 describe('durability on SQLite', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-durability-'));
@@ -52,7 +52,7 @@ describe('durability on SQLite', () => {
       let cursor: string | null = null;
       let total = 0;
       do {
-        const r: any = await call(second.url, 'GET', `/v1/threads/durable/comments?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+        const r: Res = await call(second.url, 'GET', `/v1/threads/durable/comments?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
         assert.equal(r.status, 200);
         total = r.json.total;
         for (const c of r.json.comments) found.add(c.id);

@@ -143,7 +143,7 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(hp.json.status, 'spam');
       assert.equal((await call(s.url, 'GET', '/v1/threads/spam/comments')).json.total, 0);
       const box = await call(s.url, 'GET', '/v1/comments?status=spam&thread=spam', { token: mod });
-      assert.deepEqual(box.json.comments.map((c: any) => c.id), [hp.json.id]);
+      assert.deepEqual(box.json.comments.map((c: { id: string }) => c.id), [hp.json.id]);
 
       const fast = await post({ body: 'typed in no time', formStartedAt: Date.now() - 500 });
       assert.equal(fast.status, 422);

@@ -42,7 +42,7 @@ for (const { kind, skip } of await kinds()) {
       const list = await call(s.url, 'GET', '/v1/typo-reports', { token: mod });
       assert.equal(list.status, 200);
       assert.equal(list.json.total, 3);
-      const merged = list.json.reports.find((r: any) => r.id === a.json.id);
+      const merged = list.json.reports.find((r: { id: string }) => r.id === a.json.id);
       assert.equal(merged.count, 2);
       assert.equal(merged.url, 'https://news.example/2024/story');
       assert.equal(merged.selection, 'teh');
@@ -68,7 +68,7 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(fixed.status, 200);
       assert.equal(fixed.json.status, 'fixed');
       const fixedList = await call(s.url, 'GET', '/v1/typo-reports?status=fixed', { token: mod });
-      assert.deepEqual(fixedList.json.reports.map((r: any) => r.id), [a.json.id]);
+      assert.deepEqual(fixedList.json.reports.map((r: { id: string }) => r.id), [a.json.id]);
       const bad = await call(s.url, 'PATCH', `/v1/typo-reports/${a.json.id}`, { token: mod, body: { status: 'burnt' } });
       assert.equal(bad.status, 422);
       assert.equal(bad.json.error.field, 'status');
