@@ -11,7 +11,7 @@ import { WindowLimiter } from './limits.js';
 import { ListingCache } from './cache.js';
 import { ApiError, errorSchema, installErrorHandling } from './errors.js';
 import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
-import { registerComments } from './comments.js';
+import { registerComments, type CachedPage } from './comments.js';
 import { registerTypos, typoReceiptSchema } from './typos.js';
 import { registerSse } from './sse.js';
 import { registerSite } from './demo.js';
@@ -62,7 +62,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     events,
     webhooks,
     postLimiter: new WindowLimiter(config.postLimitWindowSeconds * 1000),
-    listingCache: new ListingCache(config.listingCacheMs),
+    listingCache: new ListingCache<CachedPage>(config.listingCacheMs),
   };
   events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);

@@ -3,11 +3,11 @@
  * Every change that alters what the public sees writes a thread event (events.ts), and the event bus
  * invalidates here: synchronously after commit on the writing node, through LISTEN/NOTIFY on the
  * others. The TTL bounds staleness if a notification is ever missed (e.g. while the LISTEN
- * connection reconnects, which also clears everything). Only anonymous responses are cached;
- * a reader with a token always gets a fresh, personal listing.
+ * connection reconnects, which also clears everything). What is cached is the anonymous view; a
+ * signed-in reader without pending comments in the thread sees exactly that, plus `own` flags.
  */
-export class ListingCache {
-  private readonly entries = new Map<string, { thread: string; body: string; at: number }>();
+export class ListingCache<T> {
+  private readonly entries = new Map<string, { thread: string; value: T; at: number }>();
   private readonly byThread = new Map<string, Set<string>>();
   /** Bumped on every invalidation, so a listing read before a change is never stored after it. */
   private readonly generations = new Map<string, number>();
@@ -18,28 +18,28 @@ export class ListingCache {
     private readonly max = 2000,
   ) {}
 
-  get(key: string, now = Date.now()): string | undefined {
+  get(key: string, now = Date.now()): T | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (now - e.at > this.ttlMs) {
       this.remove(key);
       return undefined;
     }
-    return e.body;
+    return e.value;
   }
 
   generation(thread: string): string {
     return `${this.globalGeneration}.${this.generations.get(thread) ?? 0}`;
   }
 
-  /** Stores `body` unless the thread changed since `generation` was taken. */
-  set(thread: string, key: string, body: string, generation: string, now = Date.now()): void {
+  /** Stores `value` unless the thread changed since `generation` was taken. */
+  set(thread: string, key: string, value: T, generation: string, now = Date.now()): void {
     if (generation !== this.generation(thread)) return;
     if (this.entries.size >= this.max) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.remove(oldest);
     }
-    this.entries.set(key, { thread, body, at: now });
+    this.entries.set(key, { thread, value, at: now });
     let keys = this.byThread.get(thread);
     if (!keys) this.byThread.set(thread, (keys = new Set()));
     keys.add(key);

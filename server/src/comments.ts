@@ -123,7 +123,7 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'));
 }
 
-export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer | null, opts: { sort: 'oldest' | 'newest'; limit: number; cursor?: string }) {
+export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer | null, opts: { sort: 'oldest' | 'newest'; limit: number; cursor?: string }): Promise<CommentPage> {
   const desc = opts.sort === 'newest';
   let q = db
     .selectFrom('comments as c')
@@ -182,6 +182,17 @@ export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer 
   };
 }
 
+export interface CommentPage {
+  comments: CommentJson[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface CachedPage {
+  page: CommentPage;
+  body: string;
+}
+
 interface PostBody {
   body: string;
   parentId?: string;
@@ -216,18 +227,30 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     const viewer = await auth.viewer(request);
     const { thread } = request.params as { thread: string };
     const q = request.query as { sort: 'oldest' | 'newest'; limit: number; cursor?: string };
+    const fresh = async () => sendCacheable(request, reply, JSON.stringify(await listThread(db, thread, viewer, q)), true, config.cdnMaxAge);
+    // Moderators, and readers with pending comments here, see more than the public: no shared cache.
+    if (isModerator(viewer)) return fresh();
     if (viewer) {
-      const page = await listThread(db, thread, viewer, q);
-      return sendCacheable(request, reply, JSON.stringify(page), true, config.cdnMaxAge);
+      const pending = await db.selectFrom('comments').select('id')
+        .where('author_id', '=', viewer.authorId).where('thread', '=', thread).where('status', '=', 'pending')
+        .limit(1).executeTakeFirst();
+      if (pending) return fresh();
     }
     const key = `${q.sort}|${q.limit}|${q.cursor ?? ''}|${thread}`;
-    let body = ctx.listingCache.get(key);
-    if (body === undefined) {
+    let cached = ctx.listingCache.get(key);
+    if (cached === undefined) {
       const generation = ctx.listingCache.generation(thread);
-      body = JSON.stringify(await listThread(db, thread, null, q));
-      ctx.listingCache.set(thread, key, body, generation);
+      const page = await listThread(db, thread, null, q);
+      cached = { page, body: JSON.stringify(page) };
+      ctx.listingCache.set(thread, key, cached, generation);
     }
-    return sendCacheable(request, reply, body, false, config.cdnMaxAge);
+    if (!viewer) return sendCacheable(request, reply, cached.body, false, config.cdnMaxAge);
+    const { page } = cached;
+    const mine = page.comments.some((c) => c.author.id === viewer.authorId);
+    const body = mine
+      ? JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === viewer.authorId ? { ...c, own: true } : c)) })
+      : cached.body;
+    return sendCacheable(request, reply, body, true, config.cdnMaxAge);
   });
 
   app.get('/v1/comments/:id', {

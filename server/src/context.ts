@@ -6,6 +6,7 @@ import type { EventBus } from './events.js';
 import type { Webhooks } from './webhooks.js';
 import type { WindowLimiter } from './limits.js';
 import type { ListingCache } from './cache.js';
+import type { CachedPage } from './comments.js';
 
 /** The services every route module gets. */
 export interface Ctx {
@@ -16,5 +17,5 @@ export interface Ctx {
   events: EventBus;
   webhooks: Webhooks;
   postLimiter: WindowLimiter;
-  listingCache: ListingCache;
+  listingCache: ListingCache<CachedPage>;
 }

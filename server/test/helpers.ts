@@ -79,7 +79,14 @@ export async function startServer(kind: Kind, env: Record<string, string> = {}):
     ...(schema ? { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema } : {}),
     ...env,
   }, ['--port', '0']);
-  const app = await buildServer(config);
+  let app: FastifyInstance;
+  try {
+    app = await buildServer(config);
+  } catch (err) {
+    if (schema) await dropSchema(schema).catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
