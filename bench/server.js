@@ -70,9 +70,10 @@ function run(opts) {
 }
 
 function line(label, r) {
+  label = label.padEnd(40);
   const ok = r['2xx'];
   const bad = r.non2xx + r.errors + r.timeouts;
-  return `${label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ok} ok, ${bad} failed`;
+  return `${label} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ok} ok, ${bad} failed`;
 }
 
 async function bench(kind) {
@@ -83,6 +84,8 @@ async function bench(kind) {
   const { url, child } = await startServer(env);
   try {
     const token = await new SignJWT({ name: 'Bench' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench')
+      .setAudience('inkwell').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    const modToken = await new SignJWT({ name: 'Mod', role: 'moderator' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mod')
       .setAudience('inkwell').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     for (let i = 0; i < 100; i++) {
@@ -97,8 +100,10 @@ async function bench(kind) {
 
     await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, duration: 2 }); // warm-up
     const listing = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100` });
-    // With a token the listing is personal (own comments marked, own pending ones shown): no cache.
+    // A signed-in reader (here the author of all 100, so every comment gets `own: true`) is served from
+    // the public cache plus own flags; a moderator sees pending comments too, so always from the database.
     const personal = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: auth.authorization } });
+    const uncached = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: `Bearer ${modToken}` } });
     let n = 0;
     const posting = await run({
       url: `${url}/v1/threads/bench-post/comments`,
@@ -108,6 +113,7 @@ async function bench(kind) {
     });
     console.log(line(`${kind}: list 100 comments, anonymous`, listing));
     console.log(line(`${kind}: list 100 comments, signed in`, personal));
+    console.log(line(`${kind}: list 100 comments, moderator`, uncached));
     console.log(line(`${kind}: post a comment`, posting));
     return { listing, posting };
   } finally {
