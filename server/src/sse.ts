@@ -19,6 +19,7 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
   });
 
   app.get('/v1/threads/:thread/events', {
+    exposeHeadRoute: false,
     schema: {
       tags: ['comments'],
       summary: 'Live updates of a thread (server-sent events)',
