@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServer, SseClient, token } from './helpers.js';
+import pg from 'pg';
+import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServer, SseClient, startServer, token } from './helpers.js';
 
 const reachable = await pgReachable();
 if (!reachable) console.log(`# ${PG_SKIP}`);
@@ -63,6 +64,40 @@ describe('two server processes on one PostgreSQL', { skip: reachable ? false : P
       }
     } finally {
       sse.close();
+    }
+  });
+});
+
+describe('LISTEN connection loss', { skip: reachable ? false : PG_SKIP }, () => {
+  it('reconnects and keeps delivering events after PostgreSQL drops the LISTEN session', async () => {
+    const s = await startServer('postgres');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const schema = s.config.databaseSchema!;
+      const { rows } = await admin.query(`select pid from pg_stat_activity where query = $1`, [`LISTEN inkwell_events_${schema}`]);
+      assert.equal(rows.length, 1, 'one LISTEN session');
+      await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+      let back = false;
+      for (let i = 0; i < 50 && !back; i++) {
+        await sleep(100);
+        const r = await admin.query(`select pid from pg_stat_activity where query = $1`, [`LISTEN inkwell_events_${schema}`]);
+        back = r.rows.length === 1 && r.rows[0].pid !== rows[0].pid;
+      }
+      assert.ok(back, 'the LISTEN session came back');
+      const sse = await SseClient.open(`${s.url}/v1/threads/relisten/events`);
+      try {
+        await sleep(50);
+        const t = await token();
+        const p = await call(s.url, 'POST', '/v1/threads/relisten/comments', { token: t, body: { body: 'after the drop' } });
+        const e = await sse.waitFor((x) => x.event === 'comment-created');
+        assert.equal(JSON.parse(e.data).id, p.json.id);
+      } finally {
+        sse.close();
+      }
+    } finally {
+      await admin.end();
+      await s.close();
     }
   });
 });

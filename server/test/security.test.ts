@@ -386,3 +386,26 @@ describe('JWKS (RS256 / ES256)', () => {
     assert.equal(r.json.error.code, 'demo_disabled');
   });
 });
+
+describe('server-side failures', () => {
+  it('answers unknown routes with 404 and internal failures with 500, both in the error format, and health with 503', async () => {
+    const s = await startServer('sqlite');
+    try {
+      const nf = await call(s.url, 'GET', '/v1/nothing-here');
+      assert.equal(nf.status, 404);
+      assert.equal(nf.json.error.code, 'not_found');
+      const wrongMethod = await call(s.url, 'PUT', '/v1/counts?thread=a');
+      assert.equal(wrongMethod.status, 404);
+      // Pull the database away under the running server.
+      s.app.inkwell.database.sqlite!.close();
+      const r = await call(s.url, 'GET', '/v1/threads/after-failure/comments');
+      assert.equal(r.status, 500);
+      assert.deepEqual(r.json, { error: { code: 'internal', message: 'Internal server error' } });
+      const h = await call(s.url, 'GET', '/v1/health');
+      assert.equal(h.status, 503);
+      assert.equal(h.json.error.code, 'database_unavailable');
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+});
