@@ -35,7 +35,12 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
       summary: 'Report a typo (no sign-in needed)',
       description:
         'Identical reports for the same page (same URL without its #fragment, selection, context and suggestion) are merged: ' +
-        'the answer is 200 with the existing report\'s id and its raised `count` instead of 201. `website` is a honeypot that must stay empty.',
+        'the answer is 200 with the existing report\'s id and its raised `count` instead of 201. `website` is a honeypot that must stay empty. ' +
+        'With an `Idempotency-Key` header a retry answers the first response again instead of counting twice.',
+      headers: {
+        type: 'object',
+        properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } },
+      },
       body: {
         type: 'object',
         required: ['url', 'selection', 'prefix', 'suffix', 'fragment'],
@@ -81,17 +86,49 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
       suggestion: input.suggestion ?? null, comment: input.comment ?? null, modified_at: input.modifiedAt ?? null,
       status: 'open', count: 1, created_at: now, updated_at: now,
     };
-    const saved = await db.insertInto('typo_reports').values(row)
-      .onConflict((oc) => oc.column('fingerprint').doUpdateSet({
-        count: sql<number>`typo_reports.count + 1`,
-        updated_at: now,
-      }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const merged = saved.id !== row.id;
-    if (!merged) webhooks.send('typo-report.created', { report: reportView(saved) });
-    reply.code(merged ? 200 : 201);
-    return { id: saved.id, status: saved.status, count: Number(saved.count), merged };
+    // A retried report (same Idempotency-Key) answers the first response instead of raising the count.
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const principal = 'typo:' + request.ip;
+    const requestHash = fingerprint;
+    const replay = async () => {
+      const prior = await db.selectFrom('idempotency_keys').selectAll()
+        .where('principal', '=', principal).where('key', '=', key!).executeTakeFirst();
+      if (!prior) return false;
+      if (prior.request_hash !== requestHash) {
+        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+      }
+      reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
+      return true;
+    };
+    if (key && (await replay())) return reply;
+    let saved: TypoReportTable;
+    let receipt: { id: string; status: string; count: number; merged: boolean };
+    try {
+      ({ saved, receipt } = await db.transaction().execute(async (trx) => {
+        const saved = await trx.insertInto('typo_reports').values(row)
+          .onConflict((oc) => oc.column('fingerprint').doUpdateSet({
+            count: sql<number>`typo_reports.count + 1`,
+            updated_at: now,
+          }))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const merged = saved.id !== row.id;
+        const receipt = { id: saved.id, status: saved.status, count: Number(saved.count), merged };
+        if (key) {
+          await trx.insertInto('idempotency_keys').values({
+            principal, key, request_hash: requestHash, status_code: merged ? 200 : 201, response: JSON.stringify(receipt), created_at: now,
+          }).execute();
+        }
+        return { saved, receipt };
+      }));
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (key && (code === '23505' || code?.startsWith('SQLITE_CONSTRAINT')) && (await replay())) return reply;
+      throw err;
+    }
+    if (!receipt.merged) webhooks.send('typo-report.created', { report: reportView(saved) });
+    reply.code(receipt.merged ? 200 : 201);
+    return receipt;
   });
 
   app.get('/v1/typo-reports', {

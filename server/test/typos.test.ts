@@ -76,6 +76,24 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(missing.status, 404);
     });
 
+    it('answers a retried report (same Idempotency-Key) without counting it twice', async () => {
+      const body = report({ selection: 'acommodate', suggestion: 'accommodate' });
+      const headers = { 'idempotency-key': 'typo-retry-1' };
+      const a = await call(s.url, 'POST', '/v1/typo-reports', { body, headers });
+      const b = await call(s.url, 'POST', '/v1/typo-reports', { body, headers });
+      assert.equal(a.status, 201);
+      assert.equal(b.status, 201);
+      assert.deepEqual(b.json, a.json);
+      assert.equal(b.headers.get('idempotency-replayed'), 'true');
+      const other = await call(s.url, 'POST', '/v1/typo-reports', { body: report({ selection: 'other' }), headers });
+      assert.equal(other.status, 422);
+      assert.equal(other.json.error.code, 'idempotency_key_reused');
+      // Without a key, the same report again is another reader's: merged and counted.
+      const c = await call(s.url, 'POST', '/v1/typo-reports', { body });
+      assert.equal(c.status, 200);
+      assert.equal(c.json.count, 2);
+    });
+
     it('validates reports and names the field', async () => {
       const cases: Array<[Record<string, unknown>, string]> = [
         [report({ url: 'javascript:alert(1)' }), 'url'],
