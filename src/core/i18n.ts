@@ -24,18 +24,20 @@ export function messagesFor(lang: string): Messages {
   return en;
 }
 
-/**
- * Fills a plural message: the form is chosen by `count` under `lang`'s plural rules, and every
- * `{name}` is replaced by the formatted number given for it.
- */
+/** Replaces every `{name}` in `template`: numbers formatted for `lang`, strings as they are. */
+export function fill(lang: string, template: string, values: Record<string, number | string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : typeof value === 'number' ? formatNumber(lang, value) : value;
+  });
+}
+
+/** Fills a plural message, its form chosen by `count` under `lang`'s plural rules. */
 export function formatPlural(
   lang: string,
   message: PluralMessage,
   count: number,
-  values: Record<string, number>,
+  values: Record<string, number | string>,
 ): string {
-  const template = message[pluralCategory(lang, count)] ?? message.other;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? formatNumber(lang, values[name]) : whole,
-  );
+  return fill(lang, message[pluralCategory(lang, count)] ?? message.other, values);
 }

@@ -17,4 +17,23 @@ export interface Messages {
   less: string;
   /** Label of an article's list of tags. */
   tags: string;
+  /** The typo reporter's hint; `{keys}` becomes the shortcut, e.g. Ctrl+Enter. */
+  typoHint: string;
+  /** The touch button beside a selection, and the dialog's title. */
+  typoReport: string;
+  typoCorrection: string;
+  typoComment: string;
+  typoSent: string;
+  typoTooLong: PluralMessage;
+  /** Subject of the e-mail sent when there is no API; `{title}` is the page's title. */
+  typoMailSubject: string;
+  send: string;
+  sending: string;
+  cancel: string;
+  close: string;
+  retry: string;
+  errorNetwork: string;
+  errorRateLimited: PluralMessage;
+  /** `{message}` is the server's own explanation. */
+  errorFailed: string;
 }

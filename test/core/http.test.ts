@@ -1,0 +1,115 @@
+import { expect } from '@open-wc/testing';
+import { ApiError, newKey, request } from '../../src/core/http.js';
+import { apiBase, readerToken } from '../../src/core/endpoint.js';
+import { captureWarnings } from '../helpers/warnings.js';
+
+type Fetch = typeof window.fetch;
+let realFetch: Fetch;
+let calls: RequestInit[];
+
+function serve(...answers: (() => Response | Promise<Response>)[]) {
+  window.fetch = (async (_url: string, init: RequestInit) => {
+    calls.push(init);
+    const next = answers.length > 1 ? answers.shift()! : answers[0];
+    return next();
+  }) as Fetch;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('request', () => {
+  beforeEach(() => {
+    realFetch = window.fetch;
+    calls = [];
+  });
+  afterEach(() => (window.fetch = realFetch));
+
+  it('sends JSON with the token and idempotency key, and parses the answer', async () => {
+    serve(json(201, { id: 'c1' }));
+    const result = await request<{ id: string }>('/x', { method: 'POST', body: { a: 1 }, token: 't', idempotencyKey: 'k' });
+    expect(result).to.deep.equal({ id: 'c1' });
+    const headers = calls[0].headers as Record<string, string>;
+    expect(headers.authorization).to.equal('Bearer t');
+    expect(headers['idempotency-key']).to.equal('k');
+    expect(headers['content-type']).to.equal('application/json');
+    expect(calls[0].body).to.equal('{"a":1}');
+  });
+
+  it('turns an error body into a typed error naming the field', async () => {
+    serve(json(422, { error: { code: 'too_long', message: 'body is too long', field: 'body' } }));
+    const error = await request('/x', { method: 'POST', body: {} }).catch((e) => e);
+    expect(error).to.be.instanceOf(ApiError);
+    expect([error.kind, error.status, error.code, error.field, error.message]).to.deep.equal(['http', 422, 'too_long', 'body', 'body is too long']);
+  });
+
+  it('survives a proxy error page that is not JSON', async () => {
+    serve(() => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await request('/x', { retries: 0 }).catch((e) => e);
+    expect([error.kind, error.status, error.code]).to.deep.equal(['http', 502, 'http_502']);
+  });
+
+  it('retries reads after 5xx and network failures, with backoff', async () => {
+    let n = 0;
+    window.fetch = (async () => {
+      calls.push({});
+      if (++n === 1) throw new TypeError('offline');
+      if (n === 2) return json(503, {})();
+      return json(200, { ok: true })();
+    }) as Fetch;
+    expect(await request('/x')).to.deep.equal({ ok: true });
+    expect(calls).to.have.length(3);
+  });
+
+  it('does not retry an unkeyed write, a 4xx, or a long Retry-After', async () => {
+    serve(json(503, {}));
+    await request('/x', { method: 'POST', body: {} }).catch(() => undefined);
+    expect(calls).to.have.length(1);
+    calls = [];
+    serve(json(404, {}));
+    await request('/x').catch(() => undefined);
+    expect(calls).to.have.length(1);
+    calls = [];
+    serve(json(429, {}, { 'retry-after': '60' }));
+    const error = await request('/x').catch((e) => e);
+    expect(calls).to.have.length(1);
+    expect(error.retryAfter).to.equal(60);
+  });
+
+  it('times out', async () => {
+    window.fetch = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as Fetch;
+    const error = await request('/x', { timeoutMs: 50, retries: 0 }).catch((e) => e);
+    expect(error.kind).to.equal('timeout');
+  });
+
+  it('answers 204 with undefined', async () => {
+    serve(() => new Response(null, { status: 204 }));
+    expect(await request('/x', { method: 'DELETE' })).to.equal(undefined);
+  });
+
+  it('makes distinct keys', () => {
+    expect(newKey()).to.not.equal(newKey());
+    expect(newKey()).to.match(/^[\w-]{16,}$/);
+  });
+});
+
+describe('endpoint', () => {
+  afterEach(() => document.head.querySelectorAll('meta[name^="inkwell-"]').forEach((m) => m.remove()));
+
+  it('takes the api attribute, else the page meta, without a trailing slash', () => {
+    const el = document.createElement('typo-reporter');
+    expect(apiBase(el, 'https://comments.example/v1/')).to.equal('https://comments.example/v1');
+    expect(apiBase(el, undefined)).to.equal(undefined);
+    document.head.insertAdjacentHTML('beforeend', '<meta name="inkwell-api" content="/v1"><meta name="inkwell-token" content="page-token">');
+    expect(apiBase(el, '')).to.equal('/v1');
+    expect(readerToken(undefined)).to.equal('page-token');
+    expect(readerToken('own')).to.equal('own');
+  });
+
+  it('refuses an unsafe API URL with a warning', async () => {
+    const el = document.createElement('comment-box');
+    const warnings = await captureWarnings(() => expect(apiBase(el, 'javascript:alert(1)')).to.equal(undefined));
+    expect(warnings[0]).to.include('<comment-box> api');
+  });
+});
