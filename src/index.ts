@@ -2,5 +2,6 @@
 import './reading-time/define.js';
 import './author-badge/define.js';
 import './article-card/define.js';
+import './typo-reporter/define.js';
 
 export * from './elements.js';

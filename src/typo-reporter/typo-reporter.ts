@@ -1,0 +1,379 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { VERSION } from '../core/version.js';
+import { themeStyles } from '../core/theme.js';
+import { languageOf } from '../core/locale.js';
+import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
+import { apiBase, readerToken } from '../core/endpoint.js';
+import { ApiError, newKey, request } from '../core/http.js';
+import { countAttribute } from '../core/validate.js';
+import { warnAttribute } from '../core/warn.js';
+import { TextIndex } from './text-index.js';
+import { readSelection, type ReadSelection } from './selection.js';
+import { contextFor } from './context.js';
+import { textFragment, textFragmentUrl } from './text-fragment.js';
+import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
+import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
+import { typoReporterStyles } from './typo-reporter.styles.js';
+
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'error'; message: string };
+
+const SETTLE_MS = 600;
+const NOTICE_MS = 5000;
+const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
+
+function isEditable(target: EventTarget | undefined): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Every open shadow root under `root`, so a selection inside one can be read. */
+function shadowRootsIn(root: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) roots.push(element.shadowRoot, ...shadowRootsIn(element.shadowRoot as unknown as Element));
+  }
+  return roots;
+}
+
+/**
+ * "Found a mistake? Select it and press Ctrl+Enter." The reader selects a passage and presses
+ * Ctrl+Enter (⌘+Enter on Apple devices), or, on touch screens, taps the "Report a mistake" button that
+ * appears beside the selection. A dialog shows the passage in its context and takes a suggested
+ * correction and a comment; the report goes to the API (`api` or `<meta name="inkwell-api">`),
+ * else to a cancelable `typo-reported` event a site can handle, else to a `mailto:` for `email`.
+ *
+ * @tagname typo-reporter
+ * @summary Select a mistake, press Ctrl+Enter, and the author knows.
+ *
+ * @slot - Replaces the hint text.
+ *
+ * @fires {TypoReportedEvent} typo-reported - Before sending; `detail` is the report. Cancelable: cancel it to deliver the report yourself.
+ * @fires {TypoReportSentEvent} typo-report-sent - After the API stored the report (`detail.id`) or the mail program was opened.
+ *
+ * @csspart hint - The hint line.
+ * @csspart dialog - The report dialog.
+ * @csspart context - The passage in its context, the selection highlighted.
+ * @csspart button - The "Report a mistake" button shown beside a selection on touch screens.
+ * @csspart notice - A short message, such as "select at most 300 characters".
+ *
+ * @cssprop [--inkwell-typo-reporter-font-size=0.875em] - Size of the hint.
+ * @cssprop [--inkwell-color-accent=#1d4ed8] - The send button and the focus ring.
+ * @cssprop [--inkwell-color-surface=Canvas] - The dialog's background.
+ */
+export class TypoReporter extends LitElement {
+  /** The Inkwell version this class belongs to. */
+  static readonly version = VERSION;
+  static override styles = [themeStyles, typoReporterStyles];
+
+  /** The id of the element whose text can be reported; without it, the whole page. */
+  @property() for = '';
+
+  /** Base URL of the Inkwell API; else `<meta name="inkwell-api">`. */
+  @property() api?: string;
+
+  /** Where reports are e-mailed when there is no API. */
+  @property() email = '';
+
+  /** The signed-in reader's token; else `<meta name="inkwell-token">`. */
+  @property() token?: string;
+
+  /** The longest selection that can be reported, in characters. */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 300;
+
+  /** Hide the hint line (the shortcut still works). */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-hint' }) hideHint = false;
+
+  /** Forces a colour scheme; without it the reader's system decides. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** @internal */
+  @state() private draft?: TypoReport;
+  /** @internal */
+  @state() private status: Status = { kind: 'idle' };
+  /** @internal */
+  @state() private floating?: { x: number; y: number; found: Found };
+  /** @internal */
+  @state() private notice = '';
+
+  /** @internal */
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private idempotencyKey = '';
+  private restoreFocus?: HTMLElement;
+  private restoreRange?: Range;
+  private lastPointer = '';
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  private noticeTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('pointerdown', this.onPointerDown, true);
+    document.addEventListener('selectionchange', this.onSelectionChange);
+    queueMicrotask(() => {
+      if (!this.isConnected || this.destination() !== 'none') return;
+      warnAttribute(this, 'api', 'reports have nowhere to go: give api="…" (or <meta name="inkwell-api">), email="…", or handle the typo-reported event');
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKeyDown);
+    document.removeEventListener('pointerdown', this.onPointerDown, true);
+    document.removeEventListener('selectionchange', this.onSelectionChange);
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.noticeTimer);
+  }
+
+  /** Opens the dialog for the reader's current selection, as the shortcut does. Returns false when there is nothing to report. */
+  report(): boolean {
+    const found = this.capture(true);
+    if (found) void this.open(found);
+    return found !== undefined;
+  }
+
+  protected override render() {
+    const lang = languageOf(this);
+    const m = messagesFor(lang);
+    const [before, after] = m.typoHint.split('{keys}');
+    const keys = isApple() ? html`<kbd>⌘</kbd>+<kbd>Enter</kbd>` : html`<kbd>Ctrl</kbd>+<kbd>Enter</kbd>`;
+    return html`
+      <p class="hint" part="hint" data-inkwell-ignore><slot>${before}${keys}${after}</slot></p>
+      ${this.floating
+        ? html`<button
+            class="float"
+            part="button"
+            type="button"
+            data-inkwell-ignore
+            @pointerdown=${(event: Event) => event.preventDefault()}
+            @click=${() => this.floating && this.open(this.floating.found)}
+          >
+            ${m.typoReport}
+          </button>`
+        : nothing}
+      ${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.draft ? this.renderDialog(m, this.draft) : nothing}
+    `;
+  }
+
+  protected override updated(): void {
+    const button = this.renderRoot.querySelector<HTMLElement>('.float');
+    if (button && this.floating) {
+      button.style.left = `${this.floating.x}px`;
+      button.style.top = `${this.floating.y}px`;
+    }
+  }
+
+  private renderDialog(m: Messages, draft: TypoReport) {
+    const { status } = this;
+    const sending = status.kind === 'sending';
+    return html`<dialog part="dialog" aria-labelledby="title" data-inkwell-ignore @close=${this.onClose} @keydown=${this.onDialogKey}>
+      <form @submit=${this.onSubmit}>
+        <h2 id="title">${m.typoReport}</h2>
+        <blockquote part="context" lang=${draft.lang}>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</blockquote>
+        <label>${m.typoCorrection}<input name="suggestion" .value=${draft.suggestion} maxlength="500" required ?disabled=${status.kind === 'sent'} /></label>
+        <label>${m.typoComment}<textarea name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${status.kind === 'sent'}></textarea></label>
+        <div class="actions">
+          <p class="status ${status.kind === 'error' ? 'error' : ''}" role=${status.kind === 'error' ? 'alert' : 'status'}>
+            ${status.kind === 'sending' ? m.sending : status.kind === 'sent' ? m.typoSent : status.kind === 'error' ? status.message : ''}
+          </p>
+          ${status.kind === 'sent'
+            ? html`<button type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
+            : html`<button type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
+                <button type="submit" ?disabled=${sending}>${status.kind === 'error' ? m.retry : m.send}</button>`}
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private scope(): Element {
+    if (this.for) {
+      const named = document.getElementById(this.for);
+      if (named) return named;
+      warnAttribute(this, 'for', `no element has id "${this.for}"; the whole page can be reported instead`);
+    }
+    return document.body;
+  }
+
+  /** The selection as a report draft, or undefined when there is nothing this reporter should take. */
+  private capture(explain: boolean): Found | undefined {
+    const scope = this.scope();
+    const index = new TextIndex(scope);
+    const maxLength = countAttribute(this, 'max-length', this.maxLength, 1) ?? 300;
+    const read = readSelection(index, scope, document.getSelection(), { maxLength, shadowRoots: shadowRootsIn(scope) });
+    if ('problem' in read) {
+      if (read.problem === 'too-long' && explain) {
+        const lang = languageOf(this);
+        this.showNotice(formatPlural(lang, messagesFor(lang).typoTooLong, maxLength, { n: maxLength }));
+      }
+      return undefined;
+    }
+    return { index, read, scope };
+  }
+
+  private async open({ index, read, scope }: Found): Promise<void> {
+    const context = contextFor(index.text, read.start, read.end);
+    const url = pageUrl();
+    this.restoreFocus = (document.activeElement as HTMLElement | null) ?? undefined;
+    this.restoreRange = toRange(read.range);
+    this.floating = undefined;
+    this.idempotencyKey = newKey();
+    this.status = { kind: 'idle' };
+    this.draft = {
+      url,
+      title: document.title,
+      lang: languageOf(scope),
+      ...context,
+      fragment: textFragmentUrl(url, textFragment(index.text, read.start, read.end, (offset) => index.isBlockBoundary(offset))),
+      suggestion: context.selection,
+      comment: '',
+      modifiedAt: modifiedDate(),
+    };
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const field = dialog.querySelector('input');
+    field?.focus();
+    field?.select();
+  }
+
+  private readonly closeDialog = () => this.dialog?.close();
+
+  private readonly onClose = () => {
+    this.draft = undefined;
+    const range = this.restoreRange;
+    if (range) {
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+    this.restoreFocus?.focus?.();
+  };
+
+  private readonly onDialogKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.dialog?.querySelector('form')?.requestSubmit();
+    }
+  };
+
+  private readonly onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    if (!this.draft || this.status.kind === 'sending' || this.status.kind === 'sent') return;
+    const data = new FormData(form);
+    const report: TypoReport = { ...this.draft, suggestion: String(data.get('suggestion') ?? ''), comment: String(data.get('comment') ?? '') };
+    this.draft = report;
+    this.status = { kind: 'sending' };
+    try {
+      const id = await this.deliver(report);
+      this.status = { kind: 'sent' };
+      this.dispatchEvent(new TypoReportSentEvent({ ...report, id }));
+      await this.updateComplete;
+      this.dialog?.querySelector<HTMLButtonElement>('button[value="close"]')?.focus();
+    } catch (error) {
+      this.status = { kind: 'error', message: this.explain(error) };
+    }
+  };
+
+  /** Hands the report to the site, the API or the mail program; resolves with the API's id. */
+  private async deliver(report: TypoReport): Promise<string | undefined> {
+    if (!this.dispatchEvent(new TypoReportedEvent(report))) return undefined;
+    const base = apiBase(this, this.api);
+    if (base) {
+      const body: Record<string, string> = { ...report };
+      for (const key of ['suggestion', 'comment', 'modifiedAt'] as const) if (!report[key]) delete body[key];
+      const receipt = await request<{ id?: string }>(`${base}/typo-reports`, {
+        method: 'POST',
+        body,
+        token: readerToken(this.token),
+        idempotencyKey: this.idempotencyKey,
+        retries: 1,
+      });
+      return receipt?.id;
+    }
+    if (this.email) {
+      const lang = languageOf(this);
+      this.openMail(mailtoUrl(this.email, fill(lang, messagesFor(lang).typoMailSubject, { title: report.title || report.url }), report));
+      return undefined;
+    }
+    throw new ApiError('network', 'no destination');
+  }
+
+  /** @internal Opens the reader's mail program; replaced in tests. */
+  openMail(url: string): void {
+    location.assign(url);
+  }
+
+  private explain(error: unknown): string {
+    const lang = languageOf(this);
+    const m = messagesFor(lang);
+    if (!(error instanceof ApiError) || error.kind !== 'http') return m.errorNetwork;
+    if (error.status === 429) {
+      const seconds = error.retryAfter ?? 60;
+      return formatPlural(lang, m.errorRateLimited, seconds, { n: seconds });
+    }
+    return fill(lang, m.errorFailed, { message: error.message });
+  }
+
+  private destination(): 'api' | 'email' | 'none' {
+    if (this.api?.trim() || document.querySelector('meta[name="inkwell-api"]')) return 'api';
+    return this.email ? 'email' : 'none';
+  }
+
+  private showNotice(text: string): void {
+    this.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented || event.isComposing) return;
+    // The page's own Ctrl+Enter in its fields (send a chat message, submit a form) is none of our business.
+    if (isEditable(event.composedPath()[0]) || this.draft) return;
+    const found = this.capture(true);
+    if (!found) return;
+    event.preventDefault();
+    void this.open(found);
+  };
+
+  private readonly onPointerDown = (event: PointerEvent) => {
+    this.lastPointer = event.pointerType;
+  };
+
+  private readonly onSelectionChange = () => {
+    clearTimeout(this.settleTimer);
+    if (this.lastPointer !== 'touch' || this.draft) return;
+    this.settleTimer = setTimeout(() => {
+      const found = this.capture(false);
+      const rect = found && toRange(found.read.range)?.getBoundingClientRect();
+      this.floating = found && rect ? { x: Math.max(8, Math.min(rect.left, innerWidth - 180)), y: Math.min(rect.bottom + 8, innerHeight - 48), found } : undefined;
+    }, SETTLE_MS);
+  };
+}
+
+interface Found {
+  index: TextIndex;
+  read: ReadSelection;
+  scope: Element;
+}
+
+/** A live Range for a (possibly static) range, so it can be measured and selected again. */
+function toRange(range: AbstractRange): Range | undefined {
+  if (range instanceof Range) return range;
+  try {
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live;
+  } catch {
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'typo-reporter': TypoReporter;
+  }
+}
