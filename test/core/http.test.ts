@@ -15,6 +15,15 @@ function serve(...answers: (() => Response | Promise<Response>)[]) {
   }) as Fetch;
 }
 
+/** The error a request fails with; a request that succeeds fails the test. */
+const failure = (pending: Promise<unknown>): Promise<ApiError> =>
+  pending.then(
+    () => {
+      throw new Error('expected the request to fail');
+    },
+    (error: ApiError) => error,
+  );
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -38,14 +47,14 @@ describe('request', () => {
 
   it('turns an error body into a typed error naming the field', async () => {
     serve(json(422, { error: { code: 'too_long', message: 'body is too long', field: 'body' } }));
-    const error = await request('/x', { method: 'POST', body: {} }).catch((e) => e);
+    const error = await failure(request('/x', { method: 'POST', body: {} }));
     expect(error).to.be.instanceOf(ApiError);
     expect([error.kind, error.status, error.code, error.field, error.message]).to.deep.equal(['http', 422, 'too_long', 'body', 'body is too long']);
   });
 
   it('survives a proxy error page that is not JSON', async () => {
     serve(() => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = await request('/x', { retries: 0 }).catch((e) => e);
+    const error = await failure(request('/x', { retries: 0 }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['http', 502, 'http_502']);
   });
 
@@ -71,7 +80,7 @@ describe('request', () => {
     expect(calls).to.have.length(1);
     calls = [];
     serve(json(429, {}, { 'retry-after': '60' }));
-    const error = await request('/x').catch((e) => e);
+    const error = await failure(request('/x'));
     expect(calls).to.have.length(1);
     expect(error.retryAfter).to.equal(60);
   });
@@ -79,7 +88,7 @@ describe('request', () => {
   it('times out', async () => {
     window.fetch = ((_url: string, init: RequestInit) =>
       new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as Fetch;
-    const error = await request('/x', { timeoutMs: 50, retries: 0 }).catch((e) => e);
+    const error = await failure(request('/x', { timeoutMs: 50, retries: 0 }));
     expect(error.kind).to.equal('timeout');
   });
 
