@@ -24,7 +24,9 @@ const MISTAKE = { en: 'teh', de: 'Fehlr' };
 async function openDialog(canvas: HTMLElement, lang: 'en' | 'de', send = false) {
   const reporter = canvas.querySelector('typo-reporter') as TypoReporter;
   await reporter.updateComplete;
-  const paragraph = canvas.querySelector('article p')!.firstChild!;
+  const walker = document.createTreeWalker(canvas.querySelector('article p')!, NodeFilter.SHOW_TEXT);
+  let paragraph = walker.nextNode()!;
+  while (!paragraph.nodeValue!.includes(MISTAKE[lang])) paragraph = walker.nextNode()!;
   const at = paragraph.nodeValue!.indexOf(MISTAKE[lang]);
   const range = document.createRange();
   range.setStart(paragraph, at);

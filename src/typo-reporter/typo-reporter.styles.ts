@@ -38,6 +38,10 @@ export const typoReporterStyles = css`
     :host(:not([theme='light'])) dialog {
       color-scheme: dark;
     }
+    :host(:not([theme='light'])) button[type='submit'],
+    :host(:not([theme='light'])) .float {
+      color: #111;
+    }
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
@@ -105,13 +109,15 @@ export const typoReporterStyles = css`
     background: transparent;
     color: inherit;
     cursor: pointer;
+    white-space: nowrap;
   }
   button[type='submit'] {
     border-color: var(--_accent);
     background: var(--_accent);
     color: #fff;
   }
-  :host([theme='dark']) button[type='submit'] {
+  :host([theme='dark']) button[type='submit'],
+  :host([theme='dark']) .float {
     color: #111;
   }
   button:disabled {
