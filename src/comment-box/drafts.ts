@@ -14,7 +14,7 @@ export interface Draft {
 // after it can be anything. Storage that is missing, disabled, full or corrupt never throws into the
 // page: a draft that cannot be stored lives in `memory` for the page's life, and memory wins.
 const memory = new Map<string, string>();
-// A getter that may throw (storage blocked) or be missing; only ever called inside try.
+// Only ever called inside try: where the reader blocks site data, reading `localStorage` throws.
 const storage = () => localStorage;
 
 const entry = (thread: string, replyTo = '') => `inkwell:draft:${encodeURIComponent(thread)}:${replyTo}`;
