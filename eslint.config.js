@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // test/e2e runs in Node but hands callbacks to the page, so it sees both sets of globals.
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'test/e2e/**/*.js', 'demo/**/*.js'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'mocks/**/*.ts', 'test/**/*.ts', 'test/e2e/**/*.js', 'demo/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -50,7 +50,8 @@ export default {
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  coverage: true,
+  // Coverage comes from Chromium (V8); the Firefox run only runs the tests.
+  coverage: process.env.INKWELL_COVERAGE !== 'off',
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/**/*.styles.ts', 'node_modules/**'],

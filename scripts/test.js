@@ -21,11 +21,14 @@ function nodeTests(dir) {
   ];
 }
 
+// One browser at a time: on two cores, two browsers side by side distort the timing tests (long tasks, layout).
+const wtr = [process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js']];
 const suites = [
-  { name: 'browser', command: [process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js']] },
+  { name: 'chromium', command: wtr, env: { INKWELL_BROWSERS: 'chromium' } },
+  { name: 'firefox', command: wtr, env: { INKWELL_BROWSERS: 'firefox', INKWELL_COVERAGE: 'off' } },
   { name: 'e2e', command: nodeTests('test/e2e') },
   { name: 'server', command: nodeTests('server/test') },
-].filter((suite) => suite.command && (only.length === 0 || only.includes(suite.name)));
+].filter((suite) => suite.command && (only.length === 0 || only.includes(suite.name) || (only.includes('browser') && suite.env)));
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
@@ -38,7 +41,7 @@ for (const suite of suites) {
   const countsFile = join(scratch, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests ===`);
   const [command, args] = suite.command;
-  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, INKWELL_TEST_COUNTS: countsFile } });
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...suite.env, INKWELL_TEST_COUNTS: countsFile } });
   const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
   if (!counts) {
     console.log(`${suite.name}: the runner reported no counts (exit ${run.status ?? run.signal})`);

@@ -3,5 +3,6 @@ import './reading-time/define.js';
 import './author-badge/define.js';
 import './article-card/define.js';
 import './typo-reporter/define.js';
+import './comment-box/define.js';
 
 export * from './elements.js';

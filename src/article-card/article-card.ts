@@ -9,6 +9,8 @@ import { safeSrcset, safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { LightChildren } from '../core/light-children.js';
+import { apiBase } from '../core/endpoint.js';
+import { commentCount } from '../comment-box/counts.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact';
@@ -110,8 +112,11 @@ export class ArticleCard extends LitElement {
   /** The number of comments. */
   @property({ type: Number }) comments?: number;
 
-  /** The comment thread's id, for comment counts served by the API. */
+  /** The comment thread's id: the card then shows the count the API serves (one request for all cards). */
   @property() thread = '';
+
+  /** Base URL of the Inkwell API for the count of `thread`; else `<meta name="inkwell-api">`. */
+  @property() api?: string;
 
   /** `stacked` (default), `horizontal` or `compact`; narrow cards fall back to what fits. */
   @property({ reflect: true }) layout: CardLayout = 'stacked';
@@ -124,11 +129,22 @@ export class ArticleCard extends LitElement {
 
   /** @internal */
   @state() private imageFailed = false;
+  /** @internal */
+  @state() private servedCount?: number;
 
   private readonly lightChildren = new LightChildren(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('image') || changed.has('srcset')) this.imageFailed = false;
+    if ((changed.has('thread') || changed.has('api')) && this.thread) void this.fetchCount();
+  }
+
+  private async fetchCount(): Promise<void> {
+    const base = apiBase(this, this.api);
+    if (!base) return;
+    const thread = this.thread;
+    const count = await commentCount(base, thread);
+    if (thread === this.thread && count !== undefined) this.servedCount = count;
   }
 
   protected override render() {
@@ -188,7 +204,7 @@ export class ArticleCard extends LitElement {
     const published = parseDate(this.published);
     if (this.published && !published) warnAttribute(this, 'published', `"${this.published}" is not an ISO 8601 date; it is not shown`);
     const minutes = countAttribute(this, 'minutes', this.minutes, 0);
-    const comments = countAttribute(this, 'comments', this.comments, 0);
+    const comments = this.servedCount ?? countAttribute(this, 'comments', this.comments, 0);
     return html`${this.author
       ? html`<author-badge
           size="small"

@@ -28,3 +28,25 @@ export function formatPublished(date: Date, lang: string, now = Date.now()): str
 export function formatFullDate(date: Date, lang: string, style: 'medium' | 'long' = 'long'): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: style }).format(date);
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31_536_000_000],
+  ['month', 2_592_000_000],
+  ['week', 604_800_000],
+  ...UNITS,
+];
+
+/** "3 minutes ago", "2 months ago", "now": how long ago `date` was, in the reader's language. */
+export function formatRelative(date: Date, lang: string, now = Date.now()): string {
+  const age = Math.max(0, now - date.getTime());
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (age >= size) return relative.format(-Math.floor(age / size), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+/** The exact date and time, for a tooltip. */
+export function formatDateTime(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}

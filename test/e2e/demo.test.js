@@ -91,7 +91,7 @@ describe('demo page (end to end)', () => {
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), 'the page must not allow inline scripts or eval');
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
     const warned = messages.filter((m) => m.type === 'warning').map((m) => /<([a-z-]+)> is already defined/.exec(m.text)?.[1]);
-    assert.deepEqual(warned.sort(), ['article-card', 'author-badge', 'reading-time', 'typo-reporter'], 'one warning per tag, naming it');
+    assert.deepEqual(warned.sort(), ['article-card', 'author-badge', 'comment-box', 'reading-time', 'typo-reporter'], 'one warning per tag, naming it');
     await page.close();
   });
 });

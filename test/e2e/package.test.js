@@ -25,7 +25,7 @@ describe('the built package', () => {
       assert.doesNotMatch(code, /from ['"]lit['"]/);
       assert.ok(code.split('\n').length < 5, `${file} should be minified`);
       assert.ok(existsSync(`${file}.map`), `${file}.map`);
-      for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter']) assert.ok(code.includes(`"${tag}"`), `${file} registers ${tag}`);
+      for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) assert.ok(code.includes(`"${tag}"`), `${file} registers ${tag}`);
     }
     assert.match(readFileSync('dist/inkwell.iife.js', 'utf8'), /^var Inkwell=function/);
   });

@@ -36,4 +36,44 @@ export interface Messages {
   errorRateLimited: PluralMessage;
   /** `{message}` is the server's own explanation. */
   errorFailed: string;
+  /** The heading before the count is known. */
+  commentsTitle: string;
+  /** "Comments (3)". */
+  commentsHeading: PluralMessage;
+  noComments: string;
+  loadingComments: string;
+  loadFailed: string;
+  loginRequired: string;
+  signIn: string;
+  signUp: string;
+  sessionExpired: string;
+  signedInAs: string;
+  yourComment: string;
+  replyTo: string;
+  post: string;
+  preview: string;
+  write: string;
+  reply: string;
+  edit: string;
+  save: string;
+  delete: string;
+  confirmDelete: string;
+  awaitingModeration: string;
+  approve: string;
+  reject: string;
+  spam: string;
+  loadMore: string;
+  newComments: PluralMessage;
+  sortOldest: string;
+  sortNewest: string;
+  sortBy: string;
+  posted: string;
+  postedHeld: string;
+  charactersLeft: PluralMessage;
+  replyingTo: string;
+  deletedComment: string;
+  edited: string;
+  guestName: string;
+  guestEmail: string;
+  tooManyAttempts: PluralMessage;
 }

@@ -1,0 +1,165 @@
+// An in-browser Inkwell API for stories and tests: the elements' real fetch code runs against it,
+// no server needed. It keeps the reference server's shapes (see server/README.md), not its rules.
+import type { Comment } from '../src/comment-box/types.js';
+
+export interface FakeApiOptions {
+  /** Path prefix the fake answers, e.g. '/fake/v1'. */
+  base: string;
+  comments?: Comment[];
+  delayMs?: number;
+  /** Held for moderation instead of published. */
+  premoderate?: boolean;
+}
+
+type Failure = 'offline' | 'after-store' | { status: number; body?: unknown; headers?: Record<string, string> };
+
+export class FakeApi {
+  comments: Comment[];
+  readonly requests: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly replies = new Map<string, Comment>();
+  private next = 1;
+  private readonly realFetch = window.fetch.bind(window);
+
+  constructor(readonly options: FakeApiOptions) {
+    this.comments = options.comments ?? [];
+  }
+
+  /** The next requests fail like this, in order ('after-store': the comment is stored, the answer is lost). */
+  fail(...failures: Failure[]): void {
+    this.failures.push(...failures);
+  }
+
+  install(): this {
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => this.handle(String(input instanceof Request ? input.url : input), init);
+    return this;
+  }
+
+  uninstall(): void {
+    window.fetch = this.realFetch;
+  }
+
+  private async handle(url: string, init: RequestInit = {}): Promise<Response> {
+    const { pathname, searchParams } = new URL(url, location.href);
+    if (!pathname.startsWith(this.options.base)) return this.realFetch(url, init);
+    const path = pathname.slice(this.options.base.length);
+    const method = init.method ?? 'GET';
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    this.requests.push({ method, path, headers, body });
+    await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
+    const failure = this.failures.shift();
+    if (failure === 'offline') throw new TypeError('Failed to fetch');
+    if (failure && failure !== 'after-store') return json(failure.status, failure.body ?? {}, failure.headers);
+    const answer = this.route(method, path, searchParams, headers, body);
+    if (failure === 'after-store') throw new TypeError('Failed to fetch');
+    return answer;
+  }
+
+  private viewer(headers: Record<string, string>): { id: string; name: string; moderator: boolean } | undefined {
+    const token = headers.authorization?.replace(/^Bearer /, '');
+    if (!token) return undefined;
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; name: string; role?: string };
+    return { id: `u-${claims.sub}`, name: claims.name, moderator: claims.role === 'moderator' };
+  }
+
+  private visible(comment: Comment, viewer?: { id: string; moderator: boolean }): Comment | undefined {
+    const own = viewer?.id === comment.author.id;
+    if (comment.status !== 'published' && comment.status !== 'deleted' && !own && !viewer?.moderator) return undefined;
+    return { ...comment, own };
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: Record<string, unknown>): Response {
+    const viewer = this.viewer(headers);
+    let match = /^\/threads\/([^/]+)\/comments$/.exec(path);
+    if (match && method === 'GET') {
+      const thread = decodeURIComponent(match[1]);
+      const all = this.comments.filter((c) => c.thread === thread).map((c) => this.visible(c, viewer)).filter((c): c is Comment => !!c);
+      const top = all.filter((c) => !c.parentId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      if (query.get('sort') === 'newest') top.reverse();
+      const start = Number(query.get('cursor') ?? 0);
+      const limit = Number(query.get('limit') ?? 20);
+      const page = top.slice(start, start + limit);
+      const ids = new Set(page.map((c) => c.id));
+      let grew = true;
+      const replies: Comment[] = [];
+      while (grew) {
+        grew = false;
+        for (const c of all) {
+          if (!c.parentId || !ids.has(c.parentId) || ids.has(c.id)) continue;
+          ids.add(c.id);
+          replies.push(c);
+          grew = true;
+        }
+      }
+      const total = all.filter((c) => c.status === 'published').length;
+      return json(200, { comments: [...page, ...replies], total, nextCursor: start + limit < top.length ? String(start + limit) : null });
+    }
+    if (match && method === 'POST') {
+      const key = headers['idempotency-key'];
+      if (key && this.replies.has(key)) return json(201, this.replies.get(key));
+      // The reference server's schema, in brief: the widget must not drift from it.
+      if (typeof body.body !== 'string' || !body.body.trim()) return json(422, { error: { code: 'invalid_input', message: 'body is required', field: 'body' } });
+      if (body.formStartedAt !== undefined && !Number.isInteger(body.formStartedAt)) {
+        return json(422, { error: { code: 'invalid_input', message: 'formStartedAt must be an integer', field: 'formStartedAt' } });
+      }
+      const guest = body.author as { name?: string } | undefined;
+      if (!viewer && !guest?.name) return json(401, { error: { code: 'auth_required', message: 'Sign in to comment' } });
+      const comment: Comment = {
+        id: `c${this.next++}`,
+        thread: decodeURIComponent(match[1]),
+        parentId: (body.parentId as string) ?? null,
+        author: viewer ? { id: viewer.id, name: viewer.name, guest: false } : { id: `g${this.next}`, name: guest!.name!, guest: true },
+        body: String(body.body),
+        createdAt: new Date().toISOString(),
+        status: this.options.premoderate ? 'pending' : 'published',
+      };
+      this.comments.push(comment);
+      const view = { ...comment, own: true };
+      if (key) this.replies.set(key, view);
+      return json(201, view);
+    }
+    match = /^\/comments\/([^/]+)$/.exec(path);
+    if (match) {
+      const comment = this.comments.find((c) => c.id === decodeURIComponent(match![1]));
+      if (!comment) return json(404, { error: { code: 'not_found', message: 'No such comment' } });
+      if (!viewer || (viewer.id !== comment.author.id && !viewer.moderator)) return json(403, { error: { code: 'not_your_comment', message: 'Not your comment' } });
+      if (method === 'DELETE') {
+        Object.assign(comment, { status: 'deleted', body: '' });
+        return new Response(null, { status: 204 });
+      }
+      if (body.body !== undefined) Object.assign(comment, { body: body.body, editedAt: new Date().toISOString() });
+      if (body.status !== undefined) comment.status = body.status as Comment['status'];
+      return json(200, this.visible(comment, viewer));
+    }
+    if (path === '/counts') {
+      const counts = Object.fromEntries(query.getAll('thread').map((t) => [t, this.comments.filter((c) => c.thread === t && c.status === 'published').length]));
+      return json(200, { counts });
+    }
+    return json(404, { error: { code: 'not_found', message: path } });
+  }
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** An unsigned token with the claims the elements read (the fake does not verify signatures). */
+export function fakeToken(name: string, role?: 'moderator'): string {
+  const encode = (value: unknown) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${encode({ alg: 'none' })}.${encode({ sub: name.toLowerCase(), name, ...(role ? { role } : {}) })}.x`;
+}
+
+/** A thread of `count` comments by a few authors, every fifth one a reply. */
+export function sampleThread(thread: string, count: number, start = Date.now() - count * 60_000): Comment[] {
+  const names = ['Nushama Wellness', 'Ada Okafor', 'Lin Mei', 'Jonas Berg', 'سارا احمدی'];
+  return Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    thread,
+    parentId: i % 5 === 4 ? `s${i - 1}` : null,
+    author: { id: `u-${names[i % names.length].toLowerCase()}`, name: names[i % names.length], guest: false },
+    body: i % 7 === 0 ? `Comment ${i} with **emphasis**, \`code\` and a [link](https://example.com/${i}).` : `Comment number ${i}. A thoughtful remark about proofreading.`,
+    createdAt: new Date(start + i * 60_000).toISOString(),
+    status: 'published' as const,
+  }));
+}

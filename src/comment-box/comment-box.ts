@@ -1,0 +1,639 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { VERSION } from '../core/version.js';
+import { themeStyles } from '../core/theme.js';
+import { languageOf } from '../core/locale.js';
+import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
+import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
+import { apiBase, readerToken } from '../core/endpoint.js';
+import { ApiError, request } from '../core/http.js';
+import { safeUrl } from '../core/url.js';
+import { countAttribute, oneOf } from '../core/validate.js';
+import { warnAttribute } from '../core/warn.js';
+import { cssProps } from '../core/css-props.js';
+import { renderMarkdown } from './markdown.js';
+import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
+import { mergeComments, placeThread, type Placed } from './tree.js';
+import { readerFromToken } from './reader.js';
+import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
+import type { Comment, CommentPage, Sort } from './types.js';
+import { commentBoxStyles } from './comment-box.styles.js';
+
+type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
+interface FormState {
+  text: string;
+  sending?: boolean;
+  error?: string;
+  expired?: boolean;
+  preview?: boolean;
+}
+
+const SORTS: readonly Sort[] = ['oldest', 'newest'];
+const TOP = 'top';
+const RENDER_STEP = 25;
+const DRAFT_DELAY_MS = 250;
+const HASH_PAGES = 20;
+
+/**
+ * Comments at the foot of an article: "Comments (N)", threaded replies, a form that never loses a word.
+ *
+ * The thread loads when the element comes near the viewport (at once with `eager`). Signed-out readers
+ * see "You must be logged in to comment." with Sign In and Sign Up links; with `guests`, they may
+ * comment with a name. What the reader types is kept locally per thread and reply until it is posted;
+ * every retry of the same text carries the same `Idempotency-Key`, so nothing is posted twice. With
+ * `live`, comments from others wait behind an "N new comments" button.
+ *
+ * @tagname comment-box
+ * @summary Threaded comments that load fast and never lose a word.
+ *
+ * @fires {CommentPostedEvent} comment-posted - The reader's comment or reply was accepted; `detail.comment`.
+ * @fires {CommentEditedEvent} comment-edited - A comment was edited or moderated; `detail.comment`.
+ * @fires {CommentDeletedEvent} comment-deleted - A comment was deleted; `detail.id`.
+ * @fires {LoginRequestedEvent} login-requested - The reader asked to sign in or up; cancelable, to open the site's own dialog.
+ *
+ * @csspart heading - The "Comments (N)" heading.
+ * @csspart comment - One comment.
+ * @csspart form - The comment form.
+ *
+ * @cssprop [--inkwell-comment-box-min-height=12rem] - Space reserved before the thread loads.
+ * @cssprop [--inkwell-comment-box-indent=1.5rem] - Indent of each reply level.
+ * @cssprop [--inkwell-comment-box-heading-size=1.35em] - Size of the heading.
+ * @cssprop [--inkwell-color-accent=#1d4ed8] - Buttons, links and the focus ring.
+ */
+export class CommentBox extends LitElement {
+  /** The Inkwell version this class belongs to. */
+  static readonly version = VERSION;
+  static override styles = [themeStyles, commentBoxStyles];
+
+  /** Base URL of the Inkwell API; else `<meta name="inkwell-api">`. */
+  @property() api?: string;
+
+  /** The signed-in reader's token (a JWT signed by the site); else `<meta name="inkwell-token">`. */
+  @property() token?: string;
+
+  /** The thread's id; without it, the page's canonical URL. */
+  @property() thread = '';
+
+  /** `oldest` (default) or `newest` first. */
+  @property({ reflect: true }) sort: Sort = 'oldest';
+
+  /** Top-level comments per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Deepest reply level shown indented; deeper replies say whom they answer. */
+  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
+
+  /** Receive others' comments as they are posted. */
+  @property({ type: Boolean }) live = false;
+
+  /** Load at once instead of when the element comes near the viewport. */
+  @property({ type: Boolean }) eager = false;
+
+  /** Let signed-out readers comment with a name (the server must allow guests too). */
+  @property({ type: Boolean }) guests = false;
+
+  /** Where "Sign In" leads; the page's URL is added as `return`. */
+  @property({ attribute: 'login-url' }) loginUrl = '';
+
+  /** Where "Sign Up" leads; the page's URL is added as `return`. */
+  @property({ attribute: 'signup-url' }) signupUrl = '';
+
+  /** Seconds during which readers may edit their comments (as the server allows). */
+  @property({ type: Number, attribute: 'edit-window' }) editWindow = 900;
+
+  /** The longest comment, in characters (as the server allows). */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 10000;
+
+  /** Forces a colour scheme; without it the reader's system decides. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** @internal */ @state() private phase: Phase = 'waiting';
+  /** @internal */ @state() private top: Comment[] = [];
+  /** @internal */ @state() private replies: Comment[] = [];
+  /** @internal */ @state() private total = 0;
+  /** @internal */ @state() private nextCursor: string | null = null;
+  /** @internal */ @state() private incoming: Comment[] = [];
+  /** @internal */ @state() private forms = new Map<string, FormState>();
+  /** @internal */ @state() private replyTo?: string;
+  /** @internal */ @state() private editing?: string;
+  /** @internal */ @state() private confirming?: string;
+  /** @internal */ @state() private highlighted?: string;
+  /** @internal */ @state() private announcement = '';
+  /** @internal */ @state() private renderLimit = RENDER_STEP;
+  /** @internal */ @state() private loadingMore = false;
+  /** @internal */ @state() private expired = false;
+
+  private placed: Placed[] = [];
+  /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
+  private look = 0;
+
+  private readonly shownAt = Date.now();
+  private observer?: IntersectionObserver;
+  private events?: EventSource;
+  private generation = 0;
+  private readonly bodies = new WeakMap<Comment, TemplateResult>();
+  private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.phase !== 'waiting') return;
+    if (this.eager || typeof IntersectionObserver !== 'function') {
+      queueMicrotask(() => this.load());
+      return;
+    }
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void this.load();
+    }, { rootMargin: '800px 0px' });
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.events?.close();
+    this.events = undefined;
+    if (this.phase === 'loading') this.phase = 'waiting';
+    for (const timer of this.draftTimers.values()) clearTimeout(timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'expired', 'guests', 'editWindow', 'maxLength', 'lang'];
+    if (looks.some((key) => changed.has(key))) this.look++;
+    if (changed.has('top') || changed.has('replies') || changed.has('maxDepth')) {
+      this.placed = placeThread(this.top, this.replies, Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
+    }
+    const reload = ['thread', 'sort', 'api', 'token'].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (changed.has('token') && changed.get('token') !== undefined) this.expired = false;
+    if (reload && this.phase !== 'waiting') void this.load();
+  }
+
+  protected override updated(): void {
+    const placedCount = this.top.length + this.replies.length;
+    if (this.renderLimit < placedCount) {
+      // A long thread is drawn a slice per frame, so no single task blocks the reader.
+      requestAnimationFrame(() => (this.renderLimit += RENDER_STEP));
+    }
+  }
+
+  // —— data ——
+
+  /** The reader's token, unless the server said it expired: the thread is then read signed out. */
+  private currentToken(): string | undefined {
+    return this.expired ? undefined : readerToken(this.token);
+  }
+
+  private base(): string | undefined {
+    return apiBase(this, this.api);
+  }
+
+  private threadId(): string {
+    if (this.thread) return this.thread;
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+    const derived = (canonical || location.href).split('#')[0];
+    console.info(`[inkwell] <comment-box> thread: none given; using the page's ${canonical ? 'canonical ' : ''}URL "${derived}"`);
+    return (this.thread = derived);
+  }
+
+  private path(): string {
+    return `${this.base()}/threads/${encodeURIComponent(this.threadId())}`;
+  }
+
+  private async load(): Promise<void> {
+    this.observer?.disconnect();
+    const base = this.base();
+    if (!base) {
+      warnAttribute(this, 'api', 'no API: give api="https://…/v1" or <meta name="inkwell-api">; comments cannot load');
+      this.phase = 'failed';
+      return;
+    }
+    const generation = ++this.generation;
+    this.phase = 'loading';
+    try {
+      const page = await this.fetchPage(null);
+      if (generation !== this.generation) return;
+      this.top = page.comments.filter((comment) => !comment.parentId);
+      this.replies = page.comments.filter((comment) => comment.parentId);
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      this.incoming = [];
+      this.phase = 'ready';
+      this.restoreDrafts();
+      void this.revealLinkedComment();
+      if (this.live) this.listen();
+    } catch (error) {
+      if (generation !== this.generation) return;
+      if (error instanceof ApiError && error.status === 401 && !this.expired) {
+        this.expired = true;
+        return this.load();
+      }
+      this.phase = 'failed';
+    }
+  }
+
+  private fetchPage(cursor: string | null): Promise<CommentPage> {
+    const sort = oneOf(this, 'sort', this.sort, SORTS, 'oldest');
+    const limit = Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20)));
+    const query = `sort=${sort}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    return request<CommentPage>(`${this.path()}/comments?${query}`, { token: this.currentToken() });
+  }
+
+  private async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await this.fetchPage(this.nextCursor);
+      this.top = mergeComments(this.top, page.comments.filter((comment) => !comment.parentId));
+      this.replies = mergeComments(this.replies, page.comments.filter((comment) => comment.parentId));
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+    } catch (error) {
+      this.announce(this.explain(error));
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** A link to #comment-<id> loads the page the comment is on, scrolls to it and highlights it. */
+  private async revealLinkedComment(): Promise<void> {
+    const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
+    if (!id) return;
+    const known = () => [...this.top, ...this.replies].some((comment) => comment.id === id);
+    for (let pages = 0; !known() && this.nextCursor && pages < HASH_PAGES; pages++) await this.loadMore();
+    if (!known()) return;
+    this.highlighted = id;
+    this.renderLimit = Infinity;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }
+
+  private listen(): void {
+    this.events?.close();
+    if (typeof EventSource !== 'function') return;
+    const source = new EventSource(`${this.path()}/events`);
+    const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
+    source.addEventListener('comment-created', (event) => {
+      const comment = parse(event);
+      const known = [...this.top, ...this.replies, ...this.incoming].some((existing) => existing.id === comment.id);
+      if (!known) this.incoming = [...this.incoming, comment];
+    });
+    source.addEventListener('comment-updated', (event) => this.replace(parse(event)));
+    source.addEventListener('comment-deleted', (event) => this.replace(parse(event)));
+    this.events = source;
+  }
+
+  private showIncoming(): void {
+    const arrived = this.incoming;
+    this.incoming = [];
+    const newest = oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest';
+    const top = arrived.filter((comment) => !comment.parentId);
+    this.top = newest ? mergeComments(top.reverse(), this.top) : mergeComments(this.top, top);
+    this.replies = mergeComments(this.replies, arrived.filter((comment) => comment.parentId));
+    this.total += arrived.length;
+  }
+
+  private replace(comment: Comment): void {
+    const list = comment.parentId ? 'replies' : 'top';
+    if (this[list].some((existing) => existing.id === comment.id)) this[list] = mergeComments(this[list], [comment]);
+  }
+
+  // —— forms ——
+
+  private form(key: string): FormState {
+    return this.forms.get(key) ?? { text: '' };
+  }
+
+  private setForm(key: string, patch: Partial<FormState> | undefined): void {
+    const forms = new Map(this.forms);
+    if (patch) forms.set(key, { ...this.form(key), ...patch });
+    else forms.delete(key);
+    this.forms = forms;
+  }
+
+  private restoreDrafts(): void {
+    for (const { replyTo, draft } of listDrafts(this.threadId())) {
+      if (replyTo?.startsWith('edit:')) continue;
+      this.setForm(replyTo ?? TOP, { text: draft.text });
+      if (replyTo) this.replyTo = replyTo;
+    }
+  }
+
+  private onInput(key: string, event: Event): void {
+    const field = event.target as HTMLTextAreaElement;
+    this.setForm(key, { text: field.value, error: undefined });
+    growToFit(field);
+    clearTimeout(this.draftTimers.get(key));
+    this.draftTimers.set(key, setTimeout(() => saveDraft(this.threadId(), key === TOP ? undefined : key, field.value), DRAFT_DELAY_MS));
+  }
+
+  private async submit(key: string, event: Event): Promise<void> {
+    event.preventDefault();
+    const state = this.form(key);
+    const text = state.text.trim();
+    if (!text || state.sending) return;
+    clearTimeout(this.draftTimers.get(key));
+    const thread = this.threadId();
+    const edit = key.startsWith('edit:') ? key.slice(5) : undefined;
+    const replyTo = edit || key === TOP ? undefined : key;
+    const draft = saveDraft(thread, key === TOP ? undefined : key, state.text);
+    this.setForm(key, { sending: true, error: undefined, expired: false });
+    try {
+      const comment = edit
+        ? await request<Comment>(`${this.base()}/comments/${encodeURIComponent(edit)}`, { method: 'PATCH', body: { body: text }, token: this.currentToken() })
+        : await request<Comment>(`${this.path()}/comments`, {
+            method: 'POST',
+            body: { body: text, parentId: replyTo, formStartedAt: Math.min(this.shownAt, draft.savedAt), ...this.guestFields(event) },
+            token: this.currentToken(),
+            idempotencyKey: draft.key,
+            timeoutMs: 15_000,
+          });
+      clearDraft(thread, key === TOP ? undefined : key);
+      this.setForm(key, undefined);
+      if (edit) {
+        this.editing = undefined;
+        this.replace(comment);
+        this.dispatchEvent(new CommentEditedEvent(comment));
+        return;
+      }
+      this.replyTo = undefined;
+      this.insert(comment);
+      const m = this.messages();
+      this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
+      this.dispatchEvent(new CommentPostedEvent(comment));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(comment.id)}`)?.focus();
+    } catch (error) {
+      const expired = error instanceof ApiError && error.status === 401;
+      this.setForm(key, { sending: false, error: this.explain(error), expired });
+    }
+  }
+
+  private guestFields(event: Event): Record<string, unknown> {
+    if (this.currentToken() || !this.guests) return {};
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    return { author: { name: String(data.get('name') ?? '').trim(), ...(email ? { email } : {}) }, website: String(data.get('website') ?? '') };
+  }
+
+  private insert(comment: Comment): void {
+    // The live stream may have announced our own comment before the server's answer arrived.
+    this.incoming = this.incoming.filter((waiting) => waiting.id !== comment.id);
+    if (comment.parentId) this.replies = mergeComments(this.replies, [comment]);
+    else if (oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest') this.top = mergeComments([comment], this.top);
+    else this.top = mergeComments(this.top, [comment]);
+    if (comment.status === 'published') this.total += 1;
+    this.renderLimit = Infinity;
+  }
+
+  private async act(comment: Comment, change: { status?: Comment['status'] } | 'delete'): Promise<void> {
+    const url = `${this.base()}/comments/${encodeURIComponent(comment.id)}`;
+    const token = this.currentToken();
+    try {
+      if (change === 'delete') {
+        await request<void>(url, { method: 'DELETE', token });
+        this.confirming = undefined;
+        this.replace({ ...comment, status: 'deleted', body: '' });
+        this.total = Math.max(0, this.total - (comment.status === 'published' ? 1 : 0));
+        this.dispatchEvent(new CommentDeletedEvent(comment.id));
+      } else {
+        const updated = await request<Comment>(url, { method: 'PATCH', body: change, token });
+        this.replace(updated);
+        this.dispatchEvent(new CommentEditedEvent(updated));
+      }
+    } catch (error) {
+      this.announce(this.explain(error));
+    }
+  }
+
+  private explain(error: unknown): string {
+    const m = this.messages();
+    const lang = languageOf(this);
+    if (!(error instanceof ApiError) || error.kind !== 'http') return m.errorNetwork;
+    if (error.status === 401) return m.sessionExpired;
+    if (error.status === 429) {
+      const seconds = error.retryAfter ?? 60;
+      return formatPlural(lang, m.tooManyAttempts, seconds, { n: seconds });
+    }
+    return fill(lang, m.errorFailed, { message: error.message });
+  }
+
+  private announce(text: string): void {
+    // Cleared first so the same words are announced again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  private messages(): Messages {
+    return messagesFor(languageOf(this));
+  }
+
+  private authLink(action: 'sign-in' | 'sign-up', url: string, attribute: string, label: string) {
+    const safe = safeUrl(url, this, attribute);
+    if (!safe) return nothing;
+    const target = new URL(safe, document.baseURI);
+    target.searchParams.set('return', location.href);
+    const onClick = (event: Event) => {
+      if (!this.dispatchEvent(new LoginRequestedEvent(action, location.href))) event.preventDefault();
+    };
+    return html`<a href=${target.href} @click=${onClick}>${label}</a>`;
+  }
+
+  // —— rendering ——
+
+  protected override render() {
+    const m = this.messages();
+    const lang = languageOf(this);
+    return html`
+      <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+        <div class="bar">
+          <h2 id="heading" part="heading">${this.phase === 'ready' ? formatPlural(lang, m.commentsHeading, this.total, { n: this.total }) : m.commentsTitle}</h2>
+          ${this.phase === 'ready' && this.total > 1
+            ? html`<label class="status">${m.sortBy}
+                <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
+                  <option value="oldest" ?selected=${this.sort !== 'newest'}>${m.sortOldest}</option>
+                  <option value="newest" ?selected=${this.sort === 'newest'}>${m.sortNewest}</option>
+                </select></label
+              >`
+            : nothing}
+        </div>
+        ${this.renderBody(m, lang)}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      </section>
+    `;
+  }
+
+  private renderBody(m: Messages, lang: string) {
+    switch (this.phase) {
+      case 'waiting':
+      case 'loading':
+        return html`<p class="status">${m.loadingComments}</p>`;
+      case 'failed':
+        return html`<p class="status" role="alert">${m.loadFailed}</p>
+          ${this.base() ? html`<button type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
+    }
+    const placed = this.placed;
+    return html`
+      ${this.incoming.length
+        ? html`<button type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
+        : nothing}
+      ${placed.length
+        ? html`<ol>
+            ${placed
+              .slice(0, this.renderLimit)
+              // Only comments that changed are rendered again: a long thread stays cheap to update.
+              .map((entry) => guard([entry.comment, entry.depth, entry.replyingTo, this.look], () => this.renderComment(entry, m, lang)))}
+          </ol>`
+        : html`<p class="empty">${m.noComments}</p>`}
+      ${this.nextCursor
+        ? html`<button type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>${m.loadMore}</button>`
+        : nothing}
+      ${this.renderComposer(TOP, m)}
+    `;
+  }
+
+  private renderComment({ comment, depth, replyingTo }: Placed, m: Messages, lang: string) {
+    const created = parseDate(comment.createdAt) ?? new Date();
+    const reader = readerFromToken(this.currentToken());
+    const editable = comment.own && comment.status !== 'deleted' && Date.now() - created.getTime() < (this.editWindow || 0) * 1000;
+    const deleted = comment.status === 'deleted';
+    const heading = `c-${comment.id}`;
+    return html`<li ${cssProps({ '--_depth': String(depth) })}>
+      <article id="comment-${comment.id}" part="comment" tabindex="-1" aria-labelledby=${heading} class=${this.highlighted === comment.id ? 'highlight' : ''}>
+        ${deleted
+          ? html`<p class="deleted" id=${heading}>${m.deletedComment}</p>`
+          : html`<header>
+                <author-badge size="small" name=${comment.author.name} avatar=${comment.author.picture ?? ''} id=${heading}></author-badge>
+                <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang)}</time>
+                ${comment.editedAt ? html`<span>(${m.edited})</span>` : nothing}
+                ${replyingTo ? html`<span>${fill(lang, m.replyingTo, { name: replyingTo })}</span>` : nothing}
+                ${comment.status === 'pending' ? html`<span class="tag">${m.awaitingModeration}</span>` : nothing}
+              </header>
+              ${this.editing === comment.id
+                ? this.renderComposer(`edit:${comment.id}`, m, comment)
+                : html`<div class="body">${this.body(comment)}</div>`}
+              <div class="actions">
+                ${this.phase === 'ready' && this.canWrite()
+                  ? html`<button type="button" class="link" aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'} @click=${() => this.toggleReply(comment.id)}>${m.reply}</button>`
+                  : nothing}
+                ${editable ? html`<button type="button" class="link" @click=${() => this.startEdit(comment)}>${m.edit}</button>` : nothing}
+                ${(comment.own || reader?.moderator) ? this.renderDelete(comment, m) : nothing}
+                ${reader?.moderator && comment.status !== 'published'
+                  ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'published' })}>${m.approve}</button>`
+                  : nothing}
+                ${reader?.moderator && comment.status === 'pending'
+                  ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'rejected' })}>${m.reject}</button>
+                      <button type="button" class="link" @click=${() => this.act(comment, { status: 'spam' })}>${m.spam}</button>`
+                  : nothing}
+              </div>`}
+      </article>
+      ${this.replyTo === comment.id ? this.renderComposer(comment.id, m, undefined, comment.author.name) : nothing}
+    </li>`;
+  }
+
+  private renderDelete(comment: Comment, m: Messages) {
+    if (this.confirming !== comment.id) {
+      return html`<button type="button" class="link" @click=${() => (this.confirming = comment.id)}>${m.delete}</button>`;
+    }
+    return html`<span role="group" aria-label=${m.confirmDelete}>${m.confirmDelete}
+      <button type="button" class="link" @click=${() => this.act(comment, 'delete')}>${m.delete}</button>
+      <button type="button" class="link" @click=${() => (this.confirming = undefined)}>${m.cancel}</button></span
+    >`;
+  }
+
+  private body(comment: Comment): TemplateResult {
+    const cached = this.bodies.get(comment);
+    if (cached) return cached;
+    const rendered = renderMarkdown(comment.body);
+    this.bodies.set(comment, rendered);
+    return rendered;
+  }
+
+  private canWrite(): boolean {
+    return Boolean(this.currentToken()) || this.guests;
+  }
+
+  private toggleReply(id: string): void {
+    this.replyTo = this.replyTo === id ? undefined : id;
+    if (this.replyTo) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(id)}`)?.focus());
+  }
+
+  private startEdit(comment: Comment): void {
+    const key = `edit:${comment.id}`;
+    this.editing = comment.id;
+    this.setForm(key, { text: loadDraft(this.threadId(), key)?.text ?? comment.body });
+  }
+
+  private renderComposer(key: string, m: Messages, editing?: Comment, replyName?: string) {
+    const lang = languageOf(this);
+    const signedIn = Boolean(this.currentToken());
+    if (!signedIn && !this.guests) {
+      if (key !== TOP) return nothing;
+      return html`<p class="prompt">${this.expired ? m.sessionExpired : m.loginRequired}
+        ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}
+        ${this.signupUrl ? html` / ${this.authLink('sign-up', this.signupUrl, 'signup-url', m.signUp)}` : nothing}</p>`;
+    }
+    const state = this.form(key);
+    const id = `f-${key}`;
+    const max = countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000;
+    const left = max - state.text.length;
+    const label = editing ? m.edit : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
+    const reader = readerFromToken(this.currentToken());
+    return html`<form part="form" @submit=${(event: Event) => this.submit(key, event)} novalidate>
+      <label for=${id}>${label}</label>
+      ${state.preview
+        ? html`<div class="preview body">${renderMarkdown(state.text)}</div>`
+        : html`<textarea
+            id=${id}
+            name="body"
+            rows="3"
+            maxlength=${max}
+            aria-describedby="${id}-note"
+            .value=${state.text}
+            @input=${(event: Event) => this.onInput(key, event)}
+            @keydown=${(event: KeyboardEvent) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                (event.target as HTMLTextAreaElement).form?.requestSubmit();
+              }
+            }}
+          ></textarea>`}
+      ${!signedIn && key === TOP
+        ? html`<div class="guest">
+            <label>${m.guestName}<input name="name" required maxlength="80" autocomplete="name" /></label>
+            <label>${m.guestEmail}<input name="email" type="email" maxlength="200" autocomplete="email" /></label>
+          </div>`
+        : nothing}
+      <div class="row">
+        <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
+          ${state.error ??
+          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key === TOP ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
+          ${state.expired ? html` ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}` : nothing}
+        </span>
+        <button type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
+          ${state.preview ? m.write : m.preview}
+        </button>
+        ${key !== TOP
+          ? html`<button type="button" @click=${() => (editing ? (this.editing = undefined) : (this.replyTo = undefined))}>${m.cancel}</button>`
+          : nothing}
+        <button type="submit" class="primary" ?disabled=${state.sending || !state.text.trim()}>
+          ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
+        </button>
+      </div>
+    </form>`;
+  }
+}
+
+/** Grows a textarea with its text where CSS `field-sizing` is not supported. */
+function growToFit(field: HTMLTextAreaElement): void {
+  if (CSS.supports?.('field-sizing', 'content')) return;
+  field.style.height = 'auto';
+  field.style.height = `${field.scrollHeight + 2}px`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-box': CommentBox;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Comment } from './types.js';
+
+/** A comment placed in the thread: its depth, and whom it answers when it is shown flatter than it is. */
+export interface Placed {
+  comment: Comment;
+  depth: number;
+  /** Set when the comment sits deeper than `maxDepth` and is shown at that depth. */
+  replyingTo?: string;
+}
+
+/**
+ * Orders a thread for display: each top-level comment in the given order, followed by its replies
+ * (oldest first, depth first). Replies deeper than `maxDepth` are shown at `maxDepth`, saying whom they
+ * answer. Replies whose parent is unknown (not loaded, or gone) are shown under the top level.
+ */
+export function placeThread(top: Comment[], replies: Comment[], maxDepth: number): Placed[] {
+  const children = new Map<string, Comment[]>();
+  const byId = new Map<string, Comment>();
+  for (const comment of [...top, ...replies]) byId.set(comment.id, comment);
+  const orphans: Comment[] = [];
+  for (const reply of [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const parent = reply.parentId && byId.get(reply.parentId);
+    if (!parent) {
+      orphans.push(reply);
+      continue;
+    }
+    const siblings = children.get(parent.id) ?? [];
+    siblings.push(reply);
+    children.set(parent.id, siblings);
+  }
+  const placed: Placed[] = [];
+  const visit = (comment: Comment, depth: number, parent?: Comment) => {
+    const shown = Math.min(depth, maxDepth);
+    placed.push(shown < depth && parent ? { comment, depth: shown, replyingTo: parent.author.name } : { comment, depth: shown });
+    for (const child of children.get(comment.id) ?? []) visit(child, depth + 1, comment);
+  };
+  for (const comment of [...top, ...orphans]) visit(comment, 0);
+  return placed;
+}
+
+/** Adds or replaces comments by id, keeping the order of those already present. */
+export function mergeComments(existing: Comment[], incoming: Comment[]): Comment[] {
+  const index = new Map(existing.map((comment, i) => [comment.id, i]));
+  const merged = [...existing];
+  for (const comment of incoming) {
+    const at = index.get(comment.id);
+    if (at === undefined) {
+      index.set(comment.id, merged.length);
+      merged.push(comment);
+    } else merged[at] = comment;
+  }
+  return merged;
+}

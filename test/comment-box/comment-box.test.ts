@@ -1,0 +1,357 @@
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import '../../src/comment-box/define.js';
+import { CommentBox } from '../../src/comment-box/comment-box.js';
+import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
+import { captureWarnings } from '../helpers/warnings.js';
+
+const BASE = '/fake/v1';
+let api: FakeApi;
+
+async function box(attributes: Record<string, string | boolean> = {}, thread = 't1') {
+  const el = document.createElement('comment-box');
+  el.setAttribute('api', BASE);
+  el.setAttribute('thread', thread);
+  el.setAttribute('eager', '');
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false) el.removeAttribute(name);
+    else el.setAttribute(name, value === true ? '' : value);
+  }
+  const holder = await fixture<HTMLElement>(html`<div></div>`);
+  holder.append(el);
+  await waitUntil(() => !el.shadowRoot?.querySelector('section[aria-busy="true"]') && el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'the thread did not load', { timeout: 4000 }).catch(() => undefined);
+  return el;
+}
+
+const root = (el: CommentBox) => el.shadowRoot!;
+const heading = (el: CommentBox) => root(el).querySelector('h2')!.textContent!.trim();
+const bodies = (el: CommentBox) => [...root(el).querySelectorAll('article .body')].map((b) => b.textContent!.trim());
+
+async function type(el: CommentBox, text: string, field = root(el).querySelector('textarea')!) {
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+  return field;
+}
+
+describe('<comment-box>', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    api = new FakeApi({ base: BASE }).install();
+  });
+  afterEach(() => api.uninstall());
+
+  describe('reading', () => {
+    it('shows "No comments yet" and, signed out, the sign-in prompt with return links', async () => {
+      const el = await box({ 'login-url': '/sign-in.html', 'signup-url': 'https://example.com/join' });
+      expect(heading(el)).to.equal('Comments (0)');
+      expect(root(el).querySelector('.empty')!.textContent).to.equal('No comments yet');
+      const prompt = root(el).querySelector('.prompt')!;
+      expect(prompt.textContent).to.include('You must be logged in to comment.');
+      const [signIn, signUp] = [...prompt.querySelectorAll('a')];
+      expect(signIn.textContent).to.equal('Sign In');
+      expect(new URL(signIn.href).searchParams.get('return')).to.equal(location.href);
+      expect(new URL(signUp.href).origin).to.equal('https://example.com');
+      expect(root(el).querySelector('textarea')).to.equal(null);
+    });
+
+    it('renders a threaded conversation with replies nested, times and safe markdown', async () => {
+      api.comments = sampleThread('t1', 10);
+      const el = await box();
+      expect(heading(el)).to.equal('Comments (10)');
+      const items = [...root(el).querySelectorAll('li')];
+      expect(items).to.have.length(10);
+      const reply = root(el).querySelector('#comment-s4')!.closest('li')!;
+      expect(reply.style.getPropertyValue('--_depth')).to.equal('1');
+      const time = root(el).querySelector('#comment-s0 time')!;
+      expect(time.getAttribute('datetime')).to.equal(api.comments[0].createdAt);
+      expect(time.textContent).to.match(/ago$/);
+      expect(time.getAttribute('title')).to.match(/\d{4}/);
+      const link = root(el).querySelector('#comment-s0 .body a')!;
+      expect(link.getAttribute('rel')).to.equal('nofollow ugc noopener');
+      expect(root(el).querySelector('#comment-s0 .body strong')!.textContent).to.equal('emphasis');
+    });
+
+    it('shows deep replies at max-depth, saying whom they answer', async () => {
+      const [a] = sampleThread('t1', 1);
+      const chain = [a];
+      for (let i = 1; i <= 4; i++) chain.push({ ...a, id: `r${i}`, parentId: chain[i - 1].id, author: { ...a.author, name: `Person ${i}` }, createdAt: new Date(Date.parse(a.createdAt) + i * 1000).toISOString() });
+      api.comments = chain;
+      const el = await box({ 'max-depth': '2' });
+      const depth = (id: string) => root(el).querySelector(`#comment-${id}`)!.closest('li')!.style.getPropertyValue('--_depth');
+      expect([depth('r1'), depth('r2'), depth('r3'), depth('r4')]).to.deep.equal(['1', '2', '2', '2']);
+      expect(root(el).querySelector('#comment-r3 header')!.textContent).to.include('replying to Person 2');
+    });
+
+    it('pages with "Load more" and sorts newest first', async () => {
+      api.comments = sampleThread('t1', 30).map((c) => ({ ...c, parentId: null }));
+      const el = await box({ 'page-size': '10' });
+      expect(root(el).querySelectorAll('li')).to.have.length(10);
+      const more = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Load more comments')!;
+      more.click();
+      await waitUntil(() => root(el).querySelectorAll('li').length === 20);
+      const select = root(el).querySelector('select')!;
+      select.value = 'newest';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => bodies(el)[0] === 'Comment number 29. A thoughtful remark about proofreading.');
+    });
+
+    it('offers a retry when the thread cannot load, and never throws into the page', async () => {
+      api.fail('offline', 'offline', 'offline');
+      const el = await box();
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error state', { timeout: 8000 });
+      expect(root(el).querySelector('[role="alert"]')!.textContent).to.equal('Comments could not be loaded.');
+      api.comments = sampleThread('t1', 2);
+      [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!.click();
+      await waitUntil(() => heading(el) === 'Comments (2)');
+    });
+
+    it('waits until it comes near the viewport before fetching', async () => {
+      const spacer = await fixture<HTMLElement>(html`<div><div style="height: 5000px"></div><comment-box api=${BASE} thread="t1"></comment-box></div>`);
+      const el = spacer.querySelector('comment-box')!;
+      await aTimeout(300);
+      expect(api.requests).to.have.length(0);
+      el.scrollIntoView();
+      await waitUntil(() => api.requests.length === 1, 'no fetch near the viewport');
+    });
+
+    it('loads and highlights the comment a #comment- link points at', async () => {
+      api.comments = sampleThread('t1', 40).map((c) => ({ ...c, parentId: null }));
+      history.replaceState(null, '', '#comment-s35');
+      try {
+        const el = await box({ 'page-size': '10' });
+        await waitUntil(() => root(el).querySelector('#comment-s35.highlight'), 'the linked comment was not highlighted', { timeout: 5000 });
+        expect(root(el).activeElement!.id).to.equal('comment-s35');
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    });
+  });
+
+  describe('posting', () => {
+    it('posts, shows the comment in place, focuses and announces it', async () => {
+      const el = await box({ token: fakeToken('Ada') });
+      expect(root(el).querySelector('label[for="f-top"]')!.textContent).to.equal('Your comment');
+      await type(el, 'First! With *feeling*.');
+      const posted = oneEvent(el, 'comment-posted');
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      const { detail } = await posted;
+      expect(detail.comment.body).to.equal('First! With *feeling*.');
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Comments (1)');
+      expect(root(el).activeElement!.id).to.equal(`comment-${detail.comment.id}`);
+      await waitUntil(() => root(el).querySelector('[role="status"]')!.textContent === 'Your comment was posted.');
+      expect(root(el).querySelector('textarea')!.value).to.equal('');
+      expect(localStorage.length).to.equal(0);
+    });
+
+    it('sends with Ctrl+Enter, previews markdown, counts down near the limit', async () => {
+      const el = await box({ token: fakeToken('Ada'), 'max-length': '100' });
+      await type(el, '**bold** words');
+      const preview = [...root(el).querySelectorAll<HTMLButtonElement>('form button')].find((b) => b.textContent!.trim() === 'Preview')!;
+      preview.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('.preview strong')!.textContent).to.equal('bold');
+      expect(preview.getAttribute('aria-pressed')).to.equal('true');
+      preview.click();
+      await el.updateComplete;
+      await type(el, 'x'.repeat(95), root(el).querySelector('textarea')!);
+      expect(root(el).querySelector('.note')!.textContent!.trim()).to.equal('5 characters left');
+      const posted = oneEvent(el, 'comment-posted');
+      root(el).querySelector('textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+      expect((await posted).detail.comment.body).to.equal('x'.repeat(95));
+    });
+
+    it('replies under a comment', async () => {
+      api.comments = sampleThread('t1', 2);
+      const el = await box({ token: fakeToken('Ada') });
+      const replyButton = root(el).querySelector<HTMLButtonElement>('#comment-s1 .actions button')!;
+      replyButton.click();
+      await el.updateComplete;
+      expect(replyButton.getAttribute('aria-expanded')).to.equal('true');
+      const field = root(el).querySelector<HTMLTextAreaElement>('#f-s1')!;
+      expect(root(el).activeElement).to.equal(field);
+      expect(root(el).querySelector('label[for="f-s1"]')!.textContent).to.equal('Reply to Ada Okafor');
+      await type(el, 'A reply.', field);
+      const posted = oneEvent(el, 'comment-posted');
+      field.form!.requestSubmit();
+      const { detail } = await posted;
+      expect(detail.comment.parentId).to.equal('s1');
+      await el.updateComplete;
+      expect(root(el).querySelector(`#comment-${detail.comment.id}`)!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
+    });
+
+    it('keeps the draft through a reload and restores reply forms', async () => {
+      api.comments = sampleThread('t1', 2);
+      const first = await box({ token: fakeToken('Ada') });
+      await type(first, 'Half a thought');
+      root(first).querySelector<HTMLButtonElement>('#comment-s1 .actions button')!.click();
+      await first.updateComplete;
+      await type(first, 'A reply in progress', root(first).querySelector<HTMLTextAreaElement>('#f-s1')!);
+      await aTimeout(400);
+      first.remove();
+      const second = await box({ token: fakeToken('Ada') });
+      expect(root(second).querySelector<HTMLTextAreaElement>('#f-top')!.value).to.equal('Half a thought');
+      expect(root(second).querySelector<HTMLTextAreaElement>('#f-s1')!.value).to.equal('A reply in progress');
+    });
+
+    it('keeps the text after a failure and retries with the same idempotency key, posting once', async () => {
+      const el = await box({ token: fakeToken('Ada') });
+      await type(el, 'Never lose this.');
+      api.fail('after-store', 'after-store', 'after-store');
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('.note.error'), 'no error shown', { timeout: 10000 });
+      expect(root(el).querySelector('.note')!.textContent).to.include('Could not reach the server');
+      expect(root(el).querySelector('textarea')!.value).to.equal('Never lose this.');
+      const retry = root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!;
+      expect(retry.textContent!.trim()).to.equal('Try again');
+      retry.click();
+      await waitUntil(() => heading(el) === 'Comments (1)');
+      const keys = new Set(api.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']));
+      expect(keys.size).to.equal(1);
+      expect(api.comments).to.have.length(1);
+    });
+
+    it('says the session expired and keeps the text', async () => {
+      const el = await box({ token: fakeToken('Ada'), 'login-url': '/sign-in.html' });
+      await type(el, 'Written before expiry.');
+      api.fail({ status: 401, body: { error: { code: 'token_expired', message: 'expired' } } });
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('.note.error'));
+      const note = root(el).querySelector('.note')!;
+      expect(note.textContent).to.include('Your session has expired');
+      expect(note.querySelector('a')!.textContent).to.equal('Sign In');
+      expect(root(el).querySelector('textarea')!.value).to.equal('Written before expiry.');
+    });
+
+    it('lets guests comment with a name where allowed', async () => {
+      const el = await box({ guests: true });
+      await type(el, 'A guest writes.');
+      root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Visitor';
+      root(el).querySelector<HTMLInputElement>('input[name="email"]')!.value = 'v@example.com';
+      const posted = oneEvent(el, 'comment-posted');
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      const { detail } = await posted;
+      expect(detail.comment.author.name).to.equal('Visitor');
+      expect(api.requests.at(-1)!.body).to.deep.include({ author: { name: 'Visitor', email: 'v@example.com' } });
+    });
+
+    it('shows one\'s own held comment as awaiting moderation', async () => {
+      api = new FakeApi({ base: BASE, premoderate: true }).install();
+      const el = await box({ token: fakeToken('Ada') });
+      await type(el, 'Held for review.');
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('.tag'));
+      expect(root(el).querySelector('.tag')!.textContent).to.equal('awaiting moderation');
+      await waitUntil(() => root(el).querySelector('[role="status"]')!.textContent!.includes('awaiting moderation'));
+      expect(heading(el)).to.equal('Comments (0)');
+    });
+  });
+
+  describe('own comments and moderation', () => {
+    it('edits and deletes one\'s own comment within the edit window', async () => {
+      const el = await box({ token: fakeToken('Ada') });
+      await type(el, 'Orignal text');
+      root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+      await waitUntil(() => heading(el) === 'Comments (1)');
+      const actions = () => [...root(el).querySelectorAll<HTMLButtonElement>('article .actions button')];
+      actions().find((b) => b.textContent!.trim() === 'Edit')!.click();
+      await el.updateComplete;
+      const field = root(el).querySelector<HTMLTextAreaElement>('article textarea')!;
+      expect(field.value).to.equal('Orignal text');
+      await type(el, 'Original text', field);
+      const edited = oneEvent(el, 'comment-edited');
+      field.form!.requestSubmit();
+      expect((await edited).detail.comment.body).to.equal('Original text');
+      await el.updateComplete;
+      expect(bodies(el)).to.deep.equal(['Original text']);
+      actions().find((b) => b.textContent!.trim() === 'Delete')!.click();
+      await el.updateComplete;
+      const deleted = oneEvent(el, 'comment-deleted');
+      [...root(el).querySelectorAll<HTMLButtonElement>('[role="group"] button')].find((b) => b.textContent!.trim() === 'Delete')!.click();
+      await deleted;
+      await el.updateComplete;
+      expect(root(el).querySelector('.deleted')!.textContent).to.equal('This comment was deleted.');
+    });
+
+    it('offers no edit after the window and none on others\' comments', async () => {
+      api.comments = sampleThread('t1', 1).map((c) => ({ ...c, author: { ...c.author, id: 'u-ada' }, createdAt: new Date(Date.now() - 3_600_000).toISOString() }));
+      const el = await box({ token: fakeToken('Ada'), 'edit-window': '900' });
+      const labels = [...root(el).querySelectorAll('article .actions button')].map((b) => b.textContent!.trim());
+      expect(labels).to.include('Delete');
+      expect(labels).to.not.include('Edit');
+    });
+
+    it('gives moderators approve, reject and spam on held comments', async () => {
+      api.comments = [{ ...sampleThread('t1', 1)[0], status: 'pending' }];
+      const el = await box({ token: fakeToken('Mo', 'moderator') });
+      const labels = [...root(el).querySelectorAll('article .actions button')].map((b) => b.textContent!.trim());
+      expect(labels).to.include.members(['Approve', 'Reject', 'Spam']);
+      const edited = oneEvent(el, 'comment-edited');
+      [...root(el).querySelectorAll<HTMLButtonElement>('article .actions button')].find((b) => b.textContent!.trim() === 'Approve')!.click();
+      expect((await edited).detail.comment.status).to.equal('published');
+    });
+  });
+
+  describe('events', () => {
+    it('fires a cancelable login-requested instead of following the link', async () => {
+      const el = await box({ 'login-url': '/sign-in.html' });
+      el.addEventListener('login-requested', (event) => event.preventDefault());
+      const requested = oneEvent(el, 'login-requested');
+      root(el).querySelector<HTMLAnchorElement>('.prompt a')!.click();
+      const event = await requested;
+      expect(event.detail).to.deep.equal({ action: 'sign-in', returnUrl: location.href });
+      expect(event.defaultPrevented).to.equal(true);
+    });
+  });
+
+  describe('bad input', () => {
+    it('warns without an API and shows the failure state', async () => {
+      const warnings = await captureWarnings(async () => {
+        const el = document.createElement('comment-box');
+        el.eager = true;
+        el.thread = 'x';
+        (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+        await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'));
+      });
+      expect(warnings.some((w) => w.includes('<comment-box> api'))).to.equal(true);
+    });
+
+    it('refuses unsafe sign-in links and survives bad numbers', async () => {
+      let el!: CommentBox;
+      const warnings = await captureWarnings(async () => {
+        el = await box({ 'login-url': 'javascript:alert(1)', 'page-size': 'lots', 'max-depth': '-1', sort: 'random' });
+      });
+      expect(root(el).querySelector('.prompt a')).to.equal(null);
+      for (const attribute of ['login-url', 'page-size', 'max-depth', 'sort']) {
+        expect(warnings.some((w) => w.includes(`<comment-box> ${attribute}`)), attribute).to.equal(true);
+      }
+    });
+
+    it('renders hostile comment bodies and names as text', async () => {
+      api.comments = [{ ...sampleThread('t1', 1)[0], body: '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>[x](javascript:alert(1))', author: { id: 'x', name: '<b onmouseover=alert(1)>Eve</b>', guest: true } }];
+      const el = await box();
+      await aTimeout(50);
+      expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+      expect(root(el).querySelector('article .body img, article .body script, article a[href^="javascript"]')).to.equal(null);
+      expect(bodies(el)[0]).to.include('<script>');
+    });
+  });
+
+  it('is accessible signed out, signed in and with a thread', async () => {
+    api.comments = sampleThread('t1', 6);
+    const signedOut = await box({ 'login-url': '/sign-in.html' });
+    await expect(signedOut).to.be.accessible();
+    const signedIn = await box({ token: fakeToken('Ada') }, 't1');
+    await expect(signedIn).to.be.accessible();
+  });
+
+  it('states its version and works when made with new', async () => {
+    expect(CommentBox.version).to.match(/^\d+\.\d+\.\d+/);
+    const el = new CommentBox();
+    el.api = BASE;
+    el.thread = 't9';
+    el.eager = true;
+    (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+    await waitUntil(() => root(el).querySelector('.empty'));
+  });
+});

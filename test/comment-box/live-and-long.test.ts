@@ -1,0 +1,124 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/comment-box/define.js';
+import type { CommentBox } from '../../src/comment-box/comment-box.js';
+import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
+import type { Comment } from '../../src/comment-box/types.js';
+
+const BASE = '/fake/v1';
+
+class FakeEventSource extends EventTarget {
+  static last?: FakeEventSource;
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.last = this;
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, comment: Comment) {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(comment) }));
+  }
+}
+
+async function mount(attributes: string) {
+  const holder = await fixture<HTMLElement>(html`<div></div>`);
+  holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager ${attributes}></comment-box>`;
+  const el = holder.querySelector('comment-box') as CommentBox;
+  await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'did not load', { timeout: 5000 });
+  return el;
+}
+
+describe('<comment-box> live updates', () => {
+  let api: FakeApi;
+  const RealEventSource = window.EventSource;
+  beforeEach(() => {
+    localStorage.clear();
+    api = new FakeApi({ base: BASE, comments: sampleThread('t1', 3) }).install();
+    (window as unknown as { EventSource: unknown }).EventSource = FakeEventSource;
+  });
+  afterEach(() => {
+    api.uninstall();
+    window.EventSource = RealEventSource;
+  });
+
+  it('holds others\' new comments behind a button, and applies edits and deletions in place', async () => {
+    const el = await mount('live');
+    const source = FakeEventSource.last!;
+    expect(source.url).to.equal(`${BASE}/threads/t1/events`);
+    const root = el.shadowRoot!;
+    const fresh = { ...sampleThread('t1', 1)[0], id: 'n1', body: 'Hello from elsewhere', createdAt: new Date().toISOString() };
+    source.emit('comment-created', fresh);
+    source.emit('comment-created', fresh);
+    await el.updateComplete;
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === '1 new comment')!;
+    expect(button, 'an "1 new comment" button').to.exist;
+    expect(root.querySelector('#comment-n1')).to.equal(null, 'not inserted under the reader');
+    button.click();
+    await el.updateComplete;
+    expect(root.querySelector('#comment-n1 .body')!.textContent!.trim()).to.equal('Hello from elsewhere');
+    expect(root.querySelector('h2')!.textContent).to.equal('Comments (4)');
+
+    source.emit('comment-updated', { ...api.comments[0], body: 'Edited elsewhere' });
+    source.emit('comment-deleted', { ...api.comments[1], status: 'deleted', body: '' });
+    await el.updateComplete;
+    expect(root.querySelector('#comment-s0 .body')!.textContent!.trim()).to.equal('Edited elsewhere');
+    expect(root.querySelector('#comment-s1 .deleted')).to.exist;
+
+    el.remove();
+    expect(source.closed).to.equal(true);
+  });
+
+  it('does not announce the reader\'s own comment as new', async () => {
+    const el = await mount(`live token="${fakeToken('Ada')}"`);
+    const root = el.shadowRoot!;
+    const field = root.querySelector('textarea')!;
+    field.value = 'Mine';
+    field.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    root.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await waitUntil(() => api.comments.length === 4);
+    FakeEventSource.last!.emit('comment-created', { ...api.comments[3], own: undefined });
+    await waitUntil(() => root.querySelector('h2')!.textContent === 'Comments (4)');
+    await el.updateComplete;
+    expect([...root.querySelectorAll('button')].some((b) => /new comment/.test(b.textContent!))).to.equal(false);
+  });
+
+  it('opens no stream without live', async () => {
+    FakeEventSource.last = undefined;
+    await mount('');
+    expect(FakeEventSource.last).to.equal(undefined);
+  });
+});
+
+describe('<comment-box> with 500 comments', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    const top = sampleThread('t1', 100).map((c) => ({ ...c, parentId: null }));
+    const replies = top.flatMap((parent, i) =>
+      Array.from({ length: 4 }, (_, j) => ({ ...parent, id: `${parent.id}-r${j}`, parentId: j === 0 ? parent.id : `${parent.id}-r${j - 1}`, createdAt: new Date(Date.parse(parent.createdAt) + (j + 1) * 1000 + i).toISOString() })),
+    );
+    api = new FakeApi({ base: BASE, comments: [...top, ...replies] }).install();
+  });
+  afterEach(() => api.uninstall());
+
+  it('renders them all without a task longer than 50 ms', async function () {
+    const started = performance.now();
+    const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+    const long: number[] = [];
+    const observer = supported ? new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration))) : undefined;
+    const starts: number[] = [];
+    const o2 = supported ? new PerformanceObserver((list) => starts.push(...list.getEntries().map((e) => Math.round(e.startTime - started)))) : undefined;
+    o2?.observe({ type: 'longtask' });
+    observer?.observe({ type: 'longtask' });
+    const el = await mount('page-size="100"');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length === 500, 'not all 500 rendered', { timeout: 10000 });
+    const elapsed = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer?.disconnect();
+    console.info(`500 comments rendered in ${Math.round(elapsed)} ms; long tasks: ${long.map(Math.round).join(', ') || 'none'} at ${starts.join(', ')}`);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Comments (500)');
+    if (!supported) this.skip();
+    expect(long.filter((duration) => duration > 50)).to.deep.equal([]);
+  });
+});
