@@ -52,7 +52,7 @@ describe('<comment-box> live updates', () => {
     source.emit('comment-created', fresh);
     await el.updateComplete;
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === '1 new comment')!;
-    expect(button, 'an "1 new comment" button').to.exist;
+    expect(button, 'a "1 new comment" button').to.not.equal(undefined);
     expect(root.querySelector('#comment-n1')).to.equal(null, 'not inserted under the reader');
     button.click();
     await el.updateComplete;
@@ -63,7 +63,7 @@ describe('<comment-box> live updates', () => {
     source.emit('comment-deleted', { ...api.comments[1], status: 'deleted', body: '' });
     await el.updateComplete;
     expect(root.querySelector('#comment-s0 .body')!.textContent!.trim()).to.equal('Edited elsewhere');
-    expect(root.querySelector('#comment-s1 .deleted')).to.exist;
+    expect(root.querySelector('#comment-s1 .deleted')).to.not.equal(null);
 
     el.remove();
     expect(source.closed).to.equal(true);
