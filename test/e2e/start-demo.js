@@ -13,11 +13,11 @@ async function freePort() {
   return port;
 }
 
-export async function startDemo() {
+export async function startDemo(env = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'inkwell-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--port', String(port)], {
-    env: { ...process.env, INKWELL_DATA_DIR: dataDir, INKWELL_MODE: 'development', INKWELL_HOST: '127.0.0.1' },
+    env: { ...process.env, INKWELL_DATA_DIR: dataDir, INKWELL_MODE: 'development', INKWELL_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
