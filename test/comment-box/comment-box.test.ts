@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/comment-box/define.js';
 import { CommentBox } from '../../src/comment-box/comment-box.js';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
@@ -244,6 +245,32 @@ describe('<comment-box>', () => {
       expect(root(el).querySelector('.tag')!.textContent).to.equal('awaiting moderation');
       await waitUntil(() => root(el).querySelector('[role="status"]')!.textContent!.includes('awaiting moderation'));
       expect(heading(el)).to.equal('Comments (0)');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('goes from reading to posting a reply with the keyboard alone', async () => {
+      api.comments = sampleThread('t1', 2);
+      const el = await box({ token: fakeToken('Ada') });
+      const before = document.createElement('button');
+      before.textContent = 'Before the comments';
+      el.before(before);
+      before.focus();
+      const target = root(el).querySelector('#comment-s1 .actions button')!;
+      for (let i = 0; i < 20 && root(el).activeElement !== target; i++) await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement, 'Tab reaches the Reply button').to.equal(target);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).activeElement?.id === 'f-s1', 'focus did not move into the reply form');
+      await sendKeys({ type: 'Typed without a mouse.' });
+      const posted = oneEvent(el, 'comment-posted');
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Control' });
+      const { detail } = await posted;
+      expect(detail.comment.body).to.equal('Typed without a mouse.');
+      expect(detail.comment.parentId).to.equal('s1');
+      await el.updateComplete;
+      expect(root(el).activeElement!.id).to.equal(`comment-${detail.comment.id}`);
     });
   });
 
