@@ -1,0 +1,296 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { FakeApi, fakeToken, sampleThread } from '../mocks/inkwell-api.js';
+import type { Comment } from '../src/comment-box/types.js';
+
+// Every story answers the element's real fetch code with its own in-browser FakeApi, installed in
+// the render function. Each story has its own `api` base (the fake answers that prefix and passes
+// everything else on), so the docs page, where all stories render at once, keeps them apart; and a
+// fresh element is rendered each time (keyed), so switching stories or changing a control loads again.
+
+interface Args {
+  api: string;
+  thread: string;
+  sort: 'oldest' | 'newest';
+  pageSize: number;
+  maxDepth: number;
+  live: boolean;
+  eager: boolean;
+  guests: boolean;
+  loginUrl?: string;
+  signupUrl?: string;
+  theme?: 'light' | 'dark';
+  /** Story only: the reader's token (made by `fakeToken`); empty when signed out. */
+  token?: string;
+  /** Story only: the page language around the element; `ar` also sets `dir="rtl"`. */
+  lang: 'en' | 'de' | 'ar';
+}
+
+/** What a story's fake API holds and how it behaves (story parameter `fake`). */
+interface FakeSetup {
+  comments?: (thread: string) => Comment[];
+  delayMs?: number;
+  premoderate?: boolean;
+  /** The first requests fail as if offline (the element retries a read twice, so 3 make it give up). */
+  offline?: number;
+}
+
+const READER = 'Rosa Diaz';
+const MODERATOR = 'Mara Editor';
+/** The fake derives author ids from the token's `sub`, the lowercased name. */
+const authorId = (name: string) => `u-${name.toLowerCase()}`;
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+function comment(thread: string, id: string, name: string, body: string, minutes: number, extra: Partial<Comment> = {}): Comment {
+  return { id, thread, parentId: null, author: { id: authorId(name), name, guest: false }, body, createdAt: minutesAgo(minutes), status: 'published', ...extra };
+}
+
+/** A short conversation: `count` comments by `names`, every third one a reply to the one before. */
+function conversation(thread: string, names: string[], bodies: string[], count: number): Comment[] {
+  return Array.from({ length: count }, (_, i) =>
+    comment(thread, `k${i}`, names[i % names.length], bodies[i % bodies.length], (count - i) * 47 + 30, { parentId: i % 3 === 2 ? `k${i - 1}` : null }),
+  );
+}
+
+/** 100 top-level comments, each followed by a chain of 4 replies (reply to reply): 500 in all. */
+function longThread(thread: string): Comment[] {
+  const names = ['Ada Okafor', 'Lin Mei', 'Jonas Berg', 'Nushama Wellness', 'Tomás Ruiz'];
+  const comments: Comment[] = [];
+  for (let i = 0; i < 100; i++) {
+    const top = comment(thread, `t${i}`, names[i % 5], `Top-level comment ${i + 1} of 100. ${i % 4 === 0 ? 'With **emphasis**, `code` and a [link](https://example.com/).' : 'Proofreading is reading slowly, on purpose.'}`, 60 * 24 * 3 - i * 30);
+    comments.push(top);
+    let parent = top.id;
+    for (let depth = 1; depth <= 4; depth++) {
+      const id = `t${i}-r${depth}`;
+      comments.push(comment(thread, id, names[(i + depth) % 5], `Reply at depth ${depth} to comment ${i + 1}.`, 60 * 24 * 3 - i * 30 - depth * 5, { parentId: parent }));
+      parent = id;
+    }
+  }
+  return comments;
+}
+
+const ARABIC_NAMES = ['ليلى حسن', 'عمر خالد', 'نور الهدى', 'سارا احمدی'];
+const ARABIC_BODIES = [
+  'مقال رائع عن التدقيق اللغوي. شكراً لكم!',
+  'أتفق معك تماماً، القراءة بصوت عالٍ تساعد كثيراً.',
+  'هل هناك أدوات تنصحون بها لاكتشاف الأخطاء؟ راجعت [الدليل](https://example.com/guide) ولم أجد شيئاً.',
+  'جرّب قراءة النص من النهاية إلى البداية، جملةً جملة، مع **التركيز** على الأرقام مثل 2026.',
+];
+const GERMAN_NAMES = ['Jonas Berg', 'Greta Vogel', 'Ada Okafor'];
+const GERMAN_BODIES = [
+  'Ein schöner Artikel über das Korrekturlesen. Danke!',
+  'Laut lesen hilft mir auch – vor allem bei langen Sätzen.',
+  'Gibt es ein *Werkzeug*, das doppelte Wörter findet? Ich habe `grep` versucht.',
+];
+
+const fakes = new Map<string, FakeApi>();
+const RealEventSource = window.EventSource;
+
+/**
+ * Server-sent events for the story fakes: another reader posts every few seconds. URLs outside the
+ * fakes go to the real EventSource. (The FakeApi answers fetch only; this is the story's wrapper.)
+ */
+class StoryEventSource extends EventTarget {
+  private readonly timer: ReturnType<typeof setInterval>;
+  private sent = 0;
+  constructor(readonly url: string) {
+    super();
+    const path = new URL(url, location.href).pathname;
+    const fake = [...fakes.values()].find((candidate) => path.startsWith(candidate.options.base));
+    const thread = decodeURIComponent(/\/threads\/([^/]+)\/events$/.exec(path)?.[1] ?? '');
+    this.timer = setInterval(() => {
+      if (!fake) return;
+      const fresh = comment(thread, `live${Date.now()}`, 'Lin Mei', `A comment from elsewhere, number ${++this.sent}.`, 0);
+      fake.comments.push(fresh);
+      this.dispatchEvent(new MessageEvent('comment-created', { data: JSON.stringify(fresh) }));
+    }, 4000);
+  }
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+
+function installEventSource(): void {
+  const Wrapped = function (url: string | URL, init?: EventSourceInit) {
+    const path = new URL(String(url), location.href).pathname;
+    if ([...fakes.keys()].some((base) => path.startsWith(base))) return new StoryEventSource(String(url));
+    return new RealEventSource(url, init);
+  };
+  (window as unknown as { EventSource: unknown }).EventSource = Wrapped;
+}
+
+/** A fresh fake for this story's base, replacing the one an earlier render installed there. */
+function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
+  const base = new URL(args.api, location.href).pathname.replace(/\/+$/, '');
+  // Stacked fakes each pass unknown paths down; the newest for a base wins, so an older one is just shadowed.
+  const fake = new FakeApi({ base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate }).install();
+  if (setup.offline) fake.fail(...Array.from({ length: setup.offline }, () => 'offline' as const));
+  fakes.set(base, fake);
+  if (args.live) installEventSource();
+  return fake;
+}
+
+let renders = 0;
+
+const meta: Meta<Args> = {
+  title: 'Elements/comment-box',
+  component: 'comment-box',
+  args: {
+    api: '/fake/v1',
+    thread: 'quiet-craft',
+    sort: 'oldest',
+    pageSize: 20,
+    maxDepth: 3,
+    live: false,
+    eager: true,
+    guests: false,
+    loginUrl: '/sign-in',
+    signupUrl: '/sign-up',
+    token: '',
+    lang: 'en',
+  },
+  argTypes: {
+    api: { description: 'Base URL of the API; the story\'s fake answers under it' },
+    sort: { control: 'inline-radio', options: ['oldest', 'newest'] },
+    pageSize: { name: 'page-size', control: { type: 'number', min: 1, max: 100 } },
+    maxDepth: { name: 'max-depth', control: { type: 'number', min: 0, max: 10 } },
+    loginUrl: { name: 'login-url' },
+    signupUrl: { name: 'signup-url' },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    token: { control: 'text', description: 'The reader\'s token (story only; empty when signed out)' },
+    lang: { control: 'inline-radio', options: ['en', 'de', 'ar'], description: 'Page language (story only); ar is right-to-left' },
+  },
+  render: (args, context) => {
+    installFake(args, context.parameters.fake as FakeSetup | undefined);
+    const dark = args.theme === 'dark';
+    return html`<div
+      lang=${args.lang}
+      dir=${args.lang === 'ar' ? 'rtl' : 'ltr'}
+      style="max-width: 42rem; padding: 1rem; ${dark ? 'background: #111418; color: #e7e9ee;' : ''}"
+    >
+      ${keyed(
+        ++renders,
+        html`<comment-box
+          api=${args.api}
+          token=${ifDefined(args.token || undefined)}
+          thread=${args.thread}
+          sort=${args.sort}
+          page-size=${args.pageSize}
+          max-depth=${args.maxDepth}
+          ?live=${args.live}
+          ?eager=${args.eager}
+          ?guests=${args.guests}
+          login-url=${ifDefined(args.loginUrl || undefined)}
+          signup-url=${ifDefined(args.signupUrl || undefined)}
+          theme=${ifDefined(args.theme)}
+        ></comment-box>`,
+      )}
+    </div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** While the thread loads (the fake answers after ten minutes): the reserved space and "Loading comments…". */
+export const Loading: Story = {
+  args: { api: '/fake/loading/v1', thread: 'loading' },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 5), delayMs: 10 * 60_000 } satisfies FakeSetup },
+};
+
+/** An empty thread, signed out: "No comments yet" and "You must be logged in to comment. Sign In / Sign Up". */
+export const Empty: Story = {
+  args: { api: '/fake/empty/v1', thread: 'empty' },
+  parameters: { fake: {} satisfies FakeSetup },
+};
+
+/** A conversation read signed out: replies nested, Sign In / Sign Up instead of the form. */
+export const SignedOut: Story = {
+  args: { api: '/fake/signed-out/v1', thread: 'signed-out' },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 12) } satisfies FakeSetup },
+};
+
+/** Signed in (a `fakeToken`): the form, Reply on every comment, Edit and Delete on one's own recent one. */
+export const SignedIn: Story = {
+  args: { api: '/fake/signed-in/v1', thread: 'signed-in', token: fakeToken(READER) },
+  parameters: {
+    fake: {
+      comments: (thread: string) => [
+        ...sampleThread(thread, 8, Date.now() - 3 * 24 * 3_600_000),
+        comment(thread, 'mine', READER, 'My own comment, posted a minute ago: still editable.', 1),
+      ],
+    } satisfies FakeSetup,
+  },
+};
+
+/** Guests may comment with a name and an optional e-mail (`guests`, where the server allows it). */
+export const Guest: Story = {
+  args: { api: '/fake/guest/v1', thread: 'guest', guests: true },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 4) } satisfies FakeSetup },
+};
+
+/** A premoderated site: the reader's own comment shows "awaiting moderation" (others do not see it). */
+export const Held: Story = {
+  args: { api: '/fake/held/v1', thread: 'held', token: fakeToken(READER) },
+  parameters: {
+    fake: {
+      premoderate: true,
+      comments: (thread: string) => [
+        ...sampleThread(thread, 4, Date.now() - 24 * 3_600_000),
+        comment(thread, 'held1', READER, 'Held until a moderator has read it.', 2, { status: 'pending' }),
+      ],
+    } satisfies FakeSetup,
+  },
+};
+
+/** A moderator sees others' held comments with Approve, Reject and Spam. */
+export const Moderator: Story = {
+  args: { api: '/fake/moderator/v1', thread: 'moderator', token: fakeToken(MODERATOR, 'moderator') },
+  parameters: {
+    fake: {
+      comments: (thread: string) => [
+        ...sampleThread(thread, 3, Date.now() - 24 * 3_600_000),
+        comment(thread, 'p1', 'Jonas Berg', 'A first comment from a new reader, held for review.', 20, { status: 'pending' }),
+        comment(thread, 'p2', 'Cheap Watches', 'Great post! Visit [our shop](https://example.com/watches) for deals.', 5, { status: 'pending' }),
+      ],
+    } satisfies FakeSetup,
+  },
+};
+
+/** The API cannot be reached (the fake fails three times, the element's read and its two retries): "Try again" loads the thread. */
+export const ErrorWithRetry: Story = {
+  args: { api: '/fake/error/v1', thread: 'error' },
+  parameters: { fake: { offline: 3, comments: (thread: string) => sampleThread(thread, 6) } satisfies FakeSetup },
+};
+
+/** 100 top-level comments, each with a chain of 4 replies, in one page of 100: drawn a slice per frame. */
+export const FiveHundredComments: Story = {
+  args: { api: '/fake/five-hundred/v1', thread: 'five-hundred', pageSize: 100 },
+  parameters: { fake: { comments: longThread, delayMs: 100 } satisfies FakeSetup },
+};
+
+/** `theme="dark"` on a dark page. */
+export const Dark: Story = {
+  args: { api: '/fake/dark/v1', thread: 'dark', theme: 'dark', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 8) } satisfies FakeSetup },
+};
+
+/** Right to left (`dir="rtl" lang="ar"`), Arabic comments; the strings fall back to English. */
+export const RightToLeft: Story = {
+  args: { api: '/fake/rtl/v1', thread: 'rtl', lang: 'ar', token: fakeToken('ليلى حسن') },
+  parameters: { fake: { comments: (thread: string) => conversation(thread, ARABIC_NAMES, ARABIC_BODIES, 7) } satisfies FakeSetup },
+};
+
+/** German (`lang="de"` on the page): strings, plural forms, relative times and dates. */
+export const German: Story = {
+  args: { api: '/fake/de/v1', thread: 'de', lang: 'de', loginUrl: '/anmelden', signupUrl: '/registrieren' },
+  parameters: { fake: { comments: (thread: string) => conversation(thread, GERMAN_NAMES, GERMAN_BODIES, 6) } satisfies FakeSetup },
+};
+
+/** `live`: another reader posts every 4 seconds (a story stand-in for server-sent events); their comments wait behind "N new comments". */
+export const Live: Story = {
+  args: { api: '/fake/live/v1', thread: 'live', live: true, token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 5) } satisfies FakeSetup },
+};
