@@ -21,5 +21,7 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
+  // package.json names the manifest already; the freshness check's temporary copy must not be written there.
+  packagejson: false,
   plugins: [publicApiOnly()],
 };
