@@ -15,7 +15,7 @@ import { cssProps } from '../core/css-props.js';
 import { renderMarkdown } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { mergeComments, placeThread, type Placed } from './tree.js';
-import { readerFromToken } from './reader.js';
+import { readerFromToken, type Reader } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import type { Comment, CommentPage, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
@@ -31,7 +31,8 @@ interface FormState {
 
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
 const TOP = 'top';
-const RENDER_STEP = 25;
+const FIRST_SLICE = 10;
+const RENDER_STEP = 20;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
 
@@ -120,7 +121,7 @@ export class CommentBox extends LitElement {
   /** @internal */ @state() private confirming?: string;
   /** @internal */ @state() private highlighted?: string;
   /** @internal */ @state() private announcement = '';
-  /** @internal */ @state() private renderLimit = RENDER_STEP;
+  /** @internal */ @state() private renderLimit = FIRST_SLICE;
   /** @internal */ @state() private loadingMore = false;
   /** @internal */ @state() private expired = false;
 
@@ -474,6 +475,7 @@ export class CommentBox extends LitElement {
           ${this.base() ? html`<button type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
     }
     const placed = this.placed;
+    const reader = readerFromToken(this.currentToken());
     return html`
       ${this.incoming.length
         ? html`<button type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
@@ -483,7 +485,7 @@ export class CommentBox extends LitElement {
             ${placed
               .slice(0, this.renderLimit)
               // Only comments that changed are rendered again: a long thread stays cheap to update.
-              .map((entry) => guard([entry.comment, entry.depth, entry.replyingTo, this.look], () => this.renderComment(entry, m, lang)))}
+              .map((entry) => guard([entry.comment, entry.depth, entry.replyingTo, this.look], () => this.renderComment(entry, m, lang, reader)))}
           </ol>`
         : html`<p class="empty">${m.noComments}</p>`}
       ${this.nextCursor
@@ -493,9 +495,8 @@ export class CommentBox extends LitElement {
     `;
   }
 
-  private renderComment({ comment, depth, replyingTo }: Placed, m: Messages, lang: string) {
+  private renderComment({ comment, depth, replyingTo }: Placed, m: Messages, lang: string, reader: Reader | undefined) {
     const created = parseDate(comment.createdAt) ?? new Date();
-    const reader = readerFromToken(this.currentToken());
     const editable = comment.own && comment.status !== 'deleted' && Date.now() - created.getTime() < (this.editWindow || 0) * 1000;
     const deleted = comment.status === 'deleted';
     const heading = `c-${comment.id}`;

@@ -1,17 +1,29 @@
 const CLOSE_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+let graphemes: Intl.Segmenter | undefined;
+
 function firstGrapheme(word: string): string {
   if (typeof Intl.Segmenter === 'function') {
-    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word)) return segment;
+    // One segmenter for the page: making one costs more than a whole comment's rendering.
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment } of graphemes.segment(word)) return segment;
   }
   return Array.from(word)[0] ?? '';
 }
+
+const initialsCache = new Map<string, string>();
 
 /**
  * Initials for an avatar that has no picture: "Nushama Wellness" → "NW", one word → its first letter,
  * a Chinese, Japanese or Korean name → its first character (those names are not written with initials).
  */
 export function initialsOf(name: string): string {
+  let initials = initialsCache.get(name);
+  if (initials === undefined) initialsCache.set(name, (initials = computeInitials(name)));
+  return initials;
+}
+
+function computeInitials(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0) return '';
   if (CLOSE_SCRIPTS.test(words[0][0] ?? '')) return firstGrapheme(words[0]);

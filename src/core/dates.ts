@@ -5,6 +5,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+// Intl formatters are costly to make and a long comment thread needs hundreds of dates: make each once.
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+function relativeFormat(lang: string): Intl.RelativeTimeFormat {
+  const key = `r:${lang}`;
+  let format = formatters.get(key) as Intl.RelativeTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  return format;
+}
+
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${lang}:${options.dateStyle}:${options.timeStyle}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  return format;
+}
+
 /** A `Date` from an ISO 8601 string, or undefined when it does not parse. */
 export function parseDate(value: string | null | undefined): Date | undefined {
   if (!value) return undefined;
@@ -16,7 +33,7 @@ export function parseDate(value: string | null | undefined): Date | undefined {
 export function formatPublished(date: Date, lang: string, now = Date.now()): string {
   const age = now - date.getTime();
   if (age >= 0 && age < RELATIVE_LIMIT_MS) {
-    const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    const relative = relativeFormat(lang);
     for (const [unit, size] of UNITS) {
       if (age >= size) return relative.format(-Math.floor(age / size), unit);
     }
@@ -26,7 +43,7 @@ export function formatPublished(date: Date, lang: string, now = Date.now()): str
 }
 
 export function formatFullDate(date: Date, lang: string, style: 'medium' | 'long' = 'long'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: style }).format(date);
+  return dateFormat(lang, { dateStyle: style }).format(date);
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -39,7 +56,7 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "2 months ago", "now": how long ago `date` was, in the reader's language. */
 export function formatRelative(date: Date, lang: string, now = Date.now()): string {
   const age = Math.max(0, now - date.getTime());
-  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const relative = relativeFormat(lang);
   for (const [unit, size] of RELATIVE_UNITS) {
     if (age >= size) return relative.format(-Math.floor(age / size), unit);
   }
@@ -48,5 +65,5 @@ export function formatRelative(date: Date, lang: string, now = Date.now()): stri
 
 /** The exact date and time, for a tooltip. */
 export function formatDateTime(date: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return dateFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }

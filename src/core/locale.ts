@@ -5,12 +5,19 @@ export function languageOf(node: Element | null | undefined): string {
 }
 
 /** A valid BCP 47 tag for `Intl`, or `en` when the page gives a malformed one (`lang="english"` must not throw). */
+const canonical = new Map<string, string>();
+
 export function canonicalLanguage(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag.trim())[0] ?? 'en';
-  } catch {
-    return 'en';
+  let found = canonical.get(tag);
+  if (found === undefined) {
+    try {
+      found = Intl.getCanonicalLocales(tag.trim())[0] ?? 'en';
+    } catch {
+      found = 'en';
+    }
+    canonical.set(tag, found);
   }
+  return found;
 }
 
 /** Candidate catalogue keys for a tag, most specific first: `de-AT` → `de-AT`, `de`. */
