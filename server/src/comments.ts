@@ -6,6 +6,7 @@ import type { Ctx } from './context.js';
 import { isModerator, type Viewer } from './auth.js';
 import { ApiError } from './errors.js';
 import { errorResponses, idParam, threadParam } from './schemas.js';
+import { isUniqueViolation, replayStored, storeResponse } from './idempotency.js';
 
 export interface CommentJson {
   id: string;
@@ -116,11 +117,6 @@ function normaliseBody(text: string): string {
 
 function bodyHash(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').toLowerCase()).digest('base64url');
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string };
-  return e?.code === '23505' || (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'));
 }
 
 export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer | null, opts: { sort: 'oldest' | 'newest'; limit: number; cursor?: string }): Promise<CommentPage> {
@@ -322,17 +318,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       .update(JSON.stringify([thread, input.body, input.parentId ?? null, input.author?.name ?? null, input.author?.email ?? null]))
       .digest('base64url');
 
-    const replay = async () => {
-      const prior = await db.selectFrom('idempotency_keys').selectAll()
-        .where('principal', '=', principal).where('key', '=', key!).executeTakeFirst();
-      if (!prior) return false;
-      if (prior.request_hash !== requestHash) {
-        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
-      }
-      reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
-      return true;
-    };
-    if (key && (await replay())) return reply;
+    const write = { principal, key, requestHash };
+    if (await replayStored(db, reply, write)) return reply;
 
     const retryAfter = Math.max(
       viewer ? ctx.postLimiter.hit('u:' + viewer.authorId, config.postLimitPerUser, now) : 0,
@@ -372,7 +359,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       : dupQuery.where('guest', '=', 1).where('author_name', '=', authorName);
     if (await dupQuery.executeTakeFirst()) {
       // A concurrent retry with the same key may have committed since the check above.
-      if (key && (await replay())) return reply;
+      if (await replayStored(db, reply, write)) return reply;
       throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
     }
 
@@ -400,16 +387,12 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     try {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('comments').values(row).execute();
-        if (key) {
-          await trx.insertInto('idempotency_keys').values({
-            principal, key, request_hash: requestHash, status_code: 201, response, created_at: now,
-          }).execute();
-        }
+        await storeResponse(trx, write, 201, response, now);
         if (row.status === 'published') eventIds = [await events.record(trx, thread, 'comment-created', publicView(row))];
       });
     } catch (err) {
       // A concurrent request with the same Idempotency-Key committed first.
-      if (key && isUniqueViolation(err) && (await replay())) return reply;
+      if (key && isUniqueViolation(err) && (await replayStored(db, reply, write))) return reply;
       throw err;
     }
     events.afterCommit(eventIds, thread);

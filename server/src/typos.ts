@@ -7,6 +7,7 @@ import { isModerator } from './auth.js';
 import { ApiError } from './errors.js';
 import { decodeCursor, encodeCursor, newId } from './comments.js';
 import { errorResponses, idParam } from './schemas.js';
+import { isUniqueViolation, replayStored, storeResponse } from './idempotency.js';
 
 function reportView(r: TypoReportTable) {
   const v: Record<string, unknown> = {
@@ -90,17 +91,8 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
     const key = request.headers['idempotency-key'] as string | undefined;
     const principal = 'typo:' + request.ip;
     const requestHash = fingerprint;
-    const replay = async () => {
-      const prior = await db.selectFrom('idempotency_keys').selectAll()
-        .where('principal', '=', principal).where('key', '=', key!).executeTakeFirst();
-      if (!prior) return false;
-      if (prior.request_hash !== requestHash) {
-        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
-      }
-      reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
-      return true;
-    };
-    if (key && (await replay())) return reply;
+    const write = { principal, key, requestHash };
+    if (await replayStored(db, reply, write)) return reply;
     let saved: TypoReportTable;
     let receipt: { id: string; status: string; count: number; merged: boolean };
     try {
@@ -114,16 +106,11 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
           .executeTakeFirstOrThrow();
         const merged = saved.id !== row.id;
         const receipt = { id: saved.id, status: saved.status, count: Number(saved.count), merged };
-        if (key) {
-          await trx.insertInto('idempotency_keys').values({
-            principal, key, request_hash: requestHash, status_code: merged ? 200 : 201, response: JSON.stringify(receipt), created_at: now,
-          }).execute();
-        }
+        await storeResponse(trx, write, merged ? 200 : 201, JSON.stringify(receipt), now);
         return { saved, receipt };
       }));
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (key && (code === '23505' || code?.startsWith('SQLITE_CONSTRAINT')) && (await replay())) return reply;
+      if (key && isUniqueViolation(err) && (await replayStored(db, reply, write))) return reply;
       throw err;
     }
     if (!receipt.merged) webhooks.send('typo-report.created', { report: reportView(saved) });

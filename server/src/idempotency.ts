@@ -1,0 +1,41 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { FastifyReply } from 'fastify';
+import type { DB } from './db.js';
+import { ApiError } from './errors.js';
+
+/** Who sent a write, under which `Idempotency-Key`, and a hash of what it asked for. */
+export interface IdempotentWrite {
+  principal: string;
+  key: string | undefined;
+  requestHash: string;
+}
+
+/**
+ * Answers a retried write with the response stored for its key. Resolves true when it did; a key
+ * reused for a different request is refused with 422.
+ */
+export async function replayStored(db: Kysely<DB>, reply: FastifyReply, write: IdempotentWrite): Promise<boolean> {
+  if (!write.key) return false;
+  const prior = await db.selectFrom('idempotency_keys').selectAll()
+    .where('principal', '=', write.principal).where('key', '=', write.key).executeTakeFirst();
+  if (!prior) return false;
+  if (prior.request_hash !== write.requestHash) {
+    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+  }
+  reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
+  return true;
+}
+
+/** Stores the response of a keyed write in the write's own transaction, so a retry gets the same answer. */
+export async function storeResponse(trx: Transaction<DB>, write: IdempotentWrite, statusCode: number, response: string, now: number): Promise<void> {
+  if (!write.key) return;
+  await trx.insertInto('idempotency_keys').values({
+    principal: write.principal, key: write.key, request_hash: write.requestHash, status_code: statusCode, response, created_at: now,
+  }).execute();
+}
+
+/** True for a unique-key violation in PostgreSQL or SQLite: here, a concurrent write with the same key committed first. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+}
