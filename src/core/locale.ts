@@ -4,9 +4,9 @@ export function languageOf(node: Element | null | undefined): string {
   return canonicalLanguage(tagged || document.documentElement.lang || navigator.language || 'en');
 }
 
-/** A valid BCP 47 tag for `Intl`, or `en` when the page gives a malformed one (`lang="english"` must not throw). */
 const canonical = new Map<string, string>();
 
+/** A valid BCP 47 tag for `Intl`, or `en` when the page gives a malformed one (`lang="english"` must not throw). */
 export function canonicalLanguage(tag: string): string {
   let found = canonical.get(tag);
   if (found === undefined) {
