@@ -74,6 +74,9 @@ export const commentBoxStyles = css`
     padding: 0;
   }
   li {
+    /* Comments far off screen are not laid out or painted until they come near: long threads stay fast. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 7rem;
     margin: 0 0 1rem;
     padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5rem));
   }

@@ -31,7 +31,7 @@ interface FormState {
 
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
 const TOP = 'top';
-const FIRST_SLICE = 10;
+const FIRST_SLICE = 5;
 const RENDER_STEP = 20;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
