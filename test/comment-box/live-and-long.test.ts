@@ -122,3 +122,43 @@ describe('<comment-box> with 500 comments', () => {
     expect(long.filter((duration) => duration > 50)).to.deep.equal([]);
   });
 });
+
+describe('<comment-box> and the page below it', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    api = new FakeApi({ base: BASE, comments: sampleThread('t1', 30), delayMs: 50 }).install();
+  });
+  afterEach(() => api.uninstall());
+
+  it('loads before it is seen, so the footer below never jumps in view', async function () {
+    if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) this.skip();
+    let shift = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) shift += entry.value;
+      }
+    });
+    const page = await fixture<HTMLElement>(html`<div>
+      <div style="height: 3000px">An article.</div>
+      <comment-box api=${BASE} thread="t1"></comment-box>
+      <footer style="height: 200px">The site's footer.</footer>
+    </div>`);
+    const el = page.querySelector('comment-box') as CommentBox;
+    observer.observe({ type: 'layout-shift' });
+    expect(api.requests).to.have.length(0);
+    // The reader scrolls down a screen at a time, as readers do.
+    for (let y = 0; y < 4000 && !el.shadowRoot!.querySelector('article'); y += 300) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length > 0, 'the thread did not load on the way down');
+    const box = el.getBoundingClientRect();
+    expect(box.top, 'the thread loaded before the element entered the viewport').to.be.greaterThan(innerHeight);
+    window.scrollTo(0, page.querySelector('footer')!.getBoundingClientRect().top + scrollY);
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    observer.disconnect();
+    window.scrollTo(0, 0);
+    expect(shift).to.equal(0);
+  });
+});
