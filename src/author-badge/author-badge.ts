@@ -6,7 +6,7 @@ import { languageOf } from '../core/locale.js';
 import { formatPlural, messagesFor } from '../core/i18n.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
-import { colorOf, initialsOf } from '../core/avatar.js';
+import { avatarTemplate } from '../core/avatar-template.js';
 import { LightChildren } from '../core/light-children.js';
 import { cssProps } from '../core/css-props.js';
 import { authorBadgeStyles } from './author-badge.styles.js';
@@ -150,26 +150,14 @@ export class AuthorBadge extends LitElement {
   }
 
   private renderAvatar() {
-    const src = this.avatarFailed ? undefined : safeUrl(this.avatar, this, 'avatar');
-    if (src) {
-      return html`<img
-        class="avatar"
-        part="avatar"
-        src=${src}
-        srcset=${safeSrcset(this.srcset, this, 'srcset') ?? nothing}
-        sizes=${this.sizes || nothing}
-        alt=""
-        width="80"
-        height="80"
-        loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
-        decoding="async"
-        @error=${() => (this.avatarFailed = true)}
-      />`;
-    }
-    const name = this.displayName();
-    return html`<span class="avatar" part="avatar" aria-hidden="true" ${cssProps({ background: name ? colorOf(name) : undefined })}
-      >${initialsOf(name)}</span
-    >`;
+    return avatarTemplate({
+      name: this.displayName(),
+      src: this.avatarFailed ? undefined : safeUrl(this.avatar, this, 'avatar'),
+      srcset: safeSrcset(this.srcset, this, 'srcset'),
+      sizes: this.sizes,
+      loading: oneOf(this, 'loading', this.loading, LOADING, 'lazy'),
+      onError: () => (this.avatarFailed = true),
+    });
   }
 
   private renderName() {

@@ -74,9 +74,6 @@ export const commentBoxStyles = css`
     padding: 0;
   }
   li {
-    /* Comments far off screen are not laid out or painted until they come near: long threads stay fast. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 7rem;
     margin: 0 0 1rem;
     padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5rem));
   }
@@ -99,6 +96,23 @@ export const commentBoxStyles = css`
     align-items: center;
     font-size: 0.875em;
     color: var(--_muted);
+  }
+  .avatar {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    object-fit: cover;
+    display: inline-grid;
+    place-items: center;
+    color: #fff;
+    font-size: 0.6rem;
+    font-weight: 600;
+    background: var(--_border);
+  }
+  .author {
+    font-weight: 600;
+    color: var(--_text);
   }
   .tag {
     padding: 0 0.4em;

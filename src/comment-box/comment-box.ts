@@ -12,6 +12,7 @@ import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { cssProps } from '../core/css-props.js';
+import { avatarTemplate } from '../core/avatar-template.js';
 import { renderMarkdown } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { mergeComments, placeThread, type Placed } from './tree.js';
@@ -134,6 +135,7 @@ export class CommentBox extends LitElement {
   private events?: EventSource;
   private generation = 0;
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
+  private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   override connectedCallback(): void {
@@ -505,7 +507,8 @@ export class CommentBox extends LitElement {
         ${deleted
           ? html`<p class="deleted" id=${heading}>${m.deletedComment}</p>`
           : html`<header>
-                <author-badge size="small" name=${comment.author.name} avatar=${comment.author.picture ?? ''} id=${heading}></author-badge>
+                ${this.renderAvatar(comment)}
+                <span class="author" id=${heading}>${comment.author.name}</span>
                 <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang)}</time>
                 ${comment.editedAt ? html`<span>(${m.edited})</span>` : nothing}
                 ${replyingTo ? html`<span>${fill(lang, m.replyingTo, { name: replyingTo })}</span>` : nothing}
@@ -531,6 +534,20 @@ export class CommentBox extends LitElement {
       </article>
       ${this.replyTo === comment.id ? this.renderComposer(comment.id, m, undefined, comment.author.name) : nothing}
     </li>`;
+  }
+
+  private renderAvatar(comment: Comment) {
+    const picture = comment.author.picture;
+    const src = picture && !this.brokenPictures.has(picture) ? safeUrl(picture, this, 'author.picture') : undefined;
+    return avatarTemplate({
+      name: comment.author.name,
+      src,
+      onError: () => {
+        this.brokenPictures.add(picture!);
+        this.look++;
+        this.requestUpdate();
+      },
+    });
   }
 
   private renderDelete(comment: Comment, m: Messages) {
