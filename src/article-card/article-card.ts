@@ -6,7 +6,7 @@ import { languageOf } from '../core/locale.js';
 import { formatPlural, messagesFor } from '../core/i18n.js';
 import { formatFullDate, formatPublished, parseDate } from '../core/dates.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
-import { countAttribute, oneOf } from '../core/validate.js';
+import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { LightChildren } from '../core/light-children.js';
 import { apiBase } from '../core/endpoint.js';
@@ -15,7 +15,6 @@ import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact';
 const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
-const LOADING = ['lazy', 'eager'] as const;
 
 /**
  * A card for an article in listings: image, headline, excerpt, author, date, reading time, comments.
@@ -193,7 +192,7 @@ export class ArticleCard extends LitElement {
             alt=${this.imageAlt ?? ''}
             width="1600"
             height="900"
-            loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
+            loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
             decoding="async"
             @error=${() => (this.imageFailed = true)}
           />`}
@@ -211,7 +210,7 @@ export class ArticleCard extends LitElement {
           name=${this.author}
           href=${this.authorHref}
           avatar=${this.authorAvatar}
-          loading=${oneOf(this, 'loading', this.loading, LOADING, 'lazy')}
+          loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
           theme=${this.theme ?? nothing}
         ></author-badge>`
       : nothing}${published

@@ -5,7 +5,7 @@ import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
 import { formatPlural, messagesFor } from '../core/i18n.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
-import { countAttribute, oneOf } from '../core/validate.js';
+import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
 import { avatarTemplate } from '../core/avatar-template.js';
 import { LightChildren } from '../core/light-children.js';
 import { cssProps } from '../core/css-props.js';
@@ -13,7 +13,6 @@ import { authorBadgeStyles } from './author-badge.styles.js';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
 const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
-const LOADING = ['lazy', 'eager'] as const;
 
 /**
  * The author's avatar, name, post count and a short bio: the byline box under an article.
@@ -155,7 +154,7 @@ export class AuthorBadge extends LitElement {
       src: this.avatarFailed ? undefined : safeUrl(this.avatar, this, 'avatar'),
       srcset: safeSrcset(this.srcset, this, 'srcset'),
       sizes: this.sizes,
-      loading: oneOf(this, 'loading', this.loading, LOADING, 'lazy'),
+      loading: oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy'),
       onError: () => (this.avatarFailed = true),
     });
   }

@@ -8,6 +8,7 @@ import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js'
 import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError, request } from '../core/http.js';
+import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
@@ -411,15 +412,10 @@ export class CommentBox extends LitElement {
   }
 
   private explain(error: unknown): string {
-    const m = this.messages();
     const lang = languageOf(this);
-    if (!(error instanceof ApiError) || error.kind !== 'http') return m.errorNetwork;
-    if (error.status === 401) return m.sessionExpired;
-    if (error.status === 429) {
-      const seconds = error.retryAfter ?? 60;
-      return formatPlural(lang, m.tooManyAttempts, seconds, { n: seconds });
-    }
-    return fill(lang, m.errorFailed, { message: error.message });
+    const m = messagesFor(lang);
+    if (error instanceof ApiError && error.status === 401) return m.sessionExpired;
+    return describeFailure(error, lang, m.tooManyAttempts);
   }
 
   private announce(text: string): void {

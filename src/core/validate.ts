@@ -1,5 +1,8 @@
 import { warnAttribute } from './warn.js';
 
+/** The values of an image's `loading`. */
+export const LOADING_MODES = ['lazy', 'eager'] as const;
+
 /** `value` when it is one of `allowed`; otherwise a warning and `fallback`. */
 export function oneOf<T extends string>(element: Element, attribute: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (allowed.includes(value as T)) return value as T;

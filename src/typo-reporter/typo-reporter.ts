@@ -6,6 +6,7 @@ import { languageOf } from '../core/locale.js';
 import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError, newKey, request } from '../core/http.js';
+import { describeFailure } from '../core/failure.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { TextIndex } from './text-index.js';
@@ -24,15 +25,6 @@ const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigato
 
 function isEditable(target: EventTarget | undefined): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** Every open shadow root under `root`, so a selection inside one can be read. */
-function shadowRootsIn(root: Element): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    if (element.shadowRoot) roots.push(element.shadowRoot, ...shadowRootsIn(element.shadowRoot as unknown as Element));
-  }
-  return roots;
 }
 
 /**
@@ -200,7 +192,7 @@ export class TypoReporter extends LitElement {
     const scope = this.scope();
     const index = new TextIndex(scope);
     const maxLength = countAttribute(this, 'max-length', this.maxLength, 1) ?? 300;
-    const read = readSelection(index, scope, document.getSelection(), { maxLength, shadowRoots: shadowRootsIn(scope) });
+    const read = readSelection(index, scope, document.getSelection(), { maxLength });
     if ('problem' in read) {
       if (read.problem === 'too-long' && explain) {
         const lang = languageOf(this);
@@ -308,13 +300,7 @@ export class TypoReporter extends LitElement {
 
   private explain(error: unknown): string {
     const lang = languageOf(this);
-    const m = messagesFor(lang);
-    if (!(error instanceof ApiError) || error.kind !== 'http') return m.errorNetwork;
-    if (error.status === 429) {
-      const seconds = error.retryAfter ?? 60;
-      return formatPlural(lang, m.errorRateLimited, seconds, { n: seconds });
-    }
-    return fill(lang, m.errorFailed, { message: error.message });
+    return describeFailure(error, lang, messagesFor(lang).errorRateLimited);
   }
 
   private destination(): 'api' | 'email' | 'none' {
