@@ -68,7 +68,7 @@ let commentCursor = null;
 
 function commentItem(c) {
   const li = el('li');
-  const meta = el('p', { class: 'meta', text: `${c.author.name}${c.author.guest ? ' (guest)' : ''} · ${when(c.createdAt)} · thread “${c.thread}”${c.parentId ? ' · reply' : ''} · ${c.status}` });
+  const meta = el('p', { class: 'meta', text: `${c.author.name}${c.author.guest ? ' (guest)' : ''} · ${when(c.createdAt)} · thread “${c.thread}”${c.parentId ? ' · reply' : ''} · ${c.status}${c.editPending ? ' · edit awaiting approval' : ''}` });
   const text = el('p', { class: 'text', text: c.body });
   const actions = el('p', { class: 'actions' });
   const act = (label, status) => el('button', {
@@ -81,10 +81,13 @@ function commentItem(c) {
       } catch (err) { handleError(err); }
     } },
   });
-  if (c.status !== 'published') actions.append(act('Approve', 'published'));
-  if (c.status !== 'rejected') actions.append(act('Reject', 'rejected'));
+  // An edit awaiting approval: approving publishes it, rejecting keeps the text shown now.
+  if (c.status !== 'published' || c.editPending) actions.append(act(c.editPending ? 'Approve edit' : 'Approve', 'published'));
+  if (c.status !== 'rejected') actions.append(act(c.editPending ? 'Reject edit' : 'Reject', 'rejected'));
   if (c.status !== 'spam') actions.append(act('Mark as spam', 'spam'));
-  li.append(meta, text, actions);
+  li.append(meta, text);
+  if (c.editPending) li.append(el('p', { class: 'text', text: `Shown now: ${c.publishedBody}` }));
+  li.append(actions);
   return li;
 }
 

@@ -63,10 +63,20 @@ export class FakeApi {
     return { id: `u-${claims.sub}`, name: claims.name, moderator: claims.role === 'moderator' };
   }
 
-  private visible(comment: Comment, viewer?: { id: string; moderator: boolean }): Comment | undefined {
+  /** The comment as `viewer` may see it: in full, or the server's placeholder (no text, no author). */
+  private visible(comment: Comment, viewer?: { id: string; moderator: boolean }): Comment {
     const own = viewer?.id === comment.author.id;
-    if (comment.status !== 'published' && comment.status !== 'deleted' && !own && !viewer?.moderator) return undefined;
-    return { ...comment, own };
+    if (comment.status === 'published' || viewer?.moderator || (own && comment.status === 'pending')) {
+      if (!comment.editPending || own || viewer?.moderator) return { ...comment, own };
+      // Others read the approved text, not an edit awaiting moderation.
+      const shown: Comment = { ...comment, body: comment.publishedBody ?? '', own };
+      delete shown.editPending;
+      delete shown.publishedBody;
+      return shown;
+    }
+    const status = comment.status === 'pending' ? 'held' : comment.status === 'deleted' ? 'deleted' : 'removed';
+    const { id, thread, parentId, createdAt } = comment;
+    return { id, thread, parentId, createdAt, author: { id: '', name: '', guest: false }, body: '', status };
   }
 
   private route(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: Record<string, unknown>): Response {
@@ -74,7 +84,14 @@ export class FakeApi {
     let match = /^\/threads\/([^/]+)\/comments$/.exec(path);
     if (match && method === 'GET') {
       const thread = decodeURIComponent(match[1]);
-      const all = this.comments.filter((c) => c.thread === thread).map((c) => this.visible(c, viewer)).filter((c): c is Comment => !!c);
+      const seen = this.comments.filter((c) => c.thread === thread).map((c) => this.visible(c, viewer));
+      // Like the server, placeholders are listed only above a comment the viewer can read.
+      const byId = new Map(seen.map((c) => [c.id, c]));
+      const kept = new Set(seen.filter((c) => !isPlaceholder(c)).map((c) => c.id));
+      for (const id of [...kept]) {
+        for (let up = byId.get(id)?.parentId; up && !kept.has(up); up = byId.get(up)?.parentId) kept.add(up);
+      }
+      const all = seen.filter((c) => kept.has(c.id));
       const top = all.filter((c) => !c.parentId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (query.get('sort') === 'newest') top.reverse();
       const start = Number(query.get('cursor') ?? 0);
@@ -138,6 +155,10 @@ export class FakeApi {
     }
     return json(404, { error: { code: 'not_found', message: path } });
   }
+}
+
+function isPlaceholder(comment: Comment): boolean {
+  return comment.status === 'held' || comment.status === 'removed' || comment.status === 'deleted';
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -19,6 +19,8 @@ export interface CommentJson {
   status: string;
   replyCount?: number;
   own?: boolean;
+  editPending?: boolean;
+  publishedBody?: string;
 }
 
 const REPLIES_PER_PAGE = 1000;
@@ -27,14 +29,28 @@ export function newId(prefix: string): string {
   return prefix + randomBytes(12).toString('base64url');
 }
 
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+
+/**
+ * What stands in for a comment the viewer may not read, so replies still thread under it: the id,
+ * place and time, nothing the author wrote or is known by. `deleted`: deleted; `held`: awaiting
+ * moderation; `removed`: rejected or marked as spam.
+ */
+function placeholder(row: CommentTable): CommentJson {
+  const status = row.status === 'deleted' ? 'deleted' : row.status === 'pending' ? 'held' : 'removed';
+  return {
+    id: row.id, thread: row.thread, parentId: row.parent_id,
+    author: { id: '', name: '', guest: false }, body: '',
+    createdAt: iso(row.created_at), status,
+  };
+}
+
+/**
+ * The whole comment, for a viewer allowed to read it (see `viewFor`). Its author and moderators
+ * also get an edit awaiting approval: `body` is then the new text, `publishedBody` what the public reads.
+ */
 export function commentView(row: CommentTable, viewer: Viewer | null): CommentJson {
-  if (row.status === 'deleted') {
-    return {
-      id: row.id, thread: row.thread, parentId: row.parent_id,
-      author: { id: '', name: '', guest: false }, body: '',
-      createdAt: new Date(Number(row.created_at)).toISOString(), status: 'deleted',
-    };
-  }
+  if (row.status === 'deleted') return placeholder(row);
   const author: CommentJson['author'] = { id: row.author_id, name: row.author_name, guest: row.guest === 1 };
   if (row.author_picture) author.picture = row.author_picture;
   const c: CommentJson = {
@@ -43,17 +59,35 @@ export function commentView(row: CommentTable, viewer: Viewer | null): CommentJs
     parentId: row.parent_id,
     author,
     body: row.body,
-    createdAt: new Date(Number(row.created_at)).toISOString(),
+    createdAt: iso(row.created_at),
     status: row.status,
   };
-  if (row.edited_at !== null) c.editedAt = new Date(Number(row.edited_at)).toISOString();
-  if (viewer && viewer.authorId === row.author_id) c.own = true;
+  if (row.edited_at !== null) c.editedAt = iso(row.edited_at);
+  const own = viewer !== null && viewer.authorId === row.author_id;
+  if (own) c.own = true;
+  if (row.pending_body !== null && (own || isModerator(viewer))) {
+    c.body = row.pending_body;
+    c.publishedBody = row.body;
+    c.editPending = true;
+    if (row.pending_edited_at !== null) c.editedAt = iso(row.pending_edited_at);
+  }
   return c;
 }
 
-/** What the public (and so live events and webhooks) may see of a comment. */
+/** Whether `viewer` may read the comment: published, their own pending one, anything for moderators. */
+function mayRead(row: CommentTable, viewer: Viewer | null): boolean {
+  if (row.status === 'published' || isModerator(viewer)) return true;
+  return row.status === 'pending' && viewer !== null && viewer.authorId === row.author_id;
+}
+
+/** What `viewer` sees of a listed comment: all of it, or a placeholder. */
+export function viewFor(row: CommentTable, viewer: Viewer | null): CommentJson {
+  return mayRead(row, viewer) ? commentView(row, viewer) : placeholder(row);
+}
+
+/** What the public (and so live events) may see of a comment. */
 export function publicView(row: CommentTable): CommentJson {
-  return row.status === 'published' ? commentView(row, null) : commentView({ ...row, status: 'deleted' }, null);
+  return viewFor(row, null);
 }
 
 type CEB = ExpressionBuilder<DB & { c: CommentTable; r: CommentTable }, 'c' | 'r'>;
@@ -160,6 +194,7 @@ export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer 
         .limit(REPLIES_PER_PAGE)
         .execute()
     : [];
+  const hidden = await hiddenParents(db, top, replies);
   const totalRow = await db
     .selectFrom('comments as c')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -168,14 +203,32 @@ export async function listThread(db: Kysely<DB>, thread: string, viewer: Viewer 
     .executeTakeFirstOrThrow();
   const replyCounts = new Map<string, number>();
   for (const r of replies) replyCounts.set(r.root_id, (replyCounts.get(r.root_id) ?? 0) + 1);
-  const comments: CommentJson[] = top.map((row) => ({ ...commentView(row, viewer), replyCount: replyCounts.get(row.id) ?? 0 }));
-  for (const r of replies) comments.push(commentView(r, viewer));
+  const comments: CommentJson[] = top.map((row) => ({ ...viewFor(row, viewer), replyCount: replyCounts.get(row.id) ?? 0 }));
+  const below = hidden.length ? [...replies, ...hidden].sort((a, b) => Number(a.created_at) - Number(b.created_at) || (a.id < b.id ? -1 : 1)) : replies;
+  for (const r of below) comments.push(viewFor(r, viewer));
   const last = top[top.length - 1];
   return {
     comments,
     total: Number(totalRow.n),
     nextCursor: more && last ? encodeCursor(Number(last.created_at), last.id) : null,
   };
+}
+
+/**
+ * The parents of listed replies that are not listed themselves, up to the top: replies the viewer may
+ * not read (held, removed, deleted) come out as placeholders, so the replies below keep their place.
+ */
+async function hiddenParents(db: Kysely<DB>, top: CommentTable[], replies: CommentTable[]): Promise<CommentTable[]> {
+  const known = new Set([...top, ...replies].map((r) => r.id));
+  const hidden: CommentTable[] = [];
+  let missing = replies;
+  for (;;) {
+    const ids = [...new Set(missing.map((r) => r.parent_id!).filter((id) => !known.has(id)))];
+    if (!ids.length) return hidden;
+    missing = await db.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
+    for (const r of missing) known.add(r.id);
+    hidden.push(...missing);
+  }
 }
 
 export interface CommentPage {
@@ -213,7 +266,11 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     schema: {
       tags: ['comments'],
       summary: 'A page of a thread\'s comments with their replies',
-      description: 'A reader sees published comments and their own pending ones; moderators see all pending ones. Carries ETag and Cache-Control; answers 304 to If-None-Match.',
+      description:
+        'A reader sees published comments, their own pending ones (and their own edits awaiting approval, `editPending`); moderators see all pending ones. ' +
+        'A comment the viewer may not read is listed only while it has listed replies, as a placeholder with no body and no author: ' +
+        'status `held` (awaiting moderation), `removed` (rejected or spam) or `deleted`; moderators get rejected and spam ones in full instead. ' +
+        'Carries ETag and Cache-Control; answers 304 to If-None-Match.',
       params: threadParam,
       querystring: listQuery,
       response: { 200: { $ref: 'CommentPage#' }, ...errorResponses },
@@ -224,11 +281,12 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     const { thread } = request.params as { thread: string };
     const q = request.query as { sort: 'oldest' | 'newest'; limit: number; cursor?: string };
     const fresh = async () => sendCacheable(request, reply, JSON.stringify(await listThread(db, thread, viewer, q)), true, config.cdnMaxAge);
-    // Moderators, and readers with pending comments here, see more than the public: no shared cache.
+    // Moderators, and readers with pending comments or edits here, see more than the public: no shared cache.
     if (isModerator(viewer)) return fresh();
     if (viewer) {
       const pending = await db.selectFrom('comments').select('id')
-        .where('author_id', '=', viewer.authorId).where('thread', '=', thread).where('status', '=', 'pending')
+        .where('author_id', '=', viewer.authorId).where('thread', '=', thread)
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb('pending_body', 'is not', null)]))
         .limit(1).executeTakeFirst();
       if (pending) return fresh();
     }
@@ -261,8 +319,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     const viewer = await auth.viewer(request);
     const { id } = request.params as { id: string };
     const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
-    const allowed = row && (row.status === 'published' || isModerator(viewer) || (row.status === 'pending' && viewer?.authorId === row.author_id));
-    if (!row || !allowed) throw new ApiError(404, 'not_found', 'No such comment');
+    if (!row || !mayRead(row, viewer)) throw new ApiError(404, 'not_found', 'No such comment');
     return commentView(row, viewer);
   });
 
@@ -379,6 +436,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       status: honeypot ? 'spam' : config.moderation === 'pre' && !isModerator(viewer) ? 'pending' : 'published',
       created_at: now,
       edited_at: null,
+      pending_body: null,
+      pending_edited_at: null,
     };
     const view = commentView(row, viewer);
     if (!viewer) view.own = true;
@@ -396,7 +455,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       throw err;
     }
     events.afterCommit(eventIds, thread);
-    if (row.status !== 'spam') webhooks.send('comment.created', { comment: { ...view, own: undefined } });
+    // Held comments are sent too, text included, so moderators hear of them; `held` says not to publish it.
+    if (row.status !== 'spam') webhooks.send('comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
     reply.code(201).header('location', `/v1/comments/${id}`).type('application/json; charset=utf-8');
     return reply.send(response);
   });
@@ -406,8 +466,11 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       tags: ['comments'],
       summary: 'Edit one\'s own comment, or moderate any comment',
       description:
-        'Authors may change `body` within the edit window (INKWELL_EDIT_WINDOW); with pre-moderation an edited comment is held again. ' +
-        'Moderators may change `body` and `status` (approve: `published`, reject: `rejected`, mark spam: `spam`, hold: `pending`).',
+        'Authors may change `body` within the edit window (INKWELL_EDIT_WINDOW). With pre-moderation, an author\'s edit of a published comment ' +
+        'waits for approval: the public keeps reading the approved text, the author and moderators get the new text as `body` with ' +
+        '`editPending: true` and `publishedBody`. Moderators may change `body` (published at once) and `status` (approve: `published`, ' +
+        'which also publishes a pending edit; reject: `rejected`, which on a published comment with a pending edit drops only the edit; ' +
+        'mark spam: `spam`; hold: `pending`).',
       params: idParam,
       body: {
         type: 'object',
@@ -418,7 +481,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
           status: { type: 'string', enum: ['published', 'pending', 'rejected', 'spam'] },
         },
       },
-      response: { 200: { $ref: 'Comment#' }, ...errorResponses },
+      response: { 200: { $ref: 'Comment#' }, 409: { $ref: 'Error#' }, ...errorResponses },
       security: [{ bearer: [] }],
     },
   }, async (request) => {
@@ -444,21 +507,53 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       if (countLinks(body) > config.maxLinks) {
         throw new ApiError(422, 'too_many_links', `A comment may contain at most ${config.maxLinks} links`, 'body');
       }
-      if (body !== row.body) {
-        next.body = body;
-        next.body_hash = bodyHash(body);
-        next.edited_at = now;
-        if (!mod && config.moderation === 'pre' && row.status === 'published') next.status = 'pending';
+      if (!mod && config.moderation === 'pre' && row.status === 'published') {
+        // The public keeps reading the approved text until a moderator approves the edit; an edit
+        // back to the approved text withdraws it.
+        const edited = body !== row.body;
+        next.pending_body = edited ? body : null;
+        next.pending_edited_at = edited ? now : null;
+      } else {
+        if (body !== row.body) {
+          next.body = body;
+          next.body_hash = bodyHash(body);
+          next.edited_at = now;
+        }
+        next.pending_body = null;
+        next.pending_edited_at = null;
       }
     }
-    if (input.status !== undefined) next.status = input.status;
+    if (input.status === 'published' && next.pending_body !== null) {
+      next.body = next.pending_body;
+      next.body_hash = bodyHash(next.pending_body);
+      next.edited_at = next.pending_edited_at;
+      next.pending_body = null;
+      next.pending_edited_at = null;
+    }
+    if (input.status === 'rejected' && row.status === 'published' && next.pending_body !== null) {
+      // Rejecting a published comment's edit drops the edit; the approved text stays published.
+      next.pending_body = null;
+      next.pending_edited_at = null;
+    } else if (input.status !== undefined) {
+      next.status = input.status;
+    }
     const wasPublic = row.status === 'published';
     const isPublic = next.status === 'published';
     let eventIds: number[] = [];
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('comments')
-        .set({ body: next.body, body_hash: next.body_hash, edited_at: next.edited_at, status: next.status })
-        .where('id', '=', id).execute();
+      // Only if nobody changed it since it was read: a stale write could publish what a moderator
+      // meanwhile held, or text they never saw.
+      const updated = await trx.updateTable('comments')
+        .set({
+          body: next.body, body_hash: next.body_hash, edited_at: next.edited_at, status: next.status,
+          pending_body: next.pending_body, pending_edited_at: next.pending_edited_at,
+        })
+        .where('id', '=', id).where('status', '=', row.status).where('body', '=', row.body)
+        .where((eb) => (row.pending_body === null ? eb('pending_body', 'is', null) : eb('pending_body', '=', row.pending_body)))
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) {
+        throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
+      }
       const changed = next.body !== row.body || next.status !== row.status;
       if (changed && (wasPublic || isPublic)) {
         const type = isPublic ? (wasPublic ? 'comment-updated' : 'comment-created') : 'comment-deleted';
@@ -473,7 +568,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     schema: {
       tags: ['comments'],
       summary: 'Delete one\'s own comment (moderators: any comment)',
-      description: 'The text and guest e-mail are erased; a deleted comment with visible replies stays as a tombstone.',
+      description: 'The text (an edit awaiting approval included) and guest e-mail are erased; a deleted comment with visible replies stays as a tombstone.',
       params: idParam,
       response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses },
       security: [{ bearer: [] }],
@@ -492,7 +587,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     let eventIds: number[] = [];
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('comments')
-        .set({ status: 'deleted', body: '', author_email: null, edited_at: Date.now() })
+        .set({ status: 'deleted', body: '', author_email: null, edited_at: Date.now(), pending_body: null, pending_edited_at: null })
         .where('id', '=', id).execute();
       if (row.status === 'published') {
         eventIds = [await events.record(trx, row.thread, 'comment-deleted', publicView({ ...row, status: 'deleted' }))];
@@ -506,6 +601,9 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     schema: {
       tags: ['moderation'],
       summary: 'Moderators: comments across threads by status (the moderation inbox)',
+      description:
+        '`status=pending` lists what awaits a decision: held comments and published comments with an edit awaiting approval ' +
+        '(`editPending: true`; `body` is the new text, `publishedBody` what the public reads).',
       querystring: {
         type: 'object',
         properties: {
@@ -525,7 +623,9 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     if (!isModerator(viewer)) throw new ApiError(403, 'forbidden', 'Moderators only');
     const q = request.query as { status: string; thread?: string; sort: string; limit: number; cursor?: string };
     const desc = q.sort === 'newest';
-    let base = db.selectFrom('comments').where('status', '=', q.status);
+    let base = db.selectFrom('comments').where((eb) => q.status === 'pending'
+      ? eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'published'), eb('pending_edited_at', 'is not', null)])])
+      : eb('status', '=', q.status));
     if (q.thread) base = base.where('thread', '=', q.thread);
     let pageQ = base.selectAll();
     if (q.cursor) {
@@ -549,6 +649,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     schema: {
       tags: ['comments'],
       summary: 'Published comment counts (replies included) for many threads at once',
+      description: 'What an anonymous reader is shown: the `total` of an anonymous listing. Held, removed and deleted comments are not counted, placeholders included.',
       querystring: {
         type: 'object',
         required: ['thread'],

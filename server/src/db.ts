@@ -24,6 +24,9 @@ export interface CommentTable {
   status: string;
   created_at: number;
   edited_at: number | null;
+  /** An author's edit of a published comment under pre-moderation, shown to the public once approved. */
+  pending_body: string | null;
+  pending_edited_at: number | null;
 }
 
 export interface TypoReportTable {
@@ -170,6 +173,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.insertInto('meta').values({ key: 'author_id_key', value: randomBytes(32).toString('base64url') }).execute();
       },
     },
+    '0002_moderation': {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>) {
+        // SQLite adds one column per ALTER TABLE.
+        await db.schema.alterTable('comments').addColumn('pending_body', 'text').execute();
+        await db.schema.alterTable('comments').addColumn('pending_edited_at', bigint).execute();
+        // The moderation inbox finds edits awaiting approval through this index.
+        await db.schema.createIndex('comments_pending_edit').on('comments').column('pending_edited_at').execute();
+      },
+    },
   };
 }
 
@@ -224,7 +237,10 @@ export async function openDatabase(config: Config): Promise<Database_> {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     result = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
-  const migrator = new Migrator({ db: result.db, provider: new StaticProvider(migrations(result.dialect)) });
+  // Kysely looks for its migration tables in every schema unless told which: another schema's
+  // tables in the same database would make it skip creating ours.
+  const migrationTableSchema = result.dialect === 'postgres' && config.databaseSchema ? config.databaseSchema : undefined;
+  const migrator = new Migrator({ db: result.db, provider: new StaticProvider(migrations(result.dialect)), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await result.close();

@@ -5,7 +5,9 @@ export const commentSchema = {
   type: 'object',
   description:
     'A comment or reply. `body` is the markdown source as the reader wrote it; clients render it. ' +
-    'A deleted comment that still has visible replies is listed as a tombstone: status `deleted`, empty body and author.',
+    'A comment the viewer may not read that still has visible replies is listed as a placeholder, so the replies keep their place: ' +
+    '`id`, `thread`, `parentId`, `createdAt`, empty `body`, an author with empty `id` and `name`, and status `held` (awaiting moderation), ' +
+    '`removed` (rejected or marked as spam) or `deleted`.',
   required: ['id', 'thread', 'parentId', 'author', 'body', 'createdAt', 'status'],
   properties: {
     id: { type: 'string' },
@@ -24,9 +26,18 @@ export const commentSchema = {
     body: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
     editedAt: { type: 'string', format: 'date-time' },
-    status: { type: 'string', enum: ['published', 'pending', 'rejected', 'spam', 'deleted'] },
+    status: {
+      type: 'string',
+      enum: ['published', 'pending', 'rejected', 'spam', 'deleted', 'held', 'removed'],
+      description: '`held`, `removed` and `deleted` mark placeholders, which carry no text and no author.',
+    },
     replyCount: { type: 'integer', description: 'Top-level comments in listings: visible replies.' },
     own: { type: 'boolean', description: 'Present and true when the signed-in viewer wrote it.' },
+    editPending: {
+      type: 'boolean',
+      description: 'Author and moderators only: an edit awaits approval (pre-moderation). `body` is then the edited text; the public still reads `publishedBody`.',
+    },
+    publishedBody: { type: 'string', description: 'With `editPending`: the approved text the public reads until the edit is approved.' },
   },
 } as const;
 

@@ -6,7 +6,8 @@ import { threadParam } from './schemas.js';
 
 /**
  * `GET /v1/threads/{thread}/events`: server-sent events. Only what the public may see is sent
- * (EventSource cannot send a bearer token), so pending comments are never streamed.
+ * (EventSource cannot send a bearer token): payloads are `publicView`s, so held text (pending
+ * comments, edits awaiting approval, rejected and spam ones) is never streamed.
  */
 export function registerSse(app: FastifyInstance, ctx: Ctx) {
   const open = new Set<ServerResponse>();
@@ -25,7 +26,9 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
       summary: 'Live updates of a thread (server-sent events)',
       description:
         'Events `comment-created`, `comment-updated` and `comment-deleted`; `data` is the public comment JSON ' +
-        '(for `comment-deleted` a tombstone). Each event has an `id`; reconnecting with `Last-Event-ID` (or `?lastEventId=`) ' +
+        '(for `comment-deleted`, sent when a comment is deleted, held, rejected or marked as spam, a placeholder: status `deleted`, `held` or `removed`, ' +
+        'no text, no author). Held comments and edits awaiting approval are never sent; they arrive as `comment-created` / `comment-updated` once approved. ' +
+        'Each event has an `id`; reconnecting with `Last-Event-ID` (or `?lastEventId=`) ' +
         'replays what was missed in the last day. A comment line is sent as a heartbeat.',
       params: threadParam,
       querystring: { type: 'object', properties: { lastEventId: { type: 'string', maxLength: 20 } } },

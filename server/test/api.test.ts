@@ -198,11 +198,14 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(ok.json.status, 'published');
       assert.equal((await call(s.url, 'GET', '/v1/threads/held/comments')).json.total, 1);
 
-      // An author's edit goes back to the queue.
+      // An author's edit waits for approval; the public keeps the approved text (see moderation.test.ts).
       const edit = await call(s.url, 'PATCH', `/v1/comments/${p.json.id}`, { token: alice, body: { body: 'now with spam' } });
-      assert.equal(edit.json.status, 'pending');
-      assert.equal((await call(s.url, 'GET', '/v1/threads/held/comments')).json.total, 0);
+      assert.deepEqual([edit.json.status, edit.json.editPending], ['published', true]);
+      assert.equal((await call(s.url, 'GET', '/v1/threads/held/comments')).json.comments[0].body, 'please approve');
 
+      // Rejecting drops the edit first, then the comment.
+      const dropEdit = await call(s.url, 'PATCH', `/v1/comments/${p.json.id}`, { token: mod, body: { status: 'rejected' } });
+      assert.deepEqual([dropEdit.json.status, dropEdit.json.body], ['published', 'please approve']);
       const rej = await call(s.url, 'PATCH', `/v1/comments/${p.json.id}`, { token: mod, body: { status: 'rejected' } });
       assert.equal(rej.json.status, 'rejected');
       const q = await call(s.url, 'POST', '/v1/threads/held/comments', { token: bob, body: { body: 'buy pills' } });

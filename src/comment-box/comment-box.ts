@@ -496,12 +496,12 @@ export class CommentBox extends LitElement {
   private renderComment({ comment, depth, replyingTo }: Placed, m: Messages, lang: string, reader: Reader | undefined) {
     const created = parseDate(comment.createdAt) ?? new Date();
     const editable = comment.own && comment.status !== 'deleted' && Date.now() - created.getTime() < (this.editWindow || 0) * 1000;
-    const deleted = comment.status === 'deleted';
+    const placeholder = placeholderText(comment.status, m);
     const heading = `c-${comment.id}`;
     return html`<li ${cssProps({ '--_depth': String(depth) })}>
       <article id="comment-${comment.id}" part="comment" tabindex="-1" aria-labelledby=${heading} class=${this.highlighted === comment.id ? 'highlight' : ''}>
-        ${deleted
-          ? html`<p class="deleted" id=${heading}>${m.deletedComment}</p>`
+        ${placeholder
+          ? html`<p class="deleted" id=${heading}>${placeholder}</p>`
           : html`<header>
                 ${this.renderAvatar(comment)}
                 <span class="author" id=${heading}>${comment.author.name}</span>
@@ -509,6 +509,7 @@ export class CommentBox extends LitElement {
                 ${comment.editedAt ? html`<span>(${m.edited})</span>` : nothing}
                 ${replyingTo ? html`<span>${fill(lang, m.replyingTo, { name: replyingTo })}</span>` : nothing}
                 ${comment.status === 'pending' ? html`<span class="tag">${m.awaitingModeration}</span>` : nothing}
+                ${comment.editPending ? html`<span class="tag">${m.editAwaitingModeration}</span>` : nothing}
               </header>
               ${this.editing === comment.id
                 ? this.renderComposer(`edit:${comment.id}`, m, comment)
@@ -519,10 +520,10 @@ export class CommentBox extends LitElement {
                   : nothing}
                 ${editable ? html`<button type="button" class="link" @click=${() => this.startEdit(comment)}>${m.edit}</button>` : nothing}
                 ${(comment.own || reader?.moderator) ? this.renderDelete(comment, m) : nothing}
-                ${reader?.moderator && comment.status !== 'published'
+                ${reader?.moderator && (comment.status !== 'published' || comment.editPending)
                   ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'published' })}>${m.approve}</button>`
                   : nothing}
-                ${reader?.moderator && comment.status === 'pending'
+                ${reader?.moderator && (comment.status === 'pending' || comment.editPending)
                   ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'rejected' })}>${m.reject}</button>
                       <button type="button" class="link" @click=${() => this.act(comment, { status: 'spam' })}>${m.spam}</button>`
                   : nothing}
@@ -637,6 +638,14 @@ export class CommentBox extends LitElement {
       </div>
     </form>`;
   }
+}
+
+/** What stands in for a comment the reader may not read; the server sends no text or author for it. */
+function placeholderText(status: Comment['status'], m: Messages): string | undefined {
+  if (status === 'deleted') return m.deletedComment;
+  if (status === 'held') return m.heldComment;
+  if (status === 'removed') return m.removedComment;
+  return undefined;
 }
 
 /** Grows a textarea with its text where CSS `field-sizing` is not supported. */

@@ -8,10 +8,14 @@ export interface Comment {
   body: string;
   createdAt: string;
   editedAt?: string;
-  status: 'published' | 'pending' | 'rejected' | 'spam' | 'deleted';
+  /** `held`, `removed` and `deleted` are placeholders: no body, no author. */
+  status: 'published' | 'pending' | 'rejected' | 'spam' | 'deleted' | 'held' | 'removed';
   replyCount?: number;
   /** The signed-in reader wrote it. */
   own?: boolean;
+  /** Author and moderators: an edit awaits approval; `body` is the edit, `publishedBody` what the public reads. */
+  editPending?: boolean;
+  publishedBody?: string;
 }
 
 export interface CommentPage {

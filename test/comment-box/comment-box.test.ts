@@ -317,6 +317,53 @@ describe('<comment-box>', () => {
       [...root(el).querySelectorAll<HTMLButtonElement>('article .actions button')].find((b) => b.textContent!.trim() === 'Approve')!.click();
       expect((await edited).detail.comment.status).to.equal('published');
     });
+
+    it('shows held and removed comments others may not read only as placeholders, replies under them', async () => {
+      const [first, second, third] = sampleThread('t1', 3);
+      api.comments = [
+        { ...first, status: 'pending', body: 'SECRET held words' },
+        { ...second, status: 'published', parentId: first.id, body: 'A visible answer' },
+        { ...third, status: 'rejected', body: 'SECRET rejected words' },
+        { ...second, id: 's3', status: 'published', parentId: third.id, createdAt: third.createdAt, body: 'Another visible answer' },
+        { ...third, id: 's4', status: 'spam', body: 'SECRET spam without replies' },
+      ];
+      const el = await box({ token: fakeToken('Reader') });
+      const text = root(el).textContent!;
+      expect(text).to.not.include('SECRET');
+      expect(text).to.not.include(first.author.name);
+      expect(text).to.not.include(third.author.name);
+      const shown = (id: string) => root(el).querySelector(`#comment-${id}`);
+      expect(shown(first.id)!.querySelector('.deleted')!.textContent).to.equal('This comment is awaiting moderation.');
+      expect(shown(third.id)!.querySelector('.deleted')!.textContent).to.equal('This comment was removed.');
+      expect(shown(first.id)!.querySelector('button')).to.equal(null);
+      expect(shown('s4')).to.equal(null);
+      expect(shown(second.id)!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
+      expect(shown('s3')!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
+      expect(bodies(el)).to.deep.equal(['A visible answer', 'Another visible answer']);
+    });
+
+    it('says so in the page\'s language', async () => {
+      const [first, second] = sampleThread('t1', 2);
+      api.comments = [{ ...first, status: 'pending' }, { ...second, parentId: first.id }];
+      const holder = await fixture<HTMLElement>(html`<div lang="de"></div>`);
+      const el = document.createElement('comment-box');
+      Object.assign(el, { api: BASE, thread: 't1', eager: true });
+      holder.append(el);
+      await waitUntil(() => root(el).querySelector('.deleted'), 'no placeholder');
+      expect(root(el).querySelector('.deleted')!.textContent).to.equal('Dieser Kommentar wartet auf Freigabe.');
+    });
+
+    it('shows its author an edit awaiting moderation, and moderators approve or reject it', async () => {
+      const [first] = sampleThread('t1', 1);
+      api.comments = [{ ...first, author: { ...first.author, id: 'u-ada' }, body: 'The edit', publishedBody: 'The approved text', editPending: true }];
+      const author = await box({ token: fakeToken('Ada') });
+      expect(root(author).querySelector('.tag')!.textContent).to.equal('edit awaiting moderation');
+      expect(bodies(author)).to.deep.equal(['The edit']);
+      author.remove();
+      const el = await box({ token: fakeToken('Mo', 'moderator') });
+      const labels = [...root(el).querySelectorAll('article .actions button')].map((b) => b.textContent!.trim());
+      expect(labels).to.include.members(['Approve', 'Reject']);
+    });
   });
 
   describe('events', () => {

@@ -59,6 +59,7 @@ export interface Messages {
   delete: string;
   confirmDelete: string;
   awaitingModeration: string;
+  editAwaitingModeration: string;
   approve: string;
   reject: string;
   spam: string;
@@ -72,6 +73,8 @@ export interface Messages {
   charactersLeft: PluralMessage;
   replyingTo: string;
   deletedComment: string;
+  heldComment: string;
+  removedComment: string;
   edited: string;
   guestName: string;
   guestEmail: string;
