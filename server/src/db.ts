@@ -62,6 +62,32 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+/** Webhook events waiting for delivery, written in the same transaction as the change they announce. */
+export interface OutboxTable {
+  /** The event id, also in the payload: stable across retries so receivers can de-duplicate. */
+  id: string;
+  type: string;
+  /** The exact JSON body POSTed (and signed) on every attempt. */
+  payload: string;
+  /** `pending` (waiting or being delivered) or `dead` (gave up after the last retry; kept for operators). */
+  status: string;
+  /** Attempts started so far. */
+  attempts: number;
+  /** When the row may be claimed: the next retry, or the end of a delivering process's lease. */
+  next_attempt_at: number;
+  /** Random token of the claim being delivered; null when nobody holds it. */
+  lease: string | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+/** Post counters per (hashed) key and fixed window, shared by every process on the database. */
+export interface PostLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -73,6 +99,8 @@ export interface DB {
   events: EventTable;
   idempotency_keys: IdempotencyTable;
   meta: MetaTable;
+  outbox: OutboxTable;
+  post_limits: PostLimitTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -170,6 +198,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.insertInto('meta').values({ key: 'author_id_key', value: randomBytes(32).toString('base64url') }).execute();
       },
     },
+    '0003_outbox_and_limits': {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', bigint, (c) => c.notNull())
+          .addColumn('lease', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+
+        await db.schema
+          .createTable('post_limits')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('window_start', bigint, (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('post_limits_pk', ['key', 'window_start'])
+          .execute();
+
+        // The key of the client-address hash (privacy.ts); shared by all processes like author_id_key.
+        await db.insertInto('meta').values({ key: 'address_key', value: randomBytes(32).toString('base64url') }).execute();
+        // Idempotency records of guests and typo reports were keyed by the client address in clear.
+        await db.deleteFrom('idempotency_keys')
+          .where((eb) => eb.or([eb('principal', 'like', 'ip:%'), eb('principal', 'like', 'typo:%')]))
+          .execute();
+      },
+    },
   };
 }
 
@@ -224,7 +285,13 @@ export async function openDatabase(config: Config): Promise<Database_> {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     result = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
-  const migrator = new Migrator({ db: result.db, provider: new StaticProvider(migrations(result.dialect)) });
+  const migrator = new Migrator({
+    db: result.db,
+    provider: new StaticProvider(migrations(result.dialect)),
+    // Kysely looks for its own tables in every schema unless told which: another schema's
+    // kysely_migration (another deployment, or a test running alongside) would be taken for ours.
+    ...(config.databaseUrl && config.databaseSchema ? { migrationTableSchema: config.databaseSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await result.close();
