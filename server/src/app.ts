@@ -6,8 +6,10 @@ import type { Config } from './config.js';
 import { openDatabase, ping, readMeta, type Database_ } from './db.js';
 import { Authenticator } from './auth.js';
 import { EventBus } from './events.js';
-import { Webhooks } from './webhooks.js';
-import { WindowLimiter } from './limits.js';
+import { Outbox } from './outbox.js';
+import { PostLimiter } from './limits.js';
+import { AddressHasher, installAddressHashing, serializeRequest } from './privacy.js';
+import { installGracefulClose } from './shutdown.js';
 import { ListingCache } from './cache.js';
 import { ApiError, errorSchema, installErrorHandling } from './errors.js';
 import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
@@ -28,17 +30,20 @@ const VERSION = '0.1.0';
 /** Builds the whole server (database opened and migrated, routes registered); does not listen. */
 export async function buildServer(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Closing waits for no idle keep-alive sockets (SSE streams are ended in a preClose hook).
     forceCloseConnections: 'idle',
+    // shutdown.ts answers requests that arrive while closing, in the API's error format.
+    return503OnClosing: false,
     // Thread ids may be URLs; percent-encoded they exceed the router's default of 100 characters.
     routerOptions: { maxParamLength: 2048 },
     ajv: { customOptions: { allErrors: false } },
   });
   installErrorHandling(app);
+  installGracefulClose(app);
 
   if (config.devSecret) {
     app.log.warn('INKWELL_JWT_SECRET is not set: using the built-in development secret (development mode only)');
@@ -53,30 +58,36 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   }
   const events = new EventBus(database, app.log);
   await events.start();
-  const webhooks = new Webhooks(config, app.log);
+  const addresses = new AddressHasher(await readMeta(database.db, 'address_key'));
+  installAddressHashing(app, addresses);
+  const outbox = new Outbox(database, config, app.log);
   const ctx: Ctx = {
     config,
     database,
     db: database.db,
     auth: new Authenticator(config, await readMeta(database.db, 'author_id_key')),
     events,
-    webhooks,
-    postLimiter: new WindowLimiter(config.postLimitWindowSeconds * 1000),
+    outbox,
+    addresses,
+    postLimiter: new PostLimiter(database.db, config.postLimitWindowSeconds * 1000),
     listingCache: new ListingCache<CachedPage>(config.listingCacheMs),
   };
   events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);
+  outbox.start();
 
   const cleanup = async () => {
     const dayAgo = Date.now() - 86_400_000;
     await events.prune(database.db);
     await database.db.deleteFrom('idempotency_keys').where('created_at', '<', dayAgo).execute();
+    await ctx.postLimiter.prune();
+    await outbox.prune();
   };
   const cleanupTimer = setInterval(() => cleanup().catch((err) => app.log.warn({ err }, 'cleanup failed')), 3_600_000);
   cleanupTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(cleanupTimer);
-    await webhooks.close();
+    await outbox.close();
     await events.close();
     await database.close();
   });
@@ -103,7 +114,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'last-event-id'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'inkwell-client', 'if-none-match', 'last-event-id'],
     exposedHeaders: ['etag', 'location', 'retry-after', 'idempotency-replayed'],
     maxAge: 600,
   });
@@ -122,6 +133,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    keyGenerator: (request) => request.addressHash,
   });
 
   app.get('/v1/health', {

@@ -7,6 +7,7 @@ import { isModerator, type Viewer } from './auth.js';
 import { ApiError } from './errors.js';
 import { errorResponses, idParam, threadParam } from './schemas.js';
 import { isUniqueViolation, replayStored, storeResponse } from './idempotency.js';
+import { clientIdHeader, guestPrincipal } from './privacy.js';
 
 export interface CommentJson {
   id: string;
@@ -251,7 +252,7 @@ interface PostBody {
 }
 
 export function registerComments(app: FastifyInstance, ctx: Ctx) {
-  const { config, db, auth, events, webhooks } = ctx;
+  const { config, db, auth, events, outbox } = ctx;
 
   const listQuery = {
     type: 'object',
@@ -330,11 +331,15 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       description:
         'Signed-in readers send a bearer token; guests (when enabled) send `author.name` and optionally `author.email` (stored, never returned). ' +
         '`website` is a honeypot that must stay empty; `formStartedAt` (ms since epoch when the form was shown) enables the minimum-time check. ' +
-        'Send an `Idempotency-Key` header so a retried post never creates a second comment; a replay answers with the first response and `Idempotency-Replayed: true`.',
+        'Send an `Idempotency-Key` header so a retried post never creates a second comment; a replay answers with the first response and `Idempotency-Replayed: true`. ' +
+        'Guests\' keys are kept per `Inkwell-Client` id (a random id the browser keeps), else per client address.',
       params: threadParam,
       headers: {
         type: 'object',
-        properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } },
+        properties: {
+          'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' },
+          'inkwell-client': clientIdHeader,
+        },
       },
       body: {
         type: 'object',
@@ -369,7 +374,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       if (!config.guests) throw new ApiError(401, 'auth_required', 'Sign in to comment');
       if (!input.author) throw new ApiError(422, 'invalid_input', 'author.name is required for guests', 'author.name');
     }
-    const principal = viewer ? viewer.authorId : 'ip:' + request.ip;
+    const principal = viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses);
     const key = request.headers['idempotency-key'] as string | undefined;
     const requestHash = createHash('sha256')
       .update(JSON.stringify([thread, input.body, input.parentId ?? null, input.author?.name ?? null, input.author?.email ?? null]))
@@ -378,10 +383,10 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
     const write = { principal, key, requestHash };
     if (await replayStored(db, reply, write)) return reply;
 
-    const retryAfter = Math.max(
-      viewer ? ctx.postLimiter.hit('u:' + viewer.authorId, config.postLimitPerUser, now) : 0,
-      ctx.postLimiter.hit('a:' + request.ip, config.postLimitPerAddress, now),
-    );
+    // Address first, then reader, in every statement: concurrent upserts then lock rows in one order.
+    const limits = [{ key: 'a:' + request.addressHash, max: config.postLimitPerAddress }];
+    if (viewer) limits.push({ key: 'u:' + viewer.authorId, max: config.postLimitPerUser });
+    const retryAfter = await ctx.postLimiter.hit(limits, now);
     if (retryAfter) {
       reply.header('retry-after', String(retryAfter));
       throw new ApiError(429, 'rate_limited', `Too many comments; try again in ${retryAfter} s`);
@@ -448,6 +453,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
         await trx.insertInto('comments').values(row).execute();
         await storeResponse(trx, write, 201, response, now);
         if (row.status === 'published') eventIds = [await events.record(trx, thread, 'comment-created', publicView(row))];
+        // Held comments are sent too, text included, so moderators hear of them; `held` says not to publish it.
+        if (row.status !== 'spam') await outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
       });
     } catch (err) {
       // A concurrent request with the same Idempotency-Key committed first.
@@ -455,8 +462,7 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
       throw err;
     }
     events.afterCommit(eventIds, thread);
-    // Held comments are sent too, text included, so moderators hear of them; `held` says not to publish it.
-    if (row.status !== 'spam') webhooks.send('comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
+    outbox.wake();
     reply.code(201).header('location', `/v1/comments/${id}`).type('application/json; charset=utf-8');
     return reply.send(response);
   });

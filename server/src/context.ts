@@ -3,8 +3,9 @@ import type { Config } from './config.js';
 import type { DB, Database_ } from './db.js';
 import type { Authenticator } from './auth.js';
 import type { EventBus } from './events.js';
-import type { Webhooks } from './webhooks.js';
-import type { WindowLimiter } from './limits.js';
+import type { Outbox } from './outbox.js';
+import type { PostLimiter } from './limits.js';
+import type { AddressHasher } from './privacy.js';
 import type { ListingCache } from './cache.js';
 import type { CachedPage } from './comments.js';
 
@@ -15,7 +16,8 @@ export interface Ctx {
   db: Kysely<DB>;
   auth: Authenticator;
   events: EventBus;
-  webhooks: Webhooks;
-  postLimiter: WindowLimiter;
+  outbox: Outbox;
+  addresses: AddressHasher;
+  postLimiter: PostLimiter;
   listingCache: ListingCache<CachedPage>;
 }

@@ -65,6 +65,32 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+/** Webhook events waiting for delivery, written in the same transaction as the change they announce. */
+export interface OutboxTable {
+  /** The event id, also in the payload: stable across retries so receivers can de-duplicate. */
+  id: string;
+  type: string;
+  /** The exact JSON body POSTed (and signed) on every attempt. */
+  payload: string;
+  /** `pending` (waiting or being delivered) or `dead` (gave up after the last retry; kept for operators). */
+  status: string;
+  /** Attempts started so far. */
+  attempts: number;
+  /** When the row may be claimed: the next retry, or the end of a delivering process's lease. */
+  next_attempt_at: number;
+  /** Random token of the claim being delivered; null when nobody holds it. */
+  lease: string | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+/** Post counters per (hashed) key and fixed window, shared by every process on the database. */
+export interface PostLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -76,6 +102,8 @@ export interface DB {
   events: EventTable;
   idempotency_keys: IdempotencyTable;
   meta: MetaTable;
+  outbox: OutboxTable;
+  post_limits: PostLimitTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -181,6 +209,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('comments').addColumn('pending_edited_at', bigint).execute();
         // The moderation inbox finds edits awaiting approval through this index.
         await db.schema.createIndex('comments_pending_edit').on('comments').column('pending_edited_at').execute();
+      },
+    },
+    '0003_outbox_and_limits': {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', bigint, (c) => c.notNull())
+          .addColumn('lease', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+
+        await db.schema
+          .createTable('post_limits')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('window_start', bigint, (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('post_limits_pk', ['key', 'window_start'])
+          .execute();
+
+        // The key of the client-address hash (privacy.ts); shared by all processes like author_id_key.
+        await db.insertInto('meta').values({ key: 'address_key', value: randomBytes(32).toString('base64url') }).execute();
+        // Idempotency records of guests and typo reports were keyed by the client address in clear.
+        await db.deleteFrom('idempotency_keys')
+          .where((eb) => eb.or([eb('principal', 'like', 'ip:%'), eb('principal', 'like', 'typo:%')]))
+          .execute();
       },
     },
   };

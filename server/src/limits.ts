@@ -1,25 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './db.js';
+
 /**
- * Fixed-window counters kept in memory. They are per process: with several nodes behind a load
- * balancer each node counts on its own (documented in server/README.md).
+ * Fixed-window post counters in the database (`post_limits`), so a limit holds across every server
+ * process on one database and across restarts. Keys are already hashed (author ids, address hashes).
  */
-export class WindowLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+export class PostLimiter {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly windowMs: number,
+  ) {}
 
-  constructor(private readonly windowMs: number) {}
-
-  /** Counts a hit for `key`; returns seconds to wait when `max` is exceeded, else 0. */
-  hit(key: string, max: number, now = Date.now()): number {
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= now) {
-      if (this.windows.size > 50_000) this.sweep(now);
-      w = { count: 0, resetAt: now + this.windowMs };
-      this.windows.set(key, w);
-    }
-    w.count++;
-    return w.count > max ? Math.ceil((w.resetAt - now) / 1000) : 0;
+  /**
+   * Counts one hit for each key in one atomic statement; returns the seconds to wait when any key is
+   * over its `max`, else 0.
+   */
+  async hit(limits: Array<{ key: string; max: number }>, now = Date.now()): Promise<number> {
+    const windowStart = Math.floor(now / this.windowMs) * this.windowMs;
+    const rows = await this.db
+      .insertInto('post_limits')
+      .values(limits.map(({ key }) => ({ key, window_start: windowStart, count: 1 })))
+      .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`post_limits.count + 1` }))
+      .returning(['key', 'count'])
+      .execute();
+    const over = rows.some((r) => Number(r.count) > limits.find((l) => l.key === r.key)!.max);
+    return over ? Math.max(1, Math.ceil((windowStart + this.windowMs - now) / 1000)) : 0;
   }
 
-  private sweep(now: number) {
-    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+  /** Drops finished windows (run by the hourly cleanup). */
+  async prune(now = Date.now()): Promise<void> {
+    await this.db.deleteFrom('post_limits').where('window_start', '<', now - this.windowMs).execute();
   }
 }

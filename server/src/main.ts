@@ -19,12 +19,22 @@ const app = await buildServer(config);
 const address = await app.listen({ port: config.port, host: config.host });
 app.log.info({ url: address, mode: config.mode, database: app.inkwell.database.dialect }, 'inkwell listening');
 
+// Stop accepting, let requests in flight finish, end event streams, hand back webhook deliveries
+// (app.ts, shutdown.ts, sse.ts, outbox.ts), then exit 0; whatever still hangs after 10 s is cut.
+const HARD_EXIT_MS = 10_000;
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) process.exit(1);
     closing = true;
     app.log.info(`${signal}: shutting down`);
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => {
+      app.log.error(`still closing after ${HARD_EXIT_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+    app.close().then(() => process.exit(0), (err) => {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
   });
 }

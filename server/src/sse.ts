@@ -12,11 +12,9 @@ import { threadParam } from './schemas.js';
 export function registerSse(app: FastifyInstance, ctx: Ctx) {
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
-    for (const res of open) res.end();
+    // The retry hint spreads the readers' reconnections (to the other processes, or this one restarted).
+    for (const res of open) res.end(`retry: ${1000 + Math.floor(Math.random() * 4000)}\n\n`);
     open.clear();
-    // Sockets that opened but never sent a request are not "idle" to Node and would hold close()
-    // until the client's keep-alive timeout; give requests in flight a second, then cut the rest.
-    setTimeout(() => app.server.closeAllConnections(), 1000).unref();
   });
 
   app.get('/v1/threads/:thread/events', {

@@ -8,6 +8,7 @@ import { ApiError } from './errors.js';
 import { decodeCursor, encodeCursor, newId } from './comments.js';
 import { errorResponses, idParam } from './schemas.js';
 import { isUniqueViolation, replayStored, storeResponse } from './idempotency.js';
+import { clientIdHeader, guestPrincipal } from './privacy.js';
 
 function reportView(r: TypoReportTable) {
   const v: Record<string, unknown> = {
@@ -27,7 +28,7 @@ interface ReportInput {
 }
 
 export function registerTypos(app: FastifyInstance, ctx: Ctx) {
-  const { config, db, auth, webhooks } = ctx;
+  const { config, db, auth, outbox } = ctx;
   const httpUrl = { type: 'string', minLength: 8, maxLength: 2048, pattern: '^https?://' } as const;
 
   app.post('/v1/typo-reports', {
@@ -40,7 +41,10 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
         'With an `Idempotency-Key` header a retry answers the first response again instead of counting twice.',
       headers: {
         type: 'object',
-        properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } },
+        properties: {
+          'idempotency-key': { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' },
+          'inkwell-client': clientIdHeader,
+        },
       },
       body: {
         type: 'object',
@@ -68,7 +72,7 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
     },
   }, async (request, reply) => {
     const input = request.body as ReportInput;
-    const retryAfter = ctx.postLimiter.hit('t:' + request.ip, config.postLimitPerAddress);
+    const retryAfter = await ctx.postLimiter.hit([{ key: 't:' + request.addressHash, max: config.postLimitPerAddress }]);
     if (retryAfter) {
       reply.header('retry-after', String(retryAfter));
       throw new ApiError(429, 'rate_limited', `Too many reports; try again in ${retryAfter} s`);
@@ -89,14 +93,13 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
     };
     // A retried report (same Idempotency-Key) answers the first response instead of raising the count.
     const key = request.headers['idempotency-key'] as string | undefined;
-    const principal = 'typo:' + request.ip;
+    const principal = 'typo:' + guestPrincipal(request, ctx.addresses);
     const requestHash = fingerprint;
     const write = { principal, key, requestHash };
     if (await replayStored(db, reply, write)) return reply;
-    let saved: TypoReportTable;
     let receipt: { id: string; status: string; count: number; merged: boolean };
     try {
-      ({ saved, receipt } = await db.transaction().execute(async (trx) => {
+      receipt = await db.transaction().execute(async (trx) => {
         const saved = await trx.insertInto('typo_reports').values(row)
           .onConflict((oc) => oc.column('fingerprint').doUpdateSet({
             count: sql<number>`typo_reports.count + 1`,
@@ -107,13 +110,14 @@ export function registerTypos(app: FastifyInstance, ctx: Ctx) {
         const merged = saved.id !== row.id;
         const receipt = { id: saved.id, status: saved.status, count: Number(saved.count), merged };
         await storeResponse(trx, write, merged ? 200 : 201, JSON.stringify(receipt), now);
-        return { saved, receipt };
-      }));
+        if (!merged) await outbox.enqueue(trx, 'typo-report.created', { report: reportView(saved) });
+        return receipt;
+      });
     } catch (err) {
       if (key && isUniqueViolation(err) && (await replayStored(db, reply, write))) return reply;
       throw err;
     }
-    if (!receipt.merged) webhooks.send('typo-report.created', { report: reportView(saved) });
+    if (!receipt.merged) outbox.wake();
     reply.code(receipt.merged ? 200 : 201);
     return receipt;
   });

@@ -160,7 +160,10 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 20 s:\n' + out)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a server left running would keep the test run from ending
+      reject(new Error('server did not start in 20 s:\n' + out));
+    }, 20_000);
     const check = () => {
       const m = /"url":"(http:\/\/[^"]+)"[^\n]*inkwell listening/.exec(out);
       if (m) {

@@ -47,6 +47,7 @@ async function attempt<T>(url: string, options: RequestOptions): Promise<T> {
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.idempotencyKey && !options.token) headers['inkwell-client'] = clientId();
   try {
     const response = await fetch(url, {
       method: options.method ?? 'GET',
@@ -92,4 +93,25 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
 /** A random key for `Idempotency-Key`. */
 export function newKey(): string {
   return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const CLIENT_ID_KEY = 'inkwell:client';
+let pageClientId: string | undefined;
+
+/**
+ * A random id this browser keeps, sent as `Inkwell-Client` with the keyed writes of readers without a
+ * token: the server keeps their Idempotency-Keys per browser instead of per network address, so two
+ * guests behind one address never get each other's answers. Made on first use; where storage is
+ * blocked, one id for the page's lifetime.
+ */
+export function clientId(): string {
+  try {
+    const stored = localStorage.getItem(CLIENT_ID_KEY);
+    if (stored && /^[\w-]{16,64}$/.test(stored)) return stored;
+    pageClientId ??= newKey();
+    localStorage.setItem(CLIENT_ID_KEY, pageClientId);
+  } catch {
+    // Reading or writing site data throws where the reader blocks it.
+  }
+  return (pageClientId ??= newKey());
 }

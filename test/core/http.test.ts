@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ApiError, newKey, request } from '../../src/core/http.js';
+import { ApiError, clientId, newKey, request } from '../../src/core/http.js';
 import { apiBase, readerToken } from '../../src/core/endpoint.js';
 import { captureWarnings } from '../helpers/warnings.js';
 
@@ -95,6 +95,47 @@ describe('request', () => {
   it('answers 204 with undefined', async () => {
     serve(() => new Response(null, { status: 204 }));
     expect(await request('/x', { method: 'DELETE' })).to.equal(undefined);
+  });
+
+  it('sends the browser id with keyed writes of readers without a token, the same id every time', async () => {
+    localStorage.removeItem('inkwell:client');
+    serve(json(201, {}));
+    await request('/x', { method: 'POST', body: {}, idempotencyKey: 'k1' });
+    await request('/x', { method: 'POST', body: {}, idempotencyKey: 'k2' });
+    const [first, second] = calls.map((c) => (c.headers as Record<string, string>)['inkwell-client']);
+    expect(first).to.match(/^[\w-]{16,64}$/);
+    expect(second).to.equal(first);
+    expect(localStorage.getItem('inkwell:client')).to.equal(first);
+    expect(clientId()).to.equal(first);
+  });
+
+  it('does not send the browser id with reads, unkeyed writes or a token', async () => {
+    serve(json(200, {}));
+    await request('/x');
+    await request('/x', { method: 'POST', body: {} });
+    await request('/x', { method: 'POST', body: {}, idempotencyKey: 'k', token: 't' });
+    for (const c of calls) expect((c.headers as Record<string, string>)['inkwell-client']).to.equal(undefined);
+  });
+
+  it('keeps one browser id for the page when storage is blocked', async () => {
+    localStorage.removeItem('inkwell:client');
+    const { getItem, setItem } = Storage.prototype;
+    Storage.prototype.getItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    Storage.prototype.setItem = Storage.prototype.getItem;
+    try {
+      serve(json(201, {}));
+      await request('/x', { method: 'POST', body: {}, idempotencyKey: 'k1' });
+      await request('/x', { method: 'POST', body: {}, idempotencyKey: 'k2' });
+    } finally {
+      Storage.prototype.getItem = getItem;
+      Storage.prototype.setItem = setItem;
+    }
+    const ids = calls.map((c) => (c.headers as Record<string, string>)['inkwell-client']);
+    expect(ids[0]).to.match(/^[\w-]{16,64}$/);
+    expect(ids[1]).to.equal(ids[0]);
+    expect(localStorage.getItem('inkwell:client')).to.equal(null);
   });
 
   it('makes distinct keys', () => {
