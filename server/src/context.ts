@@ -7,6 +7,7 @@ import type { Webhooks } from './webhooks.js';
 import type { WindowLimiter } from './limits.js';
 import type { ListingCache } from './cache.js';
 import type { CachedPage } from './comments.js';
+import type { Metrics } from './metrics.js';
 
 /** The services every route module gets. */
 export interface Ctx {
@@ -18,4 +19,5 @@ export interface Ctx {
   webhooks: Webhooks;
   postLimiter: WindowLimiter;
   listingCache: ListingCache<CachedPage>;
+  metrics: Metrics;
 }
