@@ -144,7 +144,11 @@ describe('production start-up checks', () => {
   });
 
   it('the CLI exits with a message when the public URL is missing', async () => {
-    await assert.rejects(spawnServer({ ...prod, INKWELL_PUBLIC_URL: '' }), /production mode needs INKWELL_PUBLIC_URL/);
+    const started = spawnServer({ ...prod, INKWELL_PUBLIC_URL: '' }).then((server) => {
+      server.child.kill();
+      return server;
+    });
+    await assert.rejects(started, /production mode needs INKWELL_PUBLIC_URL/);
   });
 });
 
