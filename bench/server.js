@@ -38,6 +38,7 @@ function startServer(env) {
       ...process.env,
       INKWELL_LOG_LEVEL: 'info',
       INKWELL_LOG_REQUESTS: 'off',
+      INKWELL_LOG_FORMAT: 'json',
       INKWELL_JWT_SECRET: SECRET,
       INKWELL_RATE_LIMIT: '100000000',
       INKWELL_POST_LIMIT_USER: '100000000',

@@ -8,7 +8,7 @@ import { Authenticator } from './auth.js';
 import { EventBus } from './events.js';
 import { Outbox } from './outbox.js';
 import { PostLimiter } from './limits.js';
-import { AddressHasher, installAddressHashing, serializeRequest } from './privacy.js';
+import { AddressHasher, installAddressHashing } from './privacy.js';
 import { installGracefulClose } from './shutdown.js';
 import { ListingCache } from './cache.js';
 import { ApiError, errorSchema, installErrorHandling } from './errors.js';
@@ -17,6 +17,9 @@ import { registerComments, type CachedPage } from './comments.js';
 import { registerTypos, typoReceiptSchema } from './typos.js';
 import { registerSse } from './sse.js';
 import { registerSite } from './demo.js';
+import { installHostCheck } from './hosts.js';
+import { loggerOptions } from './logging.js';
+import { Metrics, registerMetrics } from './metrics.js';
 import type { Ctx } from './context.js';
 
 declare module 'fastify' {
@@ -26,11 +29,21 @@ declare module 'fastify' {
 }
 
 const VERSION = '0.1.0';
+/** A database that hangs is as unready as one that refuses. */
+const READY_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Builds the whole server (database opened and migrated, routes registered); does not listen. */
 export async function buildServer(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
+    logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
@@ -44,6 +57,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   });
   installErrorHandling(app);
   installGracefulClose(app);
+  installHostCheck(app, config);
 
   if (config.devSecret) {
     app.log.warn('INKWELL_JWT_SECRET is not set: using the built-in development secret (development mode only)');
@@ -71,7 +85,9 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     addresses,
     postLimiter: new PostLimiter(database.db, config.postLimitWindowSeconds * 1000),
     listingCache: new ListingCache<CachedPage>(config.listingCacheMs),
+    metrics: new Metrics(database.pool),
   };
+  ctx.metrics.setOutboxStats(() => outbox.stats());
   events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);
   outbox.start();
@@ -125,7 +141,9 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     if (!request.url.startsWith('/v1/') || request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const origin = request.headers.origin;
     if (!origin) return;
-    if (config.corsOrigins.includes(origin) || origin === `${request.protocol}://${request.host}`) return;
+    if (config.corsOrigins.includes(origin) || origin === config.publicOrigin) return;
+    // Without a public URL (development) the server's origin is what the request itself names.
+    if ((!config.publicOrigin || config.mode === 'development') && origin === `${request.protocol}://${request.host}`) return;
     throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed (INKWELL_CORS_ORIGINS)`);
   });
 
@@ -136,29 +154,41 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     keyGenerator: (request) => request.addressHash,
   });
 
+  const health = {
+    type: 'object',
+    required: ['status', 'database', 'version'],
+    properties: { status: { type: 'string' }, database: { type: 'string' }, version: { type: 'string' } },
+  };
   app.get('/v1/health', {
+    config: { anyHost: true },
     schema: {
       tags: ['operations'],
-      summary: 'Liveness and database reachability',
-      response: {
-        200: {
-          type: 'object',
-          required: ['status', 'database', 'version'],
-          properties: { status: { type: 'string' }, database: { type: 'string' }, version: { type: 'string' } },
-        },
-        503: { $ref: 'Error#' },
-      },
+      summary: 'Liveness: the process answers (the database is not asked)',
+      response: { 200: health },
     },
   }, async (_request, reply) => {
-    try {
-      await ping(database.db);
-    } catch {
-      throw new ApiError(503, 'database_unavailable', 'The database does not answer');
-    }
     reply.header('cache-control', 'no-store');
     return { status: 'ok', database: database.dialect, version: VERSION };
   });
 
+  app.get('/v1/health/ready', {
+    config: { anyHost: true },
+    schema: {
+      tags: ['operations'],
+      summary: 'Readiness: the database answers',
+      response: { 200: health, 503: { $ref: 'Error#' } },
+    },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      await withTimeout(ping(database.db), READY_TIMEOUT_MS);
+    } catch {
+      throw new ApiError(503, 'database_unavailable', 'The database does not answer');
+    }
+    return { status: 'ready', database: database.dialect, version: VERSION };
+  });
+
+  registerMetrics(app, config, ctx.metrics);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerComments(app, ctx);

@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
 
+const CLOCK_TOLERANCE = 30;
+
 export type Role = 'reader' | 'moderator' | 'admin';
 
 export interface Viewer {
@@ -50,7 +52,7 @@ export class Authenticator {
         audience: this.config.jwtAudience,
         ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
         requiredClaims: ['sub', 'exp'],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE,
       };
       // The accepted algorithms are pinned per key type, so a token cannot pick its own (no `none`,
       // no HS256 signed with a public key).
@@ -75,13 +77,29 @@ export class Authenticator {
       }
       throw new ApiError(401, 'token_invalid', 'The token is not valid (bad signature, algorithm or format)');
     }
-    const sub = payload.sub;
+    const sub: unknown = payload.sub;
     const name = typeof payload.name === 'string' ? payload.name.trim() : '';
-    if (!sub || sub.length > 256) throw new ApiError(401, 'token_invalid', 'The token has no usable "sub" claim');
+    if (typeof sub !== 'string' || !sub || sub.length > 256) throw new ApiError(401, 'token_invalid', 'The token has no usable "sub" claim');
+    this.checkLifetime(payload.iat, payload.exp!);
     if (!name || name.length > 100) throw new ApiError(401, 'token_invalid', 'The token needs a "name" claim of 1–100 characters');
     const picture = typeof payload.picture === 'string' && /^https:\/\//.test(payload.picture) && payload.picture.length <= 2048
       ? payload.picture : null;
     const role: Role = payload.role === 'moderator' || payload.role === 'admin' ? payload.role : 'reader';
     return { authorId: this.authorIdFor(sub), name, picture, role };
+  }
+
+  /**
+   * A leaked token is only as harmless as it is short-lived, so a token may not be valid for longer
+   * than INKWELL_JWT_MAX_AGE: counted from `iat`, or from now when it has none. An `iat` in the
+   * future would stretch that window, so it is refused too.
+   */
+  private checkLifetime(iat: number | undefined, exp: number) {
+    const now = Math.floor(Date.now() / 1000);
+    if (iat !== undefined && iat > now + CLOCK_TOLERANCE) {
+      throw new ApiError(401, 'token_invalid', 'The token\'s "iat" claim is in the future');
+    }
+    if (exp - (iat ?? now) > this.config.jwtMaxAgeSeconds) {
+      throw new ApiError(401, 'token_invalid', `The token is valid for longer than this server accepts (${this.config.jwtMaxAgeSeconds} s, INKWELL_JWT_MAX_AGE)`);
+    }
   }
 }

@@ -2,12 +2,15 @@ import path from 'node:path';
 
 export type Mode = 'development' | 'production';
 export type Moderation = 'off' | 'pre';
+export type LogFormat = 'pretty' | 'json';
 
 export interface Config {
   mode: Mode;
   host: string;
   port: number;
   logLevel: string;
+  /** `pretty` (pino-pretty, for people) by default in development, `json` in production. */
+  logFormat: LogFormat;
   logRequests: boolean;
   listingCacheMs: number;
   /** Repository root: `dist/` and `demo/` are served from here. */
@@ -15,12 +18,20 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   databaseSchema: string | null;
+  /** The API's public origin (`https://comments.example`), without a trailing slash; required in production. */
+  publicOrigin: string | null;
   jwtSecret: string | null;
   jwksUrl: string | null;
   jwtAudience: string;
   jwtIssuer: string | null;
   /** True when the secret is the built-in development one. */
   devSecret: boolean;
+  /** Longest lifetime (`exp` minus `iat`, or minus now without `iat`) a token may have, in seconds. */
+  jwtMaxAgeSeconds: number;
+  /** The demo token mint was asked for (`INKWELL_DEMO=on` or `--demo`); demo.ts decides whether it may answer. */
+  demo: boolean;
+  /** Bearer token that opens `/metrics`; null: no metrics endpoint. */
+  metricsToken: string | null;
   guests: boolean;
   moderation: Moderation;
   editWindowSeconds: number;
@@ -64,6 +75,29 @@ function str(env: Record<string, string | undefined>, name: string): string | nu
   return v === undefined || v.trim() === '' ? null : v.trim();
 }
 
+function onOff(env: Record<string, string | undefined>, name: string, def: boolean): boolean {
+  const raw = (str(env, name) ?? (def ? 'on' : 'off')).toLowerCase();
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${raw}"`);
+}
+
+/** The origin of INKWELL_PUBLIC_URL; a path is allowed (a proxy may mount the API below one) and ignored. */
+function publicOrigin(env: Record<string, string | undefined>): string | null {
+  const raw = str(env, 'INKWELL_PUBLIC_URL');
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`INKWELL_PUBLIC_URL must be an absolute URL such as https://comments.example, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`INKWELL_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 function argValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -74,8 +108,9 @@ function argValue(argv: string[], name: string): string | undefined {
 }
 
 /**
- * Reads the configuration from environment variables (all optional) and `--port`.
- * Throws ConfigError with a readable message on bad values; production mode without a key is one.
+ * Reads the configuration from environment variables (all optional in development), `--port` and `--demo`.
+ * Throws ConfigError with a readable message on bad values; production mode without its own key or
+ * without INKWELL_PUBLIC_URL is one.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, argv: string[] = []): Config {
   const mode = (str(env, 'INKWELL_MODE') ?? 'development') as Mode;
@@ -92,16 +127,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   let jwtSecret = str(env, 'INKWELL_JWT_SECRET');
   const jwksUrl = str(env, 'INKWELL_JWKS_URL');
-  let devSecret = false;
   if (!jwtSecret && !jwksUrl) {
     if (mode === 'production') {
       throw new ConfigError('production mode needs INKWELL_JWT_SECRET or INKWELL_JWKS_URL to verify readers\' tokens');
     }
     jwtSecret = DEV_JWT_SECRET;
-    devSecret = true;
+  }
+  const devSecret = jwtSecret === DEV_JWT_SECRET;
+  if (devSecret && mode === 'production') {
+    throw new ConfigError('INKWELL_JWT_SECRET is the built-in development secret, which everyone knows; production needs your own');
   }
   if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
     throw new ConfigError('INKWELL_JWT_SECRET must be at least 32 bytes long (HS256)');
+  }
+  const origin = publicOrigin(env);
+  if (!origin && mode === 'production') {
+    throw new ConfigError('production mode needs INKWELL_PUBLIC_URL, the origin readers reach the API at (e.g. https://comments.example)');
+  }
+  const metricsToken = str(env, 'INKWELL_METRICS_TOKEN');
+  if (metricsToken && Buffer.byteLength(metricsToken) < 16) {
+    throw new ConfigError('INKWELL_METRICS_TOKEN must be at least 16 bytes long');
+  }
+  const logFormat = (str(env, 'INKWELL_LOG_FORMAT') ?? (mode === 'production' ? 'json' : 'pretty')) as LogFormat;
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new ConfigError(`INKWELL_LOG_FORMAT must be "pretty" or "json", got "${logFormat}"`);
   }
   const databaseUrl = str(env, 'INKWELL_DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -111,10 +160,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
     throw new ConfigError('INKWELL_DATABASE_SCHEMA must be a lower-case SQL identifier');
   }
-  const guestsRaw = (str(env, 'INKWELL_GUESTS') ?? 'off').toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0'].includes(guestsRaw)) {
-    throw new ConfigError(`INKWELL_GUESTS must be "on" or "off", got "${guestsRaw}"`);
-  }
   const rootDir = path.resolve(str(env, 'INKWELL_ROOT_DIR') ?? path.join(import.meta.dirname, '..', '..'));
 
   return {
@@ -122,18 +167,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: str(env, 'INKWELL_HOST') ?? '127.0.0.1',
     port,
     logLevel: str(env, 'INKWELL_LOG_LEVEL') ?? 'info',
+    logFormat,
     logRequests: !['off', 'false', '0'].includes((str(env, 'INKWELL_LOG_REQUESTS') ?? 'on').toLowerCase()),
     listingCacheMs: int(env, 'INKWELL_LISTING_CACHE_MS', 10_000),
     rootDir,
     dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
     databaseUrl,
     databaseSchema,
+    publicOrigin: origin,
     jwtSecret,
     jwksUrl,
     jwtAudience: str(env, 'INKWELL_JWT_AUDIENCE') ?? 'inkwell',
     jwtIssuer: str(env, 'INKWELL_JWT_ISSUER'),
     devSecret,
-    guests: ['on', 'true', '1'].includes(guestsRaw),
+    jwtMaxAgeSeconds: int(env, 'INKWELL_JWT_MAX_AGE', 7 * 86_400, 60),
+    demo: argv.includes('--demo') || onOff(env, 'INKWELL_DEMO', false),
+    metricsToken,
+    guests: onOff(env, 'INKWELL_GUESTS', false),
     moderation,
     editWindowSeconds: int(env, 'INKWELL_EDIT_WINDOW', 900),
     corsOrigins: list(env.INKWELL_CORS_ORIGINS),

@@ -8,6 +8,7 @@ import type { PostLimiter } from './limits.js';
 import type { AddressHasher } from './privacy.js';
 import type { ListingCache } from './cache.js';
 import type { CachedPage } from './comments.js';
+import type { Metrics } from './metrics.js';
 
 /** The services every route module gets. */
 export interface Ctx {
@@ -20,4 +21,5 @@ export interface Ctx {
   addresses: AddressHasher;
   postLimiter: PostLimiter;
   listingCache: ListingCache<CachedPage>;
+  metrics: Metrics;
 }

@@ -113,6 +113,8 @@ export interface Database_ {
   dialect: Dialect;
   /** The pg pool (PostgreSQL only): the event bus takes its connection settings from it. */
   pgConfig?: pg.PoolConfig;
+  /** The pg pool (PostgreSQL only), for its use figures in the metrics. */
+  pool?: pg.Pool;
   /** The raw better-sqlite3 handle (SQLite only), for pragmas and checks. */
   sqlite?: Database.Database;
   close(): Promise<void>;
@@ -281,8 +283,12 @@ export async function openDatabase(config: Config): Promise<Database_> {
     // An idle client that loses its connection emits 'error' on the pool; unhandled, it would end the
     // process. The pool replaces the client; queries in flight fail on their own.
     pool.on('error', (err) => process.emitWarning(`idle PostgreSQL connection failed: ${err.message}`));
+    // A client that loses its connection in the middle of a query emits 'error' too, and a checked-out
+    // client has no pool listener: that would end the process. The query itself fails (500 or 503) and
+    // the pool drops the broken client when it comes back.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    result = { db, dialect: 'postgres', pgConfig, close: () => db.destroy() };
+    result = { db, dialect: 'postgres', pgConfig, pool, close: () => db.destroy() };
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const sqlite = new Database(path.join(config.dataDir, 'inkwell.db'));

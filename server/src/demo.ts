@@ -2,7 +2,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { SignJWT } from 'jose';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from './config.js';
 import type { Ctx } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -19,9 +20,46 @@ const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Why the demo token mint must stay closed under this configuration; null when it may answer
+ * (to this machine only). It signs with the configured secret, so a real key closes it for good.
+ */
+export function demoRefusal(config: Config): string | null {
+  if (!config.demo) return 'The demo sign-in is off (start the server with --demo or INKWELL_DEMO=on)';
+  if (config.mode !== 'development') return 'The demo sign-in only works in development mode';
+  if (!config.devSecret || config.jwksUrl) {
+    return 'The demo sign-in stays closed while a real key is configured (INKWELL_JWT_SECRET or INKWELL_JWKS_URL)';
+  }
+  return null;
+}
+
+/** What `npm start` prints on stderr when the mint is open, so nobody deploys it unawares. */
+export const DEMO_BANNER = [
+  '',
+  '  !!! INKWELL DEMO SIGN-IN IS ON (--demo / INKWELL_DEMO=on)',
+  '  !!! POST /demo/token gives anyone on this machine a reader or moderator token.',
+  '  !!! For trying Inkwell out only: never expose this server.',
+  '',
+  '',
+].join('\n');
+
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+/** The socket's own peer, never a forwarded address; a request relayed by any proxy is not local. */
+function fromThisMachine(request: FastifyRequest): boolean {
+  if (request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined) return false;
+  return LOOPBACK.test(request.socket.remoteAddress ?? '');
+}
+
 /** The bundle under /dist/, the demo pages at /, and the development-only token mint. */
 export async function registerSite(app: FastifyInstance, ctx: Ctx) {
   const { config } = ctx;
+  const refusal = demoRefusal(config);
+  if (refusal === null) {
+    app.log.warn('demo sign-in is ON: POST /demo/token mints reader and moderator tokens for anyone on this machine; never expose this server');
+  } else if (config.demo) {
+    app.log.warn(`INKWELL_DEMO is on but the mint stays closed: ${refusal}`);
+  }
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -55,12 +93,11 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
       },
     },
   }, async (request) => {
-    if (config.mode !== 'development') {
-      throw new ApiError(403, 'demo_disabled', 'The demo sign-in only works in development mode');
+    if (refusal !== null) throw new ApiError(403, 'demo_disabled', refusal);
+    if (!fromThisMachine(request)) {
+      throw new ApiError(403, 'demo_disabled', 'The demo sign-in answers only to requests from this machine (loopback, no proxy)');
     }
-    if (!config.jwtSecret) {
-      throw new ApiError(403, 'demo_disabled', 'The demo sign-in needs INKWELL_JWT_SECRET (JWKS keys cannot be used to mint)');
-    }
+    const lifetime = Math.min(7200, config.jwtMaxAgeSeconds);
     const { name, role } = request.body as { name: string; role: string };
     const clean = name.trim();
     // The same name signs in as the same made-up reader again, so their comments stay theirs.
@@ -69,9 +106,9 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
       .setSubject('demo:' + clean.toLowerCase())
       .setAudience(config.jwtAudience)
       .setIssuedAt()
-      .setExpirationTime('2h');
+      .setExpirationTime(`${lifetime}s`);
     if (config.jwtIssuer) jwt.setIssuer(config.jwtIssuer);
-    const token = await jwt.sign(new TextEncoder().encode(config.jwtSecret));
-    return { token, expiresIn: 7200 };
+    const token = await jwt.sign(new TextEncoder().encode(config.jwtSecret!));
+    return { token, expiresIn: lifetime };
   });
 }

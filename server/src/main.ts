@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildServer } from './app.js';
+import { DEMO_BANNER, demoRefusal } from './demo.js';
 
 export { buildServer } from './app.js';
 export { loadConfig } from './config.js';
@@ -16,7 +17,18 @@ try {
 }
 
 const app = await buildServer(config);
-const address = await app.listen({ port: config.port, host: config.host });
+let address: string;
+try {
+  address = await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
+  await app.close().catch(() => {});
+  const why = code === 'EADDRINUSE' ? 'is in use' : 'needs privileges this process lacks';
+  process.stderr.write(`inkwell: port ${config.port} ${why}; start with --port <n> (or INKWELL_PORT)\n`);
+  process.exit(1);
+}
+if (demoRefusal(config) === null) process.stderr.write(DEMO_BANNER);
 app.log.info({ url: address, mode: config.mode, database: app.inkwell.database.dialect }, 'inkwell listening');
 
 // Stop accepting, let requests in flight finish, end event streams, hand back webhook deliveries

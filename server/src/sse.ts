@@ -50,6 +50,7 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
     });
     res.write('retry: 3000\n\n');
     open.add(res);
+    const streamClosed = ctx.metrics.streamOpened(request);
 
     let sent = lastId ?? 0;
     let replaying = lastId !== null;
@@ -65,6 +66,7 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
       clearInterval(heartbeat);
       unsubscribe();
       open.delete(res);
+      streamClosed();
     };
     res.on('close', cleanup);
     res.on('error', cleanup);

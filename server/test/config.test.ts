@@ -31,7 +31,7 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ INKWELL_PORT: 'eighty' }, []), /INKWELL_PORT/);
     assert.throws(() => loadConfig({ INKWELL_DATABASE_URL: 'mysql://x' }, []), /postgres/);
     assert.throws(() => loadConfig({ INKWELL_DATABASE_SCHEMA: 'a; drop' }, []), /SQL identifier/);
-    const prod = loadConfig({ INKWELL_MODE: 'production', INKWELL_JWT_SECRET: 'x'.repeat(32), INKWELL_TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16' }, []);
+    const prod = loadConfig({ INKWELL_MODE: 'production', INKWELL_JWT_SECRET: 'x'.repeat(32), INKWELL_PUBLIC_URL: 'https://comments.example', INKWELL_TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16' }, []);
     assert.equal(prod.devSecret, false);
     assert.deepEqual(prod.trustedProxies, ['10.0.0.1', '10.1.0.0/16']);
   });

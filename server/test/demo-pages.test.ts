@@ -11,7 +11,7 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
   let s: TestServer;
   let browser: Browser;
   before(async () => {
-    s = await startServer('sqlite', { INKWELL_MODERATION: 'pre' });
+    s = await startServer('sqlite', { INKWELL_MODERATION: 'pre', INKWELL_DEMO: 'on' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
   after(async () => {

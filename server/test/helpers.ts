@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { SignJWT } from 'jose';
 import type { FastifyInstance } from 'fastify';
@@ -57,6 +58,8 @@ export async function dropSchema(schema: string): Promise<void> {
 /** Settings for tests: quiet, permissive limits (tests about limits lower them). */
 export const TEST_ENV: Record<string, string> = {
   INKWELL_LOG_LEVEL: 'silent',
+  // spawnServer reads the start-up line as JSON.
+  INKWELL_LOG_FORMAT: 'json',
   INKWELL_POST_LIMIT_USER: '1000',
   INKWELL_POST_LIMIT_ADDRESS: '1000',
   INKWELL_RATE_LIMIT: '100000',
@@ -70,7 +73,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(kind: Kind, env: Record<string, string> = {}): Promise<TestServer> {
+/** A port that was free a moment ago, for servers whose INKWELL_PUBLIC_URL must name their port. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function startServer(kind: Kind, env: Record<string, string> = {}, port = 0): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-test-'));
   const schema = kind === 'postgres' ? randomSchema() : null;
   const config = loadConfig({
@@ -87,7 +99,7 @@ export async function startServer(kind: Kind, env: Record<string, string> = {}):
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
     app,

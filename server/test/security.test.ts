@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { call, kinds, startServer, token, type TestServer } from './helpers.js';
+import { call, freePort, kinds, startServer, token, type TestServer } from './helpers.js';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -356,7 +356,11 @@ describe('JWKS (RS256 / ES256)', () => {
     jwksServer = http.createServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys })); });
     await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
     const port = (jwksServer.address() as { port: number }).port;
-    s = await startServer('sqlite', { INKWELL_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, INKWELL_JWT_ISSUER: 'https://news.example', INKWELL_MODE: 'production' });
+    const apiPort = await freePort();
+    s = await startServer('sqlite', {
+      INKWELL_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, INKWELL_JWT_ISSUER: 'https://news.example', INKWELL_MODE: 'production',
+      INKWELL_PUBLIC_URL: `http://127.0.0.1:${apiPort}`, INKWELL_DEMO: 'on',
+    }, apiPort);
   });
   after(async () => { await s?.close(); jwksServer?.close(); });
 
@@ -388,7 +392,7 @@ describe('JWKS (RS256 / ES256)', () => {
 });
 
 describe('server-side failures', () => {
-  it('answers unknown routes with 404 and internal failures with 500, both in the error format, and health with 503', async () => {
+  it('answers unknown routes with 404 and internal failures with 500, both in the error format, and readiness with 503', async () => {
     const s = await startServer('sqlite');
     try {
       const nf = await call(s.url, 'GET', '/v1/nothing-here');
@@ -401,9 +405,11 @@ describe('server-side failures', () => {
       const r = await call(s.url, 'GET', '/v1/threads/after-failure/comments');
       assert.equal(r.status, 500);
       assert.deepEqual(r.json, { error: { code: 'internal', message: 'Internal server error' } });
-      const h = await call(s.url, 'GET', '/v1/health');
+      const h = await call(s.url, 'GET', '/v1/health/ready');
       assert.equal(h.status, 503);
       assert.equal(h.json.error.code, 'database_unavailable');
+      // Liveness: the process itself is fine, so a supervisor must not restart it for the database's sake.
+      assert.equal((await call(s.url, 'GET', '/v1/health')).status, 200);
     } finally {
       await s.close().catch(() => {});
     }

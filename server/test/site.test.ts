@@ -17,7 +17,7 @@ describe('the site: bundle, demo pages and demo sign-in', () => {
     fs.writeFileSync(path.join(root, 'demo', 'index.html'), '<!doctype html><title>demo</title>');
     fs.writeFileSync(path.join(root, 'demo', 'listing.html'), '<!doctype html><title>listing</title>');
     fs.writeFileSync(path.join(root, 'secret.txt'), 'outside');
-    s = await startServer('sqlite', { INKWELL_ROOT_DIR: root });
+    s = await startServer('sqlite', { INKWELL_ROOT_DIR: root, INKWELL_DEMO: 'on' });
   });
   after(async () => {
     await s?.close();

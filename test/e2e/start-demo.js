@@ -1,4 +1,4 @@
-// Starts the demo exactly as `npm start` serves it (the reference server on a fresh data folder) on a free port.
+// Starts the demo exactly as `npm start` serves it (the reference server with --demo, on a fresh data folder) on a free port.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ async function freePort() {
 export async function startDemo(env = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'inkwell-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--port', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo', '--port', String(port)], {
     env: { ...process.env, INKWELL_DATA_DIR: dataDir, INKWELL_MODE: 'development', INKWELL_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
