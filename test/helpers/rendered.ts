@@ -1,0 +1,40 @@
+/** What a reader sees of an element: its shadow content and what is slotted into it, in the flat tree. */
+
+export interface Seen {
+  texts: { el: Element; text: string }[];
+  controls: HTMLElement[];
+}
+
+const CONTROLS = new Set(['BUTTON', 'INPUT', 'TEXTAREA', 'SELECT']);
+
+function hidden(el: Element): boolean {
+  return el.getAttribute('aria-hidden') === 'true' || el.classList.contains('visually-hidden') || !el.checkVisibility();
+}
+
+/** Visible text (not decorative: `aria-hidden` is skipped, so are avatar initials) and enabled controls of `host`. */
+export function seenIn(host: Element): Seen {
+  const seen: Seen = { texts: [], controls: [] };
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent!.trim();
+      if (text && node.parentElement) seen.texts.push({ el: node.parentElement, text });
+      return;
+    }
+    if (!(node instanceof node.ownerDocument!.defaultView!.Element)) return;
+    const el = node as Element;
+    if (hidden(el)) return;
+    if (CONTROLS.has(el.tagName) && !(el as HTMLButtonElement).disabled) seen.controls.push(el as HTMLElement);
+    if (el.shadowRoot) {
+      for (const child of el.shadowRoot.childNodes) walk(child);
+      return;
+    }
+    if (el.localName === 'slot') {
+      const assigned = (el as HTMLSlotElement).assignedNodes();
+      for (const child of assigned.length ? assigned : el.childNodes) walk(child);
+      return;
+    }
+    for (const child of el.childNodes) walk(child);
+  };
+  walk(host);
+  return seen;
+}

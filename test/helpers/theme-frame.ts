@@ -1,0 +1,147 @@
+// A theme page (test/themes/pages.ts) in an iframe of its own: its own root font size, its own classes, and
+// its own copy of the elements, registered when the test says so (at once, or late, as a slow script would).
+import { emulateMedia } from '@web/test-runner-commands';
+import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
+import { THEME_PAGES, pageDocument, readmeCss, type ThemePageName } from '../themes/pages.js';
+
+export const TAGS = ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'] as const;
+
+type Updatable = Element & { updateComplete?: Promise<unknown> };
+type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+
+let readme: string | undefined;
+export async function readmeText(): Promise<string> {
+  readme ??= await (await fetch('/README.md')).text();
+  return readme;
+}
+
+export interface ThemeFrame {
+  frame: HTMLIFrameElement;
+  win: Window & typeof globalThis;
+  doc: Document;
+  api: FakeApi;
+  /** Registers the elements in the page (the drop-in arriving) and waits until every one has drawn itself. */
+  define(): Promise<void>;
+  /** Starts adding up layout shifts; undefined where the browser does not report them. */
+  watchShifts(): (() => number) | undefined;
+  remove(): Promise<void>;
+}
+
+export interface FrameOptions {
+  width?: number;
+  height?: number;
+  /** Extra markup for the head, e.g. a recipe's style element. */
+  head?: string;
+  /** Attributes of the comment box. */
+  comments?: string;
+  /** Comments in the thread, and the fake API's delay. */
+  thread?: number;
+  delayMs?: number;
+  /** Register the elements once the page is loaded (default), or leave that to `define()`. */
+  late?: boolean;
+}
+
+export const signedIn = () => `api="/fake/v1" thread="t1" eager token="${fakeToken('Ada')}"`;
+
+/** Every custom element of ours in `root`, including those inside other elements' shadow roots (the card's badge). */
+export function hosts(root: Document | ShadowRoot): Updatable[] {
+  const found: Updatable[] = [];
+  for (const el of root.querySelectorAll<Updatable>(TAGS.join(','))) {
+    found.push(el);
+    if (el.shadowRoot) found.push(...hosts(el.shadowRoot));
+  }
+  return found;
+}
+
+export const frames = (win: Window, count = 2) =>
+  (async () => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
+  })();
+
+export async function openThemePage(name: ThemePageName, options: FrameOptions = {}): Promise<ThemeFrame> {
+  const { width = 1100, height = 900, head = '', comments = signedIn(), thread = 12, delayMs = 0, late = false } = options;
+  try {
+    await emulateMedia({ colorScheme: THEME_PAGES[name].system });
+  } catch {
+    // This browser driver cannot emulate the system's scheme; the page's own scheme is still the one tested.
+  }
+  const reserveCss = readmeCss(await readmeText(), 'reserve');
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0; display: block`;
+  frame.srcdoc = pageDocument(name, { image: (i) => `/__slow-image.svg?ms=0&w=1600&h=900&n=${i}`, comments, reserveCss, head });
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const doc = frame.contentDocument!;
+
+  // The comment box in the frame talks to a fake API through the frame's own fetch.
+  const api = new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', thread), delayMs }).install();
+  win.fetch = window.fetch;
+  api.uninstall();
+
+  const define = async () => {
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.textContent = `import '/src/index.ts';`;
+    doc.head.append(script);
+    await Promise.all(TAGS.map((tag) => win.customElements.whenDefined(tag)));
+    // Nested elements (the card's badge) appear as their hosts draw; settle until no new one shows up.
+    for (let seen = -1; seen !== hosts(doc).length; ) {
+      seen = hosts(doc).length;
+      await Promise.all(hosts(doc).map((el) => el.updateComplete));
+    }
+    await frames(win);
+  };
+
+  const watchShifts = () => {
+    if (!win.PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return undefined;
+    let total = 0;
+    const observer = new win.PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) total += entry.value;
+    });
+    observer.observe({ type: 'layout-shift', buffered: false });
+    return () => {
+      for (const entry of observer.takeRecords() as LayoutShift[]) if (!entry.hadRecentInput) total += entry.value;
+      observer.disconnect();
+      return total;
+    };
+  };
+
+  await frames(win);
+  if (!late) await define();
+  return {
+    frame,
+    win,
+    doc,
+    api,
+    define,
+    watchShifts,
+    remove: async () => {
+      frame.remove();
+      await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+    },
+  };
+}
+
+/** Where each visible element of the page's own markup sits in the viewport. */
+export function visibleBoxes(doc: Document): Map<Element, string> {
+  const view = doc.defaultView!;
+  const boxes = new Map<Element, string>();
+  for (const el of doc.body.querySelectorAll('*')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom <= 0 || rect.top >= view.innerHeight || rect.width === 0 || rect.height === 0) continue;
+    boxes.set(el, `${Math.round(rect.left)},${Math.round(rect.top)}`);
+  }
+  return boxes;
+}
+
+/** The elements of `before` that moved, described for an assertion message. */
+export function moved(before: Map<Element, string>): string[] {
+  const now = new Map<Element, string>();
+  for (const el of before.keys()) {
+    const rect = el.getBoundingClientRect();
+    now.set(el, `${Math.round(rect.left)},${Math.round(rect.top)}`);
+  }
+  return [...before].filter(([el, box]) => now.get(el) !== box).map(([el, box]) => `<${el.localName} class="${el.className}"> ${box} → ${now.get(el)}`);
+}
