@@ -7,9 +7,11 @@ export const authorBadgeStyles = css`
     --_gap: var(--inkwell-author-badge-gap, 0.75em);
     line-height: 1.4;
   }
+  /* One line as tall as the avatar: what the README's reserve CSS gives the byline before the script runs. */
   :host([size='small']) {
     display: inline-block;
     vertical-align: middle;
+    line-height: 1.5;
     --_avatar: var(--inkwell-author-badge-avatar-size, 1.5em);
     --_gap: var(--inkwell-author-badge-gap, 0.5em);
   }

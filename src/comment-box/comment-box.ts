@@ -157,9 +157,11 @@ export class CommentBox extends LitElement {
       queueMicrotask(() => this.load());
       return;
     }
+    // Two screens ahead, so a reader flicking down arrives after the thread, not while it grows under them;
+    // the document as root keeps that margin inside an iframe too.
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) void this.load();
-    }, { rootMargin: '800px 0px' });
+    }, { root: this.ownerDocument, rootMargin: '200% 0px' });
     this.observer.observe(this);
   }
 

@@ -58,13 +58,15 @@ export const frames = (win: Window, count = 2) =>
     for (let i = 0; i < count; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
   })();
 
+let canEmulate = true;
+/** Makes the reader's system report `scheme`, where the browser driver can (Firefox's cannot: the page's own scheme is still the one tested). */
+async function emulateSystem(scheme: 'light' | 'dark'): Promise<void> {
+  if (canEmulate) canEmulate = await emulateMedia({ colorScheme: scheme }).then(() => true, () => false);
+}
+
 export async function openThemePage(name: ThemePageName, options: FrameOptions = {}): Promise<ThemeFrame> {
   const { width = 1100, height = 900, head = '', comments = signedIn(), thread = 12, delayMs = 0, late = false } = options;
-  try {
-    await emulateMedia({ colorScheme: THEME_PAGES[name].system });
-  } catch {
-    // This browser driver cannot emulate the system's scheme; the page's own scheme is still the one tested.
-  }
+  await emulateSystem(THEME_PAGES[name].system);
   const reserveCss = readmeCss(await readmeText(), 'reserve');
   const frame = document.createElement('iframe');
   frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0; display: block`;
@@ -98,7 +100,10 @@ export async function openThemePage(name: ThemePageName, options: FrameOptions =
     if (!win.PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return undefined;
     let total = 0;
     const observer = new win.PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) total += entry.value;
+      for (const entry of list.getEntries() as LayoutShift[]) {
+        if (!entry.hadRecentInput) total += entry.value;
+        if ((win as unknown as { __debugShifts?: boolean }).__debugShifts) console.log('shift', entry.value.toFixed(4), win.scrollY, JSON.stringify((entry as unknown as { sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] }).sources.map((s) => [s.node?.localName, (s.node as Element)?.className, (s.node?.getRootNode() as ShadowRoot)?.host?.localName, Math.round(s.previousRect.y), Math.round(s.currentRect.y)])));
+      }
     });
     observer.observe({ type: 'layout-shift', buffered: false });
     return () => {
@@ -119,29 +124,34 @@ export async function openThemePage(name: ThemePageName, options: FrameOptions =
     watchShifts,
     remove: async () => {
       frame.remove();
-      await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+      await emulateSystem('light');
     },
   };
 }
 
-/** Where each visible element of the page's own markup sits in the viewport. */
+/** Where `el` starts on the page (scrolling aside). */
+function place(el: Element): string {
+  const rect = el.getBoundingClientRect();
+  const view = el.ownerDocument.defaultView!;
+  return `${Math.round(rect.left + view.scrollX)},${Math.round(rect.top + view.scrollY)}`;
+}
+
+/** Where each visible element of the page's own markup starts on the page. */
 export function visibleBoxes(doc: Document): Map<Element, string> {
   const view = doc.defaultView!;
   const boxes = new Map<Element, string>();
   for (const el of doc.body.querySelectorAll('*')) {
     const rect = el.getBoundingClientRect();
     if (rect.bottom <= 0 || rect.top >= view.innerHeight || rect.width === 0 || rect.height === 0) continue;
-    boxes.set(el, `${Math.round(rect.left)},${Math.round(rect.top)}`);
+    boxes.set(el, place(el));
   }
   return boxes;
 }
 
-/** The elements of `before` that moved, described for an assertion message. */
+/**
+ * The elements of `before` that moved since, described for an assertion message: a layout shift, measured
+ * the same way in browsers that do not report layout shifts.
+ */
 export function moved(before: Map<Element, string>): string[] {
-  const now = new Map<Element, string>();
-  for (const el of before.keys()) {
-    const rect = el.getBoundingClientRect();
-    now.set(el, `${Math.round(rect.left)},${Math.round(rect.top)}`);
-  }
-  return [...before].filter(([el, box]) => now.get(el) !== box).map(([el, box]) => `<${el.localName} class="${el.className}"> ${box} → ${now.get(el)}`);
+  return [...before].filter(([el, box]) => place(el) !== box).map(([el, box]) => `<${el.localName} class="${el.className}"> ${box} → ${place(el)}`);
 }

@@ -91,7 +91,7 @@ const CARDS: [string, string, string, string][] = [
  * `image(i)` gives the URL of the i-th card's picture; `comments` the attributes of the comment box.
  */
 export function pageBody(layout: ThemePage['layout'], { image, comments = 'api="/fake/v1" thread="t1"' }: { image: (i: number) => string; comments?: string }): string {
-  const paragraphs = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('\n');
+  const paragraphs = [...PARAGRAPHS, ...PARAGRAPHS.slice(1, 5)].map((text) => `<p>${text}</p>`).join('\n');
   const card = ([slug, headline, excerpt, tags]: [string, string, string, string], i: number, cls: string) => `<article-card class="${cls}" href="/posts/${slug}" image="${image(i)}"
       image-alt="Cover of ${headline}" published="2026-11-20" minutes="${3 + i}" author="Nushama Wellness" author-href="/authors/nushama"
       tags="${tags}" tag-href="/tags/{tag}" comments="${4 + i}" loading="eager" heading-level="2">
@@ -110,7 +110,7 @@ export function pageBody(layout: ThemePage['layout'], { image, comments = 'api="
         <h1 class="${casper ? 'article-title' : 'entry-title'}">The quiet craft of proofreading</h1>
         <reading-time for="story"></reading-time>
         <div class="${casper ? 'article-byline' : 'entry-meta'}">
-          <author-badge size="small" name="Nushama Wellness" href="/authors/nushama" loading="eager"></author-badge>
+          <author-badge size="small" loading="eager"><a slot="name" href="/authors/nushama">Nushama Wellness</a></author-badge>
           <time datetime="2026-11-20">20 Nov 2026</time>
         </div>
       </header>
