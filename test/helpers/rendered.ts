@@ -1,4 +1,5 @@
 /** What a reader sees of an element: its shadow content and what is slotted into it, in the flat tree. */
+import { paintContrast, textContrast } from './contrast.js';
 
 export interface Seen {
   texts: { el: Element; text: string }[];
@@ -37,4 +38,23 @@ export function seenIn(host: Element): Seen {
   };
   walk(host);
   return seen;
+}
+
+/** Text under 4.5:1 and field or button borders under 3:1 against what they sit on, in every element of `doc`. */
+export function contrastFailures(doc: Document): string[] {
+  const failures: string[] = [];
+  for (const host of doc.querySelectorAll('reading-time, author-badge, article-card, typo-reporter, comment-box')) {
+    const { texts, controls } = seenIn(host);
+    for (const { el, text } of texts) {
+      const ratio = textContrast(el);
+      if (ratio < 4.5) failures.push(`${host.localName}: "${text.slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+    }
+    for (const control of controls) {
+      const style = doc.defaultView!.getComputedStyle(control);
+      if (parseFloat(style.borderTopWidth) === 0) continue;
+      const ratio = paintContrast(control, style.borderTopColor);
+      if (ratio < 3) failures.push(`${host.localName}: border of <${control.localName} class="${control.className}"> ${ratio.toFixed(2)}:1`);
+    }
+  }
+  return failures;
 }

@@ -3,6 +3,7 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
 import { THEME_PAGES, pageDocument, readmeCss, type ThemePageName } from '../themes/pages.js';
+import { textContrast } from './contrast.js';
 
 export const TAGS = ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'] as const;
 
@@ -155,3 +156,49 @@ export function visibleBoxes(doc: Document): Map<Element, string> {
 export function moved(before: Map<Element, string>): string[] {
   return [...before].filter(([el, box]) => place(el) !== box).map(([el, box]) => `<${el.localName} class="${el.className}"> ${box} → ${place(el)}`);
 }
+
+export const px = (el: Element, property: string) => parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).getPropertyValue(property));
+
+export interface Measured {
+  size: number;
+  contrast: number;
+}
+
+/** Opens the typo dialog on a few words of the article, after measuring the touch button that appears first. */
+export async function openTypoDialog(page: ThemeFrame): Promise<{ float?: Measured }> {
+  const { doc, win } = page;
+  const reporter = doc.querySelector('typo-reporter') as HTMLElement & { report(): boolean; updateComplete: Promise<unknown> };
+  const text = doc.querySelector('#story p')!.firstChild!;
+  doc.dispatchEvent(new win.PointerEvent('pointerdown', { pointerType: 'touch' }));
+  const range = doc.createRange();
+  range.setStart(text, 6);
+  range.setEnd(text, 16);
+  win.getSelection()!.removeAllRanges();
+  win.getSelection()!.addRange(range);
+  const float = await new Promise<Element | null>((resolve) => {
+    const started = Date.now();
+    const poll = () => {
+      const found = reporter.shadowRoot!.querySelector('.float, [part="button"]');
+      if (found || Date.now() - started > 3000) resolve(found);
+      else setTimeout(poll, 50);
+    };
+    poll();
+  });
+  const measured = float ? { size: px(float, 'font-size'), contrast: textContrast(float) } : undefined;
+  if (!reporter.report()) throw new Error('the typo reporter took no selection');
+  await reporter.updateComplete;
+  await frames(win);
+  return { float: measured };
+}
+
+/** Types a few words in the comment form, so its Post button is enabled. */
+export async function typeComment(page: ThemeFrame) {
+  const box = page.doc.querySelector('comment-box') as HTMLElement & { updateComplete: Promise<unknown> };
+  const start = Date.now();
+  while (!box.shadowRoot!.querySelector('textarea') && Date.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+  const field = box.shadowRoot!.querySelector('textarea')!;
+  field.value = 'A kind word about commas.';
+  field.dispatchEvent(new page.win.Event('input', { bubbles: true, composed: true }));
+  await box.updateComplete;
+}
+

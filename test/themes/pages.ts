@@ -3,7 +3,7 @@
 // the same pages from here. Strings only, so both a browser and Node can use this module.
 
 const CASPER = `
-  :root { --ghost-accent-color: #ff1a75; }
+  :root { --ghost-accent-color: #e2175f; }
   html { font-size: 62.5%; }
   body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 1.8rem;
     line-height: 1.6em; color: #15171a; background: #fff; }
@@ -92,7 +92,7 @@ const CARDS: [string, string, string, string][] = [
  */
 export function pageBody(layout: ThemePage['layout'], { image, comments = 'api="/fake/v1" thread="t1"' }: { image: (i: number) => string; comments?: string }): string {
   const paragraphs = [...PARAGRAPHS, ...PARAGRAPHS.slice(1, 5)].map((text) => `<p>${text}</p>`).join('\n');
-  const card = ([slug, headline, excerpt, tags]: [string, string, string, string], i: number, cls: string) => `<article-card class="${cls}" href="/posts/${slug}" image="${image(i)}"
+  const card = ([slug, headline, excerpt, tags]: [string, string, string, string], i: number, cls: string, layout = 'stacked') => `<article-card class="${cls}" layout="${layout}" href="/posts/${slug}" image="${image(i)}"
       image-alt="Cover of ${headline}" published="2026-11-20" minutes="${3 + i}" author="Nushama Wellness" author-href="/authors/nushama"
       tags="${tags}" tag-href="/tags/{tag}" comments="${4 + i}" loading="eager" heading-level="2">
       <a slot="headline" href="/posts/${slug}">${headline}</a>
@@ -100,7 +100,7 @@ export function pageBody(layout: ThemePage['layout'], { image, comments = 'api="
     </article-card>`;
   const casper = layout === 'casper';
   const listing = casper
-    ? `<section class="post-feed">${CARDS.map((c, i) => card(c, i, i === 0 ? 'post-card post-card-large' : 'post-card')).join('\n')}</section>`
+    ? `<section class="post-feed">${CARDS.map((c, i) => (i === 0 ? card(c, i, 'post-card post-card-large', 'horizontal') : card(c, i, 'post-card'))).join('\n')}</section>`
     : `<ul class="wp-block-post-template">${CARDS.map((c, i) => `<li>${card(c, i, 'wp-block-post')}</li>`).join('\n')}</ul>`;
   return `
   <header class="site-header">The Proofreader</header>
