@@ -28,8 +28,8 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  * ```
  *
  * Before the script runs, reserve the avatar's space so nothing moves:
- * `author-badge:not(:defined) { display: block; min-height: 3em }`
- * (`display: inline-block; min-height: 1.5em` for `size="small"`, `7.5em` for `large`).
+ * `author-badge:not(:defined) { display: block; min-height: 3em }`; the README's "No layout shift"
+ * rules also cover `size="small"` (a byline's name keeps its place) and `large`.
  *
  * @tagname author-badge
  * @summary The author's avatar, name, post count, a short bio and a profile link.
