@@ -12,14 +12,17 @@ export const typoReporterStyles = css`
   :host([hide-hint]) .hint {
     display: none;
   }
+  /* Smaller text on the page's own line height (1lh of the host): the README's reserve CSS holds exactly that. */
   .hint {
     margin: 0;
     color: var(--_muted);
     font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
+    line-height: 1lh;
   }
   kbd {
     font: inherit;
     font-size: 0.9em;
+    line-height: 1;
     padding: 0 0.3em;
     border: 1px solid var(--_border);
     border-radius: 0.25em;

@@ -23,6 +23,25 @@ for (const name of ['casper', 'tt1'] as const) {
       }
     });
 
+    it("draws each element in the space the README's reserve CSS held for it", async () => {
+      const page = await openThemePage(name, { late: true, comments: 'api="/fake/v1" thread="t1"' });
+      try {
+        const selectors = ['reading-time', 'author-badge[size="small"]', 'typo-reporter', 'comment-box'];
+        const size = () =>
+          selectors.map((selector) => {
+            const { width, height } = page.doc.querySelector(selector)!.getBoundingClientRect();
+            // An inline reading time has the width of its text, which arrives with it; its line is what is held.
+            return `${selector} ${selector === 'reading-time' ? '' : Math.round(width)}×${Math.round(height)}`;
+          });
+        const reserved = size();
+        await page.define();
+        expect(page.doc.querySelector('comment-box')!.shadowRoot!.querySelector('article'), 'the thread is still waiting').to.equal(null);
+        expect(size()).to.deep.equal(reserved);
+      } finally {
+        await page.remove();
+      }
+    });
+
     it('moves nothing while a reader flicks down through the article to a long thread', async () => {
       // 100 px a frame is a fast fling (6000 px/s); the thread takes 150 ms to arrive.
       const page = await openThemePage(name, { late: true, comments: 'api="/fake/v1" thread="t1" page-size="100"', thread: 60, delayMs: 150 });
