@@ -12,6 +12,12 @@ export const commentBoxStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A forced scheme brings its own surface: light text on the page's white would be unreadable. */
+  :host([theme]) {
+    padding: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   section {
     box-sizing: border-box;
     width: 100%;

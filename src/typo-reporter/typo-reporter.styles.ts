@@ -12,6 +12,9 @@ export const typoReporterStyles = css`
   :host([hide-hint]) .hint {
     display: none;
   }
+  :host([theme]) .hint {
+    background: var(--_surface);
+  }
   /* Smaller text on the page's own line height (1lh of the host): the README's reserve CSS holds exactly that. */
   .hint {
     margin: 0;

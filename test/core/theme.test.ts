@@ -1,8 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/author-badge/define.js';
+import '../../src/article-card/define.js';
+import '../../src/comment-box/define.js';
+import '../../src/typo-reporter/define.js';
 import type { AuthorBadge } from '../../src/author-badge/author-badge.js';
+import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
 import { luminance, parseColor, textContrast } from '../helpers/contrast.js';
+import { contrastFailures } from '../helpers/rendered.js';
 
 const LONG_BIO = 'A bio long enough to need a "more" button in a narrow column. '.repeat(6);
 
@@ -49,6 +54,25 @@ describe('colour scheme', () => {
     expect(luminance(parseColor(surface(dark)))).to.be.below(0.1);
     expect(luminance(parseColor(surface(light)))).to.be.above(0.9);
   });
+
+  for (const [theme, page] of [['dark', LIGHT_PAGE], ['light', DARK_PAGE]] as const) {
+    it(`keeps every element readable with theme="${theme}" on a page of the other scheme`, async () => {
+      const api = new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', 3) }).install();
+      try {
+        const holder = await fixture<HTMLElement>(html`<div style="width: 600px; color: ${page.color}; background: ${page.background}">
+          <author-badge theme=${theme} name="A" posts="2" bio="A short bio."></author-badge>
+          <article-card theme=${theme} headline="A headline" href="/a" excerpt="An excerpt." minutes="3" tags="one, two"></article-card>
+          <typo-reporter theme=${theme} email="a@example.com"></typo-reporter>
+          <comment-box theme=${theme} api="/fake/v1" thread="t1" eager token=${fakeToken('Ada')}></comment-box>
+        </div>`);
+        const box = holder.querySelector('comment-box')!;
+        await waitUntil(() => box.shadowRoot!.querySelector('article'), 'the thread did not load');
+        expect(contrastFailures(holder)).to.deep.equal([]);
+      } finally {
+        api.uninstall();
+      }
+    });
+  }
 
   it('takes the accent from the library token', async () => {
     const holder = await fixture<HTMLElement>(html`<div style="width: 300px; --inkwell-color-accent: rgb(200, 0, 100)"><author-badge name="A" bio=${LONG_BIO}></author-badge></div>`);

@@ -9,7 +9,9 @@ export interface Seen {
 const CONTROLS = new Set(['BUTTON', 'INPUT', 'TEXTAREA', 'SELECT']);
 
 function hidden(el: Element): boolean {
-  return el.getAttribute('aria-hidden') === 'true' || el.classList.contains('visually-hidden') || !el.checkVisibility();
+  if (el.getAttribute('aria-hidden') === 'true' || el.classList.contains('visually-hidden')) return true;
+  // A slot (display: contents) has no box of its own, yet what it shows does.
+  return el.ownerDocument.defaultView!.getComputedStyle(el).display !== 'contents' && !el.checkVisibility();
 }
 
 /** Visible text (not decorative: `aria-hidden` is skipped, so are avatar initials) and enabled controls of `host`. */
@@ -40,10 +42,11 @@ export function seenIn(host: Element): Seen {
   return seen;
 }
 
-/** Text under 4.5:1 and field or button borders under 3:1 against what they sit on, in every element of `doc`. */
-export function contrastFailures(doc: Document): string[] {
+/** Text under 4.5:1 and field or button borders under 3:1 against what they sit on, in every element of `root`. */
+export function contrastFailures(root: Document | Element): string[] {
   const failures: string[] = [];
-  for (const host of doc.querySelectorAll('reading-time, author-badge, article-card, typo-reporter, comment-box')) {
+  const doc = root.ownerDocument ?? (root as Document);
+  for (const host of root.querySelectorAll('reading-time, author-badge, article-card, typo-reporter, comment-box')) {
     const { texts, controls } = seenIn(host);
     for (const { el, text } of texts) {
       const ratio = textContrast(el);
