@@ -22,8 +22,8 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
-    // test/e2e runs in Node but hands callbacks to the page, so it sees both sets of globals.
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'mocks/**/*.ts', 'test/**/*.ts', 'test/e2e/**/*.js', 'demo/**/*.js'],
+    // test/e2e and the screenshot script run in Node but hand callbacks to the page, so they see both sets of globals.
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'mocks/**/*.ts', 'test/**/*.ts', 'test/e2e/**/*.js', 'demo/**/*.js', 'scripts/screenshots.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -8,16 +8,22 @@ export const articleCardStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Fills whatever box a theme's grid or flex layout gives the element, even one that makes the host a grid or flex container. */
   .frame {
     container-type: inline-size;
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
     height: 100%;
+    grid-column: 1 / -1;
+    flex: 1 1 100%;
   }
   .card {
     position: relative;
     display: grid;
     grid-template-areas: 'media' 'body';
     align-content: start;
-    gap: var(--inkwell-article-card-gap, 0.75rem);
+    gap: var(--inkwell-article-card-gap, 0.75em);
     height: 100%;
     box-sizing: border-box;
     padding: var(--inkwell-article-card-padding, 0);
@@ -26,7 +32,7 @@ export const articleCardStyles = css`
   }
   /* A forced scheme brings its own surface: light text on the page's white would be unreadable. */
   :host([theme]) .card {
-    padding: var(--inkwell-article-card-padding, 0.75rem);
+    padding: var(--inkwell-article-card-padding, 0.75em);
     background: var(--inkwell-article-card-background, var(--_surface));
   }
   .media {
@@ -48,14 +54,19 @@ export const articleCardStyles = css`
     min-width: 0;
   }
   .headline {
-    margin: 0 0 0.35rem;
+    margin: 0 0 0.35em;
+    font-family: var(--inkwell-heading-font-family, inherit);
     font-size: var(--inkwell-article-card-headline-size, 1.25em);
-    font-weight: 700;
-    line-height: 1.25;
+    font-weight: var(--inkwell-heading-weight, 700);
+    line-height: var(--inkwell-heading-line-height, 1.25);
   }
-  .headline a,
-  .headline ::slotted(a) {
+  .headline a {
     color: inherit;
+    text-decoration: none;
+  }
+  /* A theme's a { color } reaches a slotted link and may match its own background; the card's text colour always reads. */
+  .headline ::slotted(a) {
+    color: inherit !important;
     text-decoration: none;
   }
   .card:hover .headline a,
@@ -63,11 +74,11 @@ export const articleCardStyles = css`
     text-decoration: underline;
   }
   .excerpt {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
     color: var(--_muted);
   }
   .excerpt ::slotted(*) {
-    margin: 0;
+    margin: 0 !important;
   }
   .meta {
     display: flex;
@@ -89,15 +100,17 @@ export const articleCardStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.4em;
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
     padding: 0;
     list-style: none;
     font-size: 0.8125em;
   }
   .tags li {
     padding: 0.1em 0.6em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
+    border: var(--_line) solid var(--inkwell-tag-border-color, var(--_border));
+    border-radius: var(--inkwell-tag-radius, 999px);
+    color: var(--inkwell-tag-color, inherit);
+    background: var(--inkwell-tag-background, transparent);
   }
   .tags a {
     text-decoration: none;
@@ -120,7 +133,7 @@ export const articleCardStyles = css`
     align-items: start;
   }
   .compact {
-    grid-template-columns: minmax(0, 1fr) 5rem;
+    grid-template-columns: minmax(0, 1fr) 5em;
     grid-template-areas: 'body media';
     align-items: start;
   }
@@ -133,13 +146,13 @@ export const articleCardStyles = css`
   .compact .excerpt {
     display: none;
   }
-  @container (max-width: 28rem) {
+  @container (max-width: 28em) {
     .horizontal {
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'media' 'body';
     }
   }
-  @container (max-width: 14rem) {
+  @container (max-width: 14em) {
     .compact {
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'body';

@@ -33,7 +33,7 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * ```
  *
  * The image box has its size before the image loads. To reserve the card's space before the script
- * runs, give its column a size and, for example, `article-card:not(:defined) { display: block; min-height: 20rem }`.
+ * runs, give its column a size and, for example, `article-card:not(:defined) { display: block; min-height: 22em }`.
  *
  * @tagname article-card
  * @summary A card for an article in listings.
@@ -49,14 +49,23 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * @csspart excerpt - The excerpt.
  * @csspart meta - Author, date, reading time and comment count.
  * @csspart tags - The list of tags.
+ * @csspart tag - One tag (its link, when `tag-href` is given, is inside).
  *
  * @cssprop [--inkwell-article-card-image-ratio=16 / 9] - Aspect ratio of the image box.
- * @cssprop [--inkwell-article-card-gap=0.75rem] - Space between image and text.
+ * @cssprop [--inkwell-article-card-gap=0.75em] - Space between image and text.
  * @cssprop [--inkwell-article-card-padding=0] - Padding inside the card.
  * @cssprop [--inkwell-article-card-background=transparent] - Card background.
  * @cssprop [--inkwell-article-card-headline-size=1.25em] - Headline font size.
- * @cssprop [--inkwell-color-accent=#1d4ed8] - Links and the focus ring.
- * @cssprop [--inkwell-radius=0.5rem] - Corner radius.
+ * @cssprop [--inkwell-heading-weight=700] - Headline weight.
+ * @cssprop [--inkwell-heading-font-family=inherit] - Headline font.
+ * @cssprop [--inkwell-heading-line-height=1.25] - Headline line height.
+ * @cssprop [--inkwell-tag-color=inherit] - Text colour of a tag.
+ * @cssprop [--inkwell-tag-background=transparent] - Background of a tag.
+ * @cssprop [--inkwell-tag-border-color] - Border colour of a tag; a faint mix of the text colour by default.
+ * @cssprop [--inkwell-tag-radius=999px] - Corner radius of a tag (a pill by default).
+ * @cssprop [--inkwell-border-width=1px] - Width of the tags' borders.
+ * @cssprop [--inkwell-color-accent] - The focus ring; derived from the text colour by default.
+ * @cssprop [--inkwell-radius=0.5em] - Corner radius of the card and its image.
  */
 export class ArticleCard extends LitElement {
   /** The Inkwell version this class belongs to. */
@@ -123,7 +132,7 @@ export class ArticleCard extends LitElement {
   /** The headline's heading level, 2 to 6. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  /** Forces a colour scheme; without it the reader's system decides. */
+  /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */
@@ -231,7 +240,7 @@ export class ArticleCard extends LitElement {
     return html`<ul class="tags" part="tags" aria-label=${label}>
       ${tags.map((tag) => {
         const href = this.tagHref ? safeUrl(this.tagHref.replace('{tag}', encodeURIComponent(tag)), this, 'tag-href') : undefined;
-        return html`<li>${href ? html`<a href=${href}>${tag}</a>` : tag}</li>`;
+        return html`<li part="tag">${href ? html`<a href=${href}>${tag}</a>` : tag}</li>`;
       })}
     </ul>`;
   }

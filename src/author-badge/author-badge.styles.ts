@@ -3,24 +3,31 @@ import { css } from 'lit';
 export const authorBadgeStyles = css`
   :host {
     display: block;
-    --_avatar: var(--inkwell-author-badge-avatar-size, 3rem);
-    --_gap: var(--inkwell-author-badge-gap, 0.75rem);
+    --_avatar: var(--inkwell-author-badge-avatar-size, 3em);
+    --_gap: var(--inkwell-author-badge-gap, 0.75em);
     line-height: 1.4;
   }
+  /* One line as tall as the avatar: what the README's reserve CSS gives the byline before the script runs. */
   :host([size='small']) {
     display: inline-block;
     vertical-align: middle;
-    --_avatar: var(--inkwell-author-badge-avatar-size, 1.5rem);
-    --_gap: var(--inkwell-author-badge-gap, 0.5rem);
+    line-height: 1.5;
+    --_avatar: var(--inkwell-author-badge-avatar-size, 1.5em);
+    --_gap: var(--inkwell-author-badge-gap, 0.5em);
   }
   :host([size='large']) {
-    --_avatar: var(--inkwell-author-badge-avatar-size, 5rem);
-    --_gap: var(--inkwell-author-badge-gap, 1rem);
+    --_avatar: var(--inkwell-author-badge-avatar-size, 5em);
+    --_gap: var(--inkwell-author-badge-gap, 1em);
   }
   :host([hidden]) {
     display: none;
   }
+  /* Fills whatever box a theme's grid or flex layout gives the element. */
   .base {
+    box-sizing: border-box;
+    min-width: 0;
+    grid-column: 1 / -1;
+    flex: auto;
     display: flex;
     gap: var(--_gap);
     align-items: flex-start;
@@ -34,16 +41,17 @@ export const authorBadgeStyles = css`
     border-radius: var(--_radius);
   }
   :host([size='large']) .base {
-    padding: 1.25rem;
-    border: 1px solid var(--_border);
+    padding: 1.25em;
+    border: var(--_line) solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* The initials are 0.4 of the avatar, and the avatar 2.5 of its own font size: var(--_avatar) of the badge's. */
   .avatar {
     flex: none;
     box-sizing: border-box;
-    width: var(--_avatar);
-    height: var(--_avatar);
+    width: 2.5em;
+    height: 2.5em;
     border-radius: 50%;
     object-fit: cover;
     display: grid;
@@ -65,7 +73,7 @@ export const authorBadgeStyles = css`
   }
   .name a,
   .name ::slotted(a) {
-    color: inherit;
+    color: inherit !important;
     text-decoration: none;
   }
   .name a:hover,
@@ -78,10 +86,10 @@ export const authorBadgeStyles = css`
   }
   .bio {
     position: relative;
-    margin-top: 0.25rem;
+    margin-top: 0.25em;
   }
   .bio ::slotted(*) {
-    margin: 0;
+    margin: 0 !important;
   }
   .clamped {
     display: -webkit-box;

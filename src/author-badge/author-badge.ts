@@ -28,8 +28,8 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  * ```
  *
  * Before the script runs, reserve the avatar's space so nothing moves:
- * `author-badge:not(:defined) { display: block; min-height: 3rem }`
- * (`display: inline-block; min-height: 1.5rem` for `size="small"`, `5rem` for `large`).
+ * `author-badge:not(:defined) { display: block; min-height: 3em }`; the README's "No layout shift"
+ * rules also cover `size="small"` (a byline's name keeps its place) and `large`.
  *
  * @tagname author-badge
  * @summary The author's avatar, name, post count, a short bio and a profile link.
@@ -45,10 +45,12 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  * @csspart bio - The bio.
  * @csspart toggle - The "more"/"less" button of a long bio.
  *
- * @cssprop [--inkwell-author-badge-avatar-size=3rem] - Avatar size (1.5rem small, 5rem large).
- * @cssprop [--inkwell-author-badge-gap=0.75rem] - Space between avatar and text.
+ * @cssprop [--inkwell-author-badge-avatar-size=3em] - Avatar size (1.5em small, 5em large).
+ * @cssprop [--inkwell-author-badge-gap=0.75em] - Space between avatar and text.
  * @cssprop [--inkwell-author-badge-background=Canvas] - Background behind the "more" button over a clamped bio.
- * @cssprop [--inkwell-color-accent=#1d4ed8] - Links, buttons and the focus ring.
+ * @cssprop [--inkwell-color-accent] - The "more" button and the focus ring; derived from the text colour by default.
+ * @cssprop [--inkwell-radius=0.5em] - Corner radius of the large badge's box.
+ * @cssprop [--inkwell-border-width=1px] - Width of the large badge's border.
  * @cssprop [--inkwell-color-muted] - Secondary text.
  */
 export class AuthorBadge extends LitElement {
@@ -86,7 +88,7 @@ export class AuthorBadge extends LitElement {
   /** Lines of bio shown before "more". */
   @property({ type: Number, attribute: 'bio-lines' }) bioLines = 2;
 
-  /** Forces a colour scheme; without it the reader's system decides. */
+  /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */

@@ -1,72 +1,55 @@
 import { css } from 'lit';
+import { controlStyles } from '../core/theme.js';
 
+// Sizes in em, from the element's own inherited font size: a page may shrink its root (html { font-size: 62.5% }).
 export const commentBoxStyles = css`
+  ${controlStyles}
   :host {
     display: block;
     line-height: 1.5;
-    min-height: var(--inkwell-comment-box-min-height, 12rem);
+    min-height: var(--inkwell-comment-box-min-height, 12em);
   }
   :host([hidden]) {
     display: none;
   }
+  /* A forced scheme brings its own surface: light text on the page's white would be unreadable. */
+  :host([theme]) {
+    padding: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  section {
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
+    grid-column: 1 / -1;
+    flex: 1 1 100%;
+  }
   h2 {
     margin: 0;
+    font-family: var(--inkwell-heading-font-family, inherit);
     font-size: var(--inkwell-comment-box-heading-size, 1.35em);
+    font-weight: var(--inkwell-heading-weight, 700);
   }
   .bar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
     justify-content: space-between;
-    margin-bottom: 1rem;
+    margin-bottom: 1em;
   }
-  select,
-  button,
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
-  select,
-  input,
-  textarea {
-    box-sizing: border-box;
-    padding: 0.35rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: 0.3rem;
-    background: transparent;
-  }
-  button {
-    padding: 0.3rem 0.8rem;
-    border: 1px solid var(--_border);
-    border-radius: 0.3rem;
-    background: transparent;
-    cursor: pointer;
-    white-space: nowrap;
-  }
-  button.primary {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: #fff;
-  }
-  :host([theme='dark']) button.primary {
-    color: #111;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) button.primary {
-      color: #111;
-    }
+  /* It sits in the muted "Sort comments" label: a border of the muted colour itself still stands out. */
+  .status select {
+    border-color: currentColor;
   }
   button.link {
     padding: 0;
     border: 0;
     color: var(--_accent);
+    background: none;
     font-size: 0.875em;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
+    font-weight: inherit;
   }
   ol {
     list-style: none;
@@ -74,14 +57,14 @@ export const commentBoxStyles = css`
     padding: 0;
   }
   li {
-    margin: 0 0 1rem;
-    padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5rem));
+    margin: 0 0 1em;
+    padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5em));
   }
   article {
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border-inline-start: 2px solid var(--_border);
-    border-radius: 0.2rem;
-    scroll-margin: 4rem;
+    border-radius: 0.2em;
+    scroll-margin: 4em;
   }
   article.highlight,
   article:focus {
@@ -92,21 +75,21 @@ export const commentBoxStyles = css`
   header {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: 0.25em 0.5em;
     align-items: center;
     font-size: 0.875em;
     color: var(--_muted);
   }
   .avatar {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
+    width: 2.2em;
+    height: 2.2em;
     border-radius: 50%;
     object-fit: cover;
     display: inline-grid;
     place-items: center;
     color: #fff;
-    font-size: 0.6rem;
+    font-size: 0.8em;
     font-weight: 600;
     background: var(--_border);
   }
@@ -116,9 +99,9 @@ export const commentBoxStyles = css`
   }
   .tag {
     padding: 0 0.4em;
-    border: 1px solid currentColor;
+    border: var(--_line) solid currentColor;
     border-radius: 999px;
-    font-size: 0.85em;
+    font-size: 0.9em;
   }
   .body {
     overflow-wrap: anywhere;
@@ -126,15 +109,15 @@ export const commentBoxStyles = css`
   .body p,
   .body pre,
   .body blockquote {
-    margin: 0.4rem 0;
+    margin: 0.4em 0;
   }
   .body pre {
     overflow: auto;
-    padding: 0.5rem;
+    padding: 0.5em;
     background: var(--_surface);
   }
   .body blockquote {
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
@@ -144,7 +127,7 @@ export const commentBoxStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem;
+    gap: 1em;
   }
   .deleted {
     color: var(--_muted);
@@ -152,8 +135,8 @@ export const commentBoxStyles = css`
   }
   form {
     display: grid;
-    gap: 0.5rem;
-    margin: 0.75rem 0 1rem;
+    gap: 0.5em;
+    margin: 0.75em 0 1em;
   }
   label {
     font-weight: 600;
@@ -161,20 +144,20 @@ export const commentBoxStyles = css`
   }
   textarea {
     width: 100%;
-    min-height: 5rem;
+    min-height: 5em;
     resize: vertical;
     field-sizing: content;
   }
   .preview {
-    min-height: 5rem;
-    padding: 0.25rem 0.5rem;
+    min-height: 5em;
+    padding: 0.25em 0.5em;
     border: 1px dashed var(--_border);
-    border-radius: 0.3rem;
+    border-radius: var(--_control-radius);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
     justify-content: flex-end;
   }
@@ -184,24 +167,16 @@ export const commentBoxStyles = css`
     color: var(--_muted);
   }
   .error {
-    color: #c62828;
-  }
-  :host([theme='dark']) .error {
-    color: #ff8a80;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .error {
-      color: #ff8a80;
-    }
+    color: var(--_danger);
   }
   .guest {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: 0.5em;
   }
   .guest label {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .prompt,
   .empty,

@@ -59,10 +59,21 @@ const HASH_PAGES = 20;
  * @csspart comment - One comment.
  * @csspart form - The comment form.
  *
- * @cssprop [--inkwell-comment-box-min-height=12rem] - Space reserved before the thread loads.
- * @cssprop [--inkwell-comment-box-indent=1.5rem] - Indent of each reply level.
+ * @cssprop [--inkwell-comment-box-min-height=12em] - Space reserved before the thread loads.
+ * @cssprop [--inkwell-comment-box-indent=1.5em] - Indent of each reply level.
  * @cssprop [--inkwell-comment-box-heading-size=1.35em] - Size of the heading.
- * @cssprop [--inkwell-color-accent=#1d4ed8] - Buttons, links and the focus ring.
+ * @cssprop [--inkwell-heading-weight=700] - Weight of the heading.
+ * @cssprop [--inkwell-heading-font-family=inherit] - Font of the heading.
+ * @cssprop [--inkwell-color-accent] - Buttons, links and the focus ring; derived from the text colour by default.
+ * @cssprop [--inkwell-control-radius=0.3em] - Corner radius of buttons and fields.
+ * @cssprop [--inkwell-border-width=1px] - Width of the borders of buttons and fields.
+ * @cssprop [--inkwell-button-background=transparent] - Background of buttons.
+ * @cssprop [--inkwell-button-color=inherit] - Text colour of buttons.
+ * @cssprop [--inkwell-button-font-weight=inherit] - Weight of buttons' text.
+ * @cssprop [--inkwell-button-padding=0.35em 0.9em] - Padding of buttons.
+ * @cssprop [--inkwell-button-primary-background] - Background of the Post button; a tint of the accent by default.
+ * @cssprop [--inkwell-button-primary-color] - Text colour of the Post button; the accent by default.
+ * @cssprop [--inkwell-input-background=transparent] - Background of fields.
  */
 export class CommentBox extends LitElement {
   /** The Inkwell version this class belongs to. */
@@ -108,7 +119,7 @@ export class CommentBox extends LitElement {
   /** The longest comment, in characters (as the server allows). */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 10000;
 
-  /** Forces a colour scheme; without it the reader's system decides. */
+  /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */ @state() private phase: Phase = 'waiting';
@@ -146,9 +157,11 @@ export class CommentBox extends LitElement {
       queueMicrotask(() => this.load());
       return;
     }
+    // Two screens ahead, so a reader flicking down arrives after the thread, not while it grows under them;
+    // the document as root keeps that margin inside an iframe too.
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) void this.load();
-    }, { rootMargin: '800px 0px' });
+    }, { root: this.ownerDocument, rootMargin: '200% 0px' });
     this.observer.observe(this);
   }
 

@@ -1,36 +1,43 @@
 import { css } from 'lit';
 
 /**
- * Library tokens with defaults derived from the page's own text colour, so an element looks right on any
- * background without a theme file; `theme="dark|light"` forces a scheme, otherwise the reader's system decides.
+ * Library tokens with defaults derived from what the element sits on: its inherited text colour, never the
+ * reader's system setting, since a page may be dark by its own class while the system is light, or the reverse.
+ * `theme="dark|light"` forces a scheme and paints the element's own surface.
+ *
+ * The derived colours use `currentColor`, which resolves where a colour is used: use them in `color`, or
+ * on an element whose `color` is still the inherited text colour (or, for `--_paper`, the accent).
+ * `--_s` is 1 where that colour is light (a dark page) and 0 where it is dark; it only means something
+ * inside a relative colour `from currentColor`, where `l` is that colour's lightness.
  */
 export const themeStyles = css`
   :host {
+    --_s: clamp(0, (l - 0.6) * 999, 1);
     --_text: var(--inkwell-color-text, inherit);
     --_muted: var(--inkwell-color-muted, color-mix(in srgb, currentColor 72%, transparent));
-    --_border: var(--inkwell-color-border, color-mix(in srgb, currentColor 16%, transparent));
+    --_border: var(--inkwell-color-border, color-mix(in srgb, currentColor 18%, transparent));
+    --_control-border: var(--inkwell-color-border, color-mix(in srgb, currentColor 62%, transparent));
     --_surface: var(--inkwell-color-surface, color-mix(in srgb, currentColor 4%, transparent));
-    --_accent: var(--inkwell-color-accent, #1d4ed8);
-    --_radius: var(--inkwell-radius, 0.5rem);
+    --_accent: var(--inkwell-color-accent, oklch(from currentColor calc(0.45 + 0.37 * var(--_s)) calc(0.2 - 0.11 * var(--_s)) 262 / 1));
+    --_danger: oklch(from currentColor calc(0.48 + 0.32 * var(--_s)) calc(0.17 - 0.06 * var(--_s)) 27 / 1);
+    /* An opaque surface that the text colour reads on: white under dark text, near black under light text. */
+    --_paper: oklch(from currentColor calc(1 - 0.77 * var(--_s)) 0 0 / 1);
+    --_radius: var(--inkwell-radius, 0.5em);
+    --_control-radius: var(--inkwell-control-radius, 0.3em);
+    --_line: var(--inkwell-border-width, 1px);
     --_font: var(--inkwell-font-family, inherit);
     color: var(--_text);
     font-family: var(--_font);
   }
   :host([theme='light']) {
     --_text: var(--inkwell-color-text, #1f2328);
-    --_surface: var(--inkwell-color-surface, #ffffff);
+    --_surface: var(--inkwell-color-surface, #fff);
     color-scheme: light;
   }
   :host([theme='dark']) {
     --_text: var(--inkwell-color-text, #e6e6e6);
     --_surface: var(--inkwell-color-surface, #1e1f22);
-    --_accent: var(--inkwell-color-accent, #8ab4ff);
     color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--inkwell-color-accent, #8ab4ff);
-    }
   }
   :focus-visible {
     outline: 2px solid var(--_accent);
@@ -45,5 +52,49 @@ export const themeStyles = css`
       transition: none !important;
       animation: none !important;
     }
+  }
+`;
+
+/**
+ * Buttons and fields shaped by a few tokens, so a theme can match its own in a few lines:
+ * `--inkwell-control-radius`, `--inkwell-border-width`, `--inkwell-button-*`, `--inkwell-input-background`.
+ */
+export const controlStyles = css`
+  button,
+  input,
+  textarea,
+  select {
+    box-sizing: border-box;
+    font: inherit;
+    color: inherit;
+    border: var(--_line) solid var(--_control-border);
+    border-radius: var(--_control-radius);
+  }
+  input,
+  textarea,
+  select {
+    padding: 0.35em 0.5em;
+    background: var(--inkwell-input-background, transparent);
+  }
+  option {
+    background: var(--_paper);
+  }
+  button {
+    padding: var(--inkwell-button-padding, 0.35em 0.9em);
+    color: var(--inkwell-button-color, inherit);
+    background: var(--inkwell-button-background, transparent);
+    font-weight: var(--inkwell-button-font-weight, inherit);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  /* The accent as text on a tint of itself: readable wherever the page's text is, whatever the scheme. */
+  button.primary {
+    color: var(--inkwell-button-primary-color, var(--_accent));
+    border-color: var(--inkwell-button-primary-background, currentColor);
+    background: var(--inkwell-button-primary-background, color-mix(in srgb, currentColor 10%, transparent));
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
   }
 `;

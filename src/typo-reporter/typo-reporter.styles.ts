@@ -1,88 +1,80 @@
 import { css } from 'lit';
+import { controlStyles } from '../core/theme.js';
 
+// Sizes in em: the host keeps the page's font size, so the dialog (in the top layer, yet still inheriting
+// from the host) is as large as the text it reports on.
 export const typoReporterStyles = css`
+  ${controlStyles}
   :host {
     display: block;
-    color: var(--_muted);
-    font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
   }
   :host([hidden]),
   :host([hide-hint]) .hint {
     display: none;
   }
+  :host([theme]) .hint {
+    background: var(--_surface);
+  }
+  /* Smaller text on the page's own line height (1lh of the host): the README's reserve CSS holds exactly that. */
   .hint {
     margin: 0;
+    color: var(--_muted);
+    font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
+    line-height: 1lh;
   }
   kbd {
     font: inherit;
     font-size: 0.9em;
+    line-height: 1;
     padding: 0 0.3em;
     border: 1px solid var(--_border);
     border-radius: 0.25em;
   }
   dialog {
-    width: min(34rem, calc(100vw - 2rem));
+    width: min(34em, calc(100vw - 2em));
     box-sizing: border-box;
-    padding: 1.25rem;
-    border: 1px solid var(--_border);
+    padding: 1.25em;
+    border: var(--_line) solid var(--_border);
     border-radius: var(--_radius);
-    color: var(--inkwell-color-text, CanvasText);
-    background: var(--inkwell-color-surface, Canvas);
-    font-size: 1rem;
+    color: inherit;
+    background: var(--inkwell-color-surface, var(--_paper));
     line-height: 1.45;
-  }
-  :host([theme='dark']) dialog {
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) dialog {
-      color-scheme: dark;
-    }
-    :host(:not([theme='light'])) button[type='submit'],
-    :host(:not([theme='light'])) .float {
-      color: #111;
-    }
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
   }
   h2 {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
+    font-family: var(--inkwell-heading-font-family, inherit);
     font-size: 1.15em;
+    font-weight: var(--inkwell-heading-weight, 700);
   }
   blockquote {
-    margin: 0 0 1rem;
-    padding: 0.5rem 0.75rem;
+    margin: 0 0 1em;
+    padding: 0.5em 0.75em;
     border-left: 3px solid var(--_accent);
-    background: color-mix(in srgb, currentColor 5%, transparent);
+    background: var(--_surface);
   }
   mark {
     color: inherit;
-    background: color-mix(in srgb, #f5c518 45%, transparent);
-    text-decoration: underline wavy #d33;
+    background: color-mix(in oklab, #f5c518 40%, var(--_paper));
+    text-decoration: underline wavy var(--_danger);
   }
   label {
     display: block;
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
     font-weight: 600;
   }
   input,
   textarea {
     display: block;
-    box-sizing: border-box;
     width: 100%;
-    margin-top: 0.25rem;
-    padding: 0.4rem 0.5rem;
-    font: inherit;
+    margin-top: 0.25em;
     font-weight: 400;
-    color: inherit;
-    background: transparent;
-    border: 1px solid var(--_border);
-    border-radius: 0.25rem;
   }
   .actions {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     justify-content: flex-end;
     align-items: center;
   }
@@ -91,37 +83,9 @@ export const typoReporterStyles = css`
     font-size: 0.9em;
   }
   .status.error {
-    color: #c62828;
-  }
-  :host([theme='dark']) .status.error {
-    color: #ff8a80;
-  }
-  @media (prefers-color-scheme: dark) {
-    .status.error {
-      color: #ff8a80;
-    }
-  }
-  button {
-    font: inherit;
-    padding: 0.4rem 0.9rem;
-    border-radius: 0.25rem;
-    border: 1px solid var(--_border);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-    white-space: nowrap;
-  }
-  button[type='submit'] {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: #fff;
-  }
-  :host([theme='dark']) button[type='submit'],
-  :host([theme='dark']) .float {
-    color: #111;
+    color: var(--_danger);
   }
   button:disabled {
-    opacity: 0.6;
     cursor: progress;
   }
   .float,
@@ -129,22 +93,21 @@ export const typoReporterStyles = css`
     position: fixed;
     margin: 0;
     z-index: 2147483647;
-    font-size: 0.9rem;
+    font-size: 0.9em;
     border-radius: 999px;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
   }
-  .float {
+  /* It floats over the article, so it brings an opaque surface of its own. */
+  button.float {
     inset: auto;
-    border: 0;
-    padding: 0.5rem 0.9rem;
-    background: var(--_accent);
-    color: #fff;
+    padding: 0.5em 0.9em;
+    background: var(--inkwell-button-primary-background, var(--_paper));
   }
   .notice {
     left: 50%;
-    bottom: 1.5rem;
+    bottom: 1.5em;
     transform: translateX(-50%);
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     background: #333;
     color: #fff;
   }

@@ -47,10 +47,18 @@ function isEditable(target: EventTarget | undefined): boolean {
  * @csspart context - The passage in its context, the selection highlighted.
  * @csspart button - The "Report a mistake" button shown beside a selection on touch screens.
  * @csspart notice - A short message, such as "select at most 300 characters".
+ * @csspart input - The dialog's fields (the correction and the comment).
+ * @csspart action - Every button of the dialog (Cancel, Send, Close).
+ * @csspart primary-action - The Send button (also an `action`).
  *
- * @cssprop [--inkwell-typo-reporter-font-size=0.875em] - Size of the hint.
- * @cssprop [--inkwell-color-accent=#1d4ed8] - The send button and the focus ring.
- * @cssprop [--inkwell-color-surface=Canvas] - The dialog's background.
+ * @cssprop [--inkwell-typo-reporter-font-size=0.875em] - Size of the hint; the dialog takes the size of the text around the element.
+ * @cssprop [--inkwell-color-accent] - The send button and the focus ring; derived from the text colour by default.
+ * @cssprop [--inkwell-color-surface] - The dialog's background; by default white under dark text, near black under light text.
+ * @cssprop [--inkwell-heading-weight=700] - Weight of the dialog's heading.
+ * @cssprop [--inkwell-control-radius=0.3em] - Corner radius of buttons and fields.
+ * @cssprop [--inkwell-border-width=1px] - Width of the borders of buttons, fields and the dialog.
+ * @cssprop [--inkwell-button-primary-background] - Background of the Send button and of the touch button; a tint of the accent, or the page's surface, by default.
+ * @cssprop [--inkwell-button-primary-color] - Text colour of the Send button and of the touch button; the accent by default.
  */
 export class TypoReporter extends LitElement {
   /** The Inkwell version this class belongs to. */
@@ -75,7 +83,7 @@ export class TypoReporter extends LitElement {
   /** Hide the hint line (the shortcut still works). */
   @property({ type: Boolean, reflect: true, attribute: 'hide-hint' }) hideHint = false;
 
-  /** Forces a colour scheme; without it the reader's system decides. */
+  /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */
@@ -133,7 +141,7 @@ export class TypoReporter extends LitElement {
       <p class="hint" part="hint" data-inkwell-ignore><slot>${before}${keys}${after}</slot></p>
       ${this.floating
         ? html`<button
-            class="float"
+            class="float primary"
             part="button"
             type="button"
             data-inkwell-ignore
@@ -163,16 +171,16 @@ export class TypoReporter extends LitElement {
       <form @submit=${this.onSubmit}>
         <h2 id="title">${m.typoReport}</h2>
         <blockquote part="context" lang=${draft.lang}>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</blockquote>
-        <label>${m.typoCorrection}<input name="suggestion" .value=${draft.suggestion} maxlength="500" required ?disabled=${status.kind === 'sent'} /></label>
-        <label>${m.typoComment}<textarea name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${status.kind === 'sent'}></textarea></label>
+        <label>${m.typoCorrection}<input part="input" name="suggestion" .value=${draft.suggestion} maxlength="500" required ?disabled=${status.kind === 'sent'} /></label>
+        <label>${m.typoComment}<textarea part="input" name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${status.kind === 'sent'}></textarea></label>
         <div class="actions">
           <p class="status ${status.kind === 'error' ? 'error' : ''}" role=${status.kind === 'error' ? 'alert' : 'status'}>
             ${status.kind === 'sending' ? m.sending : status.kind === 'sent' ? m.typoSent : status.kind === 'error' ? status.message : ''}
           </p>
           ${status.kind === 'sent'
-            ? html`<button type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
-            : html`<button type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
-                <button type="submit" ?disabled=${sending}>${status.kind === 'error' ? m.retry : m.send}</button>`}
+            ? html`<button part="action" type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
+            : html`<button part="action" type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
+                <button part="action primary-action" class="primary" type="submit" ?disabled=${sending}>${status.kind === 'error' ? m.retry : m.send}</button>`}
         </div>
       </form>
     </dialog>`;
