@@ -9,7 +9,7 @@ import { EventBus } from './events.js';
 import { Webhooks } from './webhooks.js';
 import { WindowLimiter } from './limits.js';
 import { ListingCache } from './cache.js';
-import { ApiError, errorSchema, installErrorHandling } from './errors.js';
+import { answerClientError, ApiError, errorSchema, installErrorHandling } from './errors.js';
 import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
 import { registerComments, type CachedPage } from './comments.js';
 import { registerTypos, typoReceiptSchema } from './typos.js';
@@ -34,6 +34,14 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Closing waits for no idle keep-alive sockets (SSE streams are ended in a preClose hook).
     forceCloseConnections: 'idle',
+    // A request (headers and body) must arrive within requestTimeout, so one trickled byte by byte is
+    // cut off; connectionTimeout closes sockets that stay silent. Node checks for expired requests
+    // every connectionsCheckingInterval (30 s by default), and swaps the two limits when headersTimeout
+    // (60 s by default) is the longer. Event streams are exempt (sse.ts).
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: { connectionsCheckingInterval: 1000, headersTimeout: Math.min(60_000, config.requestTimeoutMs || 60_000) },
+    clientErrorHandler: answerClientError,
     // Thread ids may be URLs; percent-encoded they exceed the router's default of 100 characters.
     routerOptions: { maxParamLength: 2048 },
     ajv: { customOptions: { allErrors: false } },
@@ -62,7 +70,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     events,
     webhooks,
     postLimiter: new WindowLimiter(config.postLimitWindowSeconds * 1000),
-    listingCache: new ListingCache<CachedPage>(config.listingCacheMs),
+    listingCache: new ListingCache<CachedPage>(config.listingCacheMs, config.listingCacheBytes, (cached) => cached.body.length),
   };
   events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);
