@@ -35,7 +35,7 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
         'At most INKWELL_SSE_PER_ADDRESS streams per client address (429 beyond) and INKWELL_SSE_MAX in all (503 beyond), both with Retry-After.',
       params: threadParam,
       querystring: { type: 'object', properties: { lastEventId: { type: 'string', maxLength: 20 } } },
-      response: { 200: { type: 'string', description: 'text/event-stream' } },
+      response: { 200: { type: 'string', description: 'text/event-stream' }, 429: { $ref: 'Error#' }, 503: { $ref: 'Error#' } },
     },
   }, async (request, reply) => {
     const { thread } = request.params as { thread: string };
