@@ -72,11 +72,13 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
     // A client that stops reading would have every later event queued in memory for it: once a write
     // is refused, the stream is dropped unless the client drains it within INKWELL_SSE_STALL_MS.
     let stall: NodeJS.Timeout | undefined;
+    let closed = false;
     res.on('drain', () => {
       clearTimeout(stall);
       stall = undefined;
     });
     const send = (text: string) => {
+      if (closed) return;
       if (!res.write(text) && !stall) stall = setTimeout(() => res.destroy(), ctx.config.sseStallMs);
     };
     send('retry: 3000\n\n');
@@ -91,7 +93,6 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
     };
     const unsubscribe = ctx.events.subscribe(thread, (e) => (replaying ? buffered.push(e) : write(e)));
     const heartbeat = setInterval(() => send(': ping\n\n'), ctx.config.sseHeartbeatSeconds * 1000);
-    let closed = false;
     const cleanup = () => {
       if (closed) return;
       closed = true;
@@ -105,6 +106,8 @@ export function registerSse(app: FastifyInstance, ctx: Ctx) {
     };
     res.on('close', cleanup);
     res.on('error', cleanup);
+    // A client gone before the handler ran has had its 'close' already; its place is given back now.
+    if (res.destroyed) cleanup();
 
     if (lastId !== null) {
       try {
