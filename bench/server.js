@@ -1,10 +1,19 @@
-// Server throughput and latency: autocannon on loopback, 50 connections, ~10 s per scenario,
-// listing a 100-comment thread and posting comments, on SQLite and (when reachable) PostgreSQL.
-// The server runs as a child process (`node --import tsx server/src/main.ts`) so it has a core of
-// its own on a 2-core machine. Prints figures; it is not a pass/fail test.
+// Server throughput and latency, against a base revision in the same run: autocannon on loopback,
+// 50 connections, listing a 100-comment thread (anonymous from the listing cache, anonymous with
+// INKWELL_LISTING_CACHE_MS=0, signed in, as a moderator) and posting comments, on SQLite and (when
+// reachable) PostgreSQL. The servers under test and those of the base revision (its server/ taken
+// with `git archive` into a temporary directory) run as child processes, so they have a core of
+// their own on a 2-core machine. Each scenario runs in short slices that alternate between the two
+// (current, base, base, current, …), and each ratio is the median of the ratios of neighbouring
+// slices, so a change in the machine's load falls on both sides. Besides requests per second, the
+// server's own CPU time per request is read from /proc (Linux): on a machine that other work keeps
+// busy it varies far less than throughput does. Prints medians and the ratios to the base (above 1:
+// the current code is faster), and flags a scenario more than 10% slower by CPU time per request
+// (by throughput where /proc is missing); it is not a pass/fail test.
 //
-//   node --import tsx bench/server.js            (INKWELL_BENCH_SECONDS=10, INKWELL_TEST_DATABASE_URL=…)
-import { spawn } from 'node:child_process';
+//   npm run bench:server [-- --base REV]   (default: the merge-base with main, or HEAD~1 on main itself)
+//   INKWELL_BENCH_SECONDS=1 (per slice) INKWELL_BENCH_PAIRS=6 INKWELL_TEST_DATABASE_URL=…
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +23,36 @@ import pg from 'pg';
 import { SignJWT } from 'jose';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SECONDS = Number(process.env.INKWELL_BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.INKWELL_BENCH_SECONDS ?? 1);
+const PAIRS = Number(process.env.INKWELL_BENCH_PAIRS ?? 6);
 const CONNECTIONS = 50;
 const PG_URL = process.env.INKWELL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const REGRESSION = 0.9;
+
+const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+
+function baseRevision() {
+  const i = process.argv.indexOf('--base');
+  if (i > 0 && process.argv[i + 1]) return git('rev-parse', '--verify', process.argv[i + 1] + '^{commit}');
+  const head = git('rev-parse', 'HEAD');
+  let base = null;
+  try {
+    base = git('merge-base', 'HEAD', 'main');
+  } catch {
+    // no main branch here
+  }
+  return base && base !== head ? base : git('rev-parse', 'HEAD~1');
+}
+
+/** The base revision's server/ in a temporary directory that resolves packages from this checkout. */
+function extractBase(rev) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-base-'));
+  const archive = execFileSync('git', ['archive', '--format=tar', rev, 'server', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
 
 async function pgReachable() {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
@@ -31,11 +66,12 @@ async function pgReachable() {
   }
 }
 
-function startServer(env) {
+function startServer(cwd, env) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--port', '0'], {
-    cwd: ROOT,
+    cwd,
     env: {
       ...process.env,
+      INKWELL_ROOT_DIR: ROOT,
       INKWELL_LOG_LEVEL: 'info',
       INKWELL_LOG_REQUESTS: 'off',
       INKWELL_LOG_FORMAT: 'json',
@@ -70,69 +106,165 @@ function run(opts) {
   });
 }
 
-function line(label, r) {
-  label = label.padEnd(40);
-  const ok = r['2xx'];
-  const bad = r.non2xx + r.errors + r.timeouts;
-  return `${label} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ok} ok, ${bad} failed`;
+const sign = (sub, claims) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setAudience('inkwell').setExpirationTime('1h')
+    .sign(new TextEncoder().encode(SECRET));
+
+async function admin(query) {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
 }
 
-async function bench(kind) {
+/**
+ * One server: its own data directory, or its own PostgreSQL database (not a schema: a migrator that
+ * sees another schema's migration tables may take them for its own), seeded with the 100-comment thread.
+ */
+async function server(kind, cwd, env, token) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-'));
-  const schema = 'inkwell_bench_' + randomBytes(4).toString('hex');
-  const env = { INKWELL_DATA_DIR: dataDir };
-  if (kind === 'postgres') Object.assign(env, { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema });
-  const { url, child } = await startServer(env);
+  const database = 'inkwell_bench_' + randomBytes(4).toString('hex');
+  Object.assign(env, { INKWELL_DATA_DIR: dataDir });
+  if (kind === 'postgres') {
+    await admin(`create database "${database}"`);
+    const url = new URL(PG_URL);
+    url.pathname = '/' + database;
+    Object.assign(env, { INKWELL_DATABASE_URL: url.href });
+  }
+  const cleanup = async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (kind === 'postgres') await admin(`drop database if exists "${database}" with (force)`);
+  };
+  let started;
   try {
-    const token = await new SignJWT({ name: 'Bench' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench')
-      .setAudience('inkwell').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
-    const modToken = await new SignJWT({ name: 'Mod', role: 'moderator' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mod')
-      .setAudience('inkwell').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
-    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    started = await startServer(cwd, env);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  const { url, child } = started;
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    await cleanup();
+  };
+  try {
     for (let i = 0; i < 100; i++) {
       const res = await fetch(`${url}/v1/threads/bench-list/comments`, {
-        method: 'POST', headers: auth,
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ body: `Seed comment ${i}: a few sentences of ordinary text, *some emphasis* and a [link](https://example.com/${i}).` }),
       });
       if (res.status !== 201) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
     }
     const list = await fetch(`${url}/v1/threads/bench-list/comments?limit=100`).then((r) => r.json());
     if (list.comments.length !== 100) throw new Error('expected 100 comments in the listing');
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, pid: child.pid, stop };
+}
 
-    await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, duration: 2 }); // warm-up
-    const listing = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100` });
-    // A signed-in reader (here the author of all 100, so every comment gets `own: true`) is served from
-    // the public cache plus own flags; a moderator sees pending comments too, so always from the database.
-    const personal = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: auth.authorization } });
-    const uncached = await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: `Bearer ${modToken}` } });
-    let n = 0;
-    const posting = await run({
-      url: `${url}/v1/threads/bench-post/comments`,
-      method: 'POST',
-      headers: auth,
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ body: `Benchmark comment number ${n++}` }) }) }],
-    });
-    console.log(line(`${kind}: list 100 comments, anonymous`, listing));
-    console.log(line(`${kind}: list 100 comments, signed in`, personal));
-    console.log(line(`${kind}: list 100 comments, moderator`, uncached));
-    console.log(line(`${kind}: post a comment`, posting));
-    return { listing, posting };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (kind === 'postgres') {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists "${schema}" cascade`);
-      await c.end();
-    }
+/** CPU seconds the process has used, or NaN without /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN;
   }
 }
 
-console.log(`Inkwell server benchmark: ${CONNECTIONS} connections, ${SECONDS} s per scenario, ${os.cpus().length} cores, Node ${process.version}`);
-const sqlite = await bench('sqlite');
-const target = sqlite.listing.requests.average >= 2000 && sqlite.listing.latency.p99 < 50;
-console.log(`SQLite listing target (>= 2000 req/s, p99 < 50 ms): ${target ? 'met' : 'NOT met'}`);
-if (await pgReachable()) await bench('postgres');
-else console.log(`PostgreSQL not reachable at ${PG_URL}; PostgreSQL benchmark skipped`);
+/** One slice of load on `target`, with the CPU time the server spent per request in it. */
+async function slice(target, options) {
+  const before = cpuSeconds(target.pid);
+  const result = await run(options);
+  result.cpuPerRequest = (cpuSeconds(target.pid) - before) / Math.max(1, result.requests.total);
+  return result;
+}
+
+/** The median of the finite values (a slice in which nothing completed gives none), or NaN. */
+const median = (xs) => {
+  const finite = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return finite.length ? finite[Math.floor((finite.length - 1) / 2)] : NaN;
+};
+
+function summary(results) {
+  const rps = median(results.map((r) => r.requests.average));
+  const p99 = median(results.map((r) => r.latency.p99));
+  const cpu = median(results.map((r) => r.cpuPerRequest)) * 1e6;
+  const failed = results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+  return { rps, p99, cpu, failed };
+}
+
+const figures = (r) => `${r.rps.toFixed(0).padStart(6)} req/s p99 ${String(r.p99).padStart(4)} ms ${Number.isNaN(r.cpu) ? '' : `${r.cpu.toFixed(0).padStart(5)} µs CPU/req`}`;
+
+function line(label, current, base, ratios, note = '') {
+  const decisive = Number.isNaN(ratios.cpu) ? ratios.rps : ratios.cpu;
+  const flag = decisive < REGRESSION && !note ? '  REGRESSION (> 10% slower)' : '';
+  return `${label.padEnd(40)} ${figures(current)} | base ${figures(base)} | ratio ${ratios.rps.toFixed(2)} req/s` +
+    (Number.isNaN(ratios.cpu) ? '' : `, ${ratios.cpu.toFixed(2)} CPU`) +
+    (current.failed + base.failed ? `  (${current.failed + base.failed} failed)` : '') + flag + note;
+}
+
+async function bench(kind, baseDir) {
+  const token = await sign('bench', { name: 'Bench' });
+  const modToken = await sign('mod', { name: 'Mod', role: 'moderator' });
+  const servers = [];
+  try {
+    for (const [name, cwd] of [['current', ROOT], ['base', baseDir]]) {
+      servers.push({ name, cached: await server(kind, cwd, {}, token), uncached: await server(kind, cwd, { INKWELL_LISTING_CACHE_MS: '0' }, token) });
+    }
+    let n = 0;
+    const scenarios = [
+      ['list 100, anonymous, cached', (s) => [s.cached, { url: `${s.cached.url}/v1/threads/bench-list/comments?limit=100` }]],
+      ['list 100, anonymous, uncached', (s) => [s.uncached, { url: `${s.uncached.url}/v1/threads/bench-list/comments?limit=100` }],
+        '  (INKWELL_LISTING_CACHE_MS=0: the base may still answer from its cache)'],
+      // A signed-in reader (here the author of all 100, so every comment gets `own: true`) is served from
+      // the public cache plus own flags; a moderator sees pending comments too, so always from the database.
+      ['list 100, signed in', (s) => [s.cached, { url: `${s.cached.url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: `Bearer ${token}` } }]],
+      ['list 100, moderator', (s) => [s.cached, { url: `${s.cached.url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: `Bearer ${modToken}` } }]],
+      ['post a comment', (s) => [s.cached, {
+        url: `${s.cached.url}/v1/threads/bench-post/comments`,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ body: `Benchmark comment number ${n++}` }) }) }],
+      }]],
+    ];
+    for (const s of servers) for (const url of [s.cached.url, s.uncached.url]) await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, duration: 1 });
+    const out = {};
+    for (const [label, options, note] of scenarios) {
+      const results = { current: [], base: [] };
+      for (let pair = 0; pair < PAIRS; pair++) {
+        for (const s of pair % 2 ? [...servers].reverse() : servers) results[s.name].push(await slice(...options(s)));
+      }
+      const pairs = results.current.map((r, i) => [r, results.base[i]]);
+      const ratios = {
+        rps: median(pairs.map(([c, b]) => c.requests.average / b.requests.average)),
+        cpu: median(pairs.map(([c, b]) => b.cpuPerRequest / c.cpuPerRequest)),
+      };
+      out[label] = summary(results.current);
+      console.log(line(`${kind}: ${label}`, out[label], summary(results.base), ratios, note));
+    }
+    return out;
+  } finally {
+    for (const s of servers) await Promise.all([s.cached.stop(), s.uncached.stop()]);
+  }
+}
+
+const rev = baseRevision();
+const baseDir = extractBase(rev);
+try {
+  console.log(`Inkwell server benchmark: ${CONNECTIONS} connections, ${PAIRS} × ${SECONDS} s per scenario and side, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(`current: the working tree at ${git('rev-parse', '--short', 'HEAD')}; base: ${git('log', '-1', '--format=%h %s', rev).slice(0, 90)}`);
+  const sqlite = await bench('sqlite', baseDir);
+  const cached = sqlite['list 100, anonymous, cached'];
+  console.log(`SQLite listing target (>= 2000 req/s, p99 < 50 ms): ${cached.rps >= 2000 && cached.p99 < 50 ? 'met' : 'NOT met'}`);
+  if (await pgReachable()) await bench('postgres', baseDir);
+  else console.log(`PostgreSQL not reachable at ${PG_URL}; PostgreSQL benchmark skipped`);
+} finally {
+  fs.rmSync(baseDir, { recursive: true, force: true });
+}

@@ -11,7 +11,7 @@ import { PostLimiter } from './limits.js';
 import { AddressHasher, installAddressHashing } from './privacy.js';
 import { installGracefulClose } from './shutdown.js';
 import { ListingCache } from './cache.js';
-import { ApiError, errorSchema, installErrorHandling } from './errors.js';
+import { answerClientError, ApiError, errorSchema, installErrorHandling } from './errors.js';
 import { commentPageSchema, commentSchema, typoReportSchema } from './schemas.js';
 import { registerComments, type CachedPage } from './comments.js';
 import { registerTypos, typoReceiptSchema } from './typos.js';
@@ -51,6 +51,14 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     // shutdown.ts answers requests that arrive while closing, in the API's error format.
     return503OnClosing: false,
+    // A request (headers and body) must arrive within requestTimeout, so one trickled byte by byte is
+    // cut off; connectionTimeout closes sockets that stay silent. Node checks for expired requests
+    // every connectionsCheckingInterval (30 s by default), and swaps the two limits when headersTimeout
+    // (60 s by default) is the longer. Event streams are exempt (sse.ts).
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: { connectionsCheckingInterval: 1000, headersTimeout: Math.min(60_000, config.requestTimeoutMs || 60_000) },
+    clientErrorHandler: answerClientError,
     // Thread ids may be URLs; percent-encoded they exceed the router's default of 100 characters.
     routerOptions: { maxParamLength: 2048 },
     ajv: { customOptions: { allErrors: false } },
@@ -84,7 +92,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     outbox,
     addresses,
     postLimiter: new PostLimiter(database.db, config.postLimitWindowSeconds * 1000),
-    listingCache: new ListingCache<CachedPage>(config.listingCacheMs),
+    listingCache: new ListingCache<CachedPage>(config.listingCacheMs, config.listingCacheBytes, (cached) => cached.body.length),
     metrics: new Metrics(database.pool),
   };
   ctx.metrics.setOutboxStats(() => outbox.stats());

@@ -110,10 +110,13 @@ export function encodeCursor(createdAt: number, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 }
 
+/** Accepts only the exact text encodeCursor gives: base64 decoding skips stray characters, so a padded cursor would otherwise pass as a different string. */
 export function decodeCursor(cursor: string): [number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && encodeCursor(v[0], v[1]) === cursor) {
+      return [v[0], v[1]];
+    }
   } catch {
     /* fall through */
   }
@@ -291,7 +294,8 @@ export function registerComments(app: FastifyInstance, ctx: Ctx) {
         .limit(1).executeTakeFirst();
       if (pending) return fresh();
     }
-    const key = `${q.sort}|${q.limit}|${q.cursor ?? ''}|${thread}`;
+    // From the decoded request, in a form where no thread name or cursor can pass for another.
+    const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
     let cached = ctx.listingCache.get(key);
     if (cached === undefined) {
       const generation = ctx.listingCache.generation(thread);

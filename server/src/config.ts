@@ -13,6 +13,7 @@ export interface Config {
   logFormat: LogFormat;
   logRequests: boolean;
   listingCacheMs: number;
+  listingCacheBytes: number;
   /** Repository root: `dist/` and `demo/` are served from here. */
   rootDir: string;
   dataDir: string;
@@ -51,6 +52,11 @@ export interface Config {
   bodyLimitBytes: number;
   cdnMaxAge: number;
   sseHeartbeatSeconds: number;
+  ssePerAddress: number;
+  sseMax: number;
+  sseStallMs: number;
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
 }
 
 /** Used only in development mode when INKWELL_JWT_SECRET is unset, so the demo works out of the box. */
@@ -170,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat,
     logRequests: !['off', 'false', '0'].includes((str(env, 'INKWELL_LOG_REQUESTS') ?? 'on').toLowerCase()),
     listingCacheMs: int(env, 'INKWELL_LISTING_CACHE_MS', 10_000),
+    listingCacheBytes: int(env, 'INKWELL_LISTING_CACHE_BYTES', 32 * 1024 * 1024),
     rootDir,
     dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
     databaseUrl,
@@ -202,5 +209,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: int(env, 'INKWELL_BODY_LIMIT', 65536, 1024),
     cdnMaxAge: int(env, 'INKWELL_CDN_MAX_AGE', 10),
     sseHeartbeatSeconds: int(env, 'INKWELL_SSE_HEARTBEAT', 15, 1),
+    ssePerAddress: int(env, 'INKWELL_SSE_PER_ADDRESS', 8, 1),
+    sseMax: int(env, 'INKWELL_SSE_MAX', 1000, 1),
+    sseStallMs: int(env, 'INKWELL_SSE_STALL_MS', 10_000, 1),
+    requestTimeoutMs: int(env, 'INKWELL_REQUEST_TIMEOUT_MS', 30_000),
+    connectionTimeoutMs: int(env, 'INKWELL_CONNECTION_TIMEOUT_MS', 60_000),
   };
 }

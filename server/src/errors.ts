@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** An error with an HTTP status and a stable machine-readable code, rendered as `{"error": {...}}`. */
 export class ApiError extends Error {
@@ -94,4 +96,24 @@ export function installErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     sendError(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
   });
+}
+
+/**
+ * Answers what Node refuses before a route sees it (a request that took longer than
+ * INKWELL_REQUEST_TIMEOUT_MS to arrive, oversized headers, broken HTTP) in the API's error shape,
+ * then closes the connection.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request did not arrive in time']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

@@ -4,14 +4,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 // only through Lit child bindings (text nodes); the only attribute bindings are an href that parsed
 // as http(s) and a language class checked against a short pattern.
 //
-// Cost stays linear: an emphasis or code opener looks for its closer with indexOf, and no other
-// opener of the same kind lies between them, so those scans never overlap; '[' remembers the
-// nearest '](' and its URL, so a run of '[' before one '](' matches it once.
+// Cost stays linear: an emphasis opener looks for its closer with indexOf, and no other opener of
+// the same kind lies between them, so those scans never overlap; inline code finds its closer in a
+// list of backtick runs (codeCloser); '[' remembers the nearest '](' and its URL, so a run of '['
+// before one '](' matches it once; punctuation after a bare URL is trimmed without a regex.
 
 const LINK_URL = /\(([^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)/y;
 // Parentheses only in pairs, so '(see https://x.example)' ends before ')' and Wikipedia's Foo_(bar) does not.
 const BARE_URL = /(?<![\p{L}\p{N}])https?:\/\/(?:[^\s()<>]|\([^\s()<>]*\))+/iuy;
 const MARK = /`+|\*\*?|__?/y;
+const TRAILING = '?!.,:;*_\'"]';
 const QUOTE = /^\s*> ?/;
 
 /** The normalised href of an http(s) URL; undefined for anything else (other schemes, relative, malformed). */
@@ -20,11 +22,38 @@ const httpHref = (url: string) => {
   if (/^https?:/i.test(url))
     try {
       const { href } = new URL(url);
-      if (/^https?:/.test(href)) return href;
+      // A host may keep characters that a path or query would have percent-encoded, such as '`'.
+      if (/^https?:/.test(href) && !/[\s"<>`]/.test(href)) return href;
     } catch {
       // not a URL
     }
 };
+
+/**
+ * Where inline code opened at `from` by `n` backticks closes: the start of the next run of at least
+ * `n` backticks (where indexOf would find `n` of them), or -1. `from` only grows between calls.
+ * indexOf would rescan the rest for each opener without a closer, and a row of ever shorter runs
+ * makes that quadratic; here the longest run still ahead answers those at once, and a search that
+ * succeeds passes only over runs inside the code it closes.
+ */
+function codeCloser(s: string) {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (const m of s.matchAll(/`+/g)) {
+    starts.push(m.index);
+    lengths.push(m[0].length);
+  }
+  const longest = [...lengths];
+  for (let k = longest.length - 2; k >= 0; k--) longest[k] = Math.max(longest[k], longest[k + 1]);
+  let k = 0;
+  return (from: number, n: number) => {
+    while (starts[k] < from) k++;
+    if (!(longest[k] >= n)) return -1;
+    let j = k;
+    while (lengths[j] < n) j++;
+    return starts[j];
+  };
+}
 
 const link = (href: string, content: unknown) => html`<a rel="nofollow ugc noopener" href=${href}>${content}</a>`;
 
@@ -33,6 +62,7 @@ function inline(s: string, inLink?: boolean): unknown {
   let text = '';
   let linkAt = -1;
   let url: RegExpExecArray | null = null;
+  let closeCode: ReturnType<typeof codeCloser> | undefined;
   const push = (node: unknown) => {
     if (text) out.push(text);
     out.push(node);
@@ -48,7 +78,7 @@ function inline(s: string, inLink?: boolean): unknown {
       i++;
     } else if (((MARK.lastIndex = i), (run = MARK.exec(s)?.[0]))) {
       n = run.length;
-      end = s.indexOf(run, i + n);
+      end = c == '`' ? (closeCode ??= codeCloser(s))(i + n, n) : s.indexOf(run, i + n);
       // `***x***`: the closing pair is the end of the run, leaving `*x*` inside.
       if (s[i + n] == c && s[end + n] == c) end++;
       bare = end > i ? s.slice(i + n, end) : '';
@@ -82,8 +112,10 @@ function inline(s: string, inLink?: boolean): unknown {
       else text += s.slice(i, end);
       i = end;
     } else if (!inLink && ((BARE_URL.lastIndex = i), (run = BARE_URL.exec(s)?.[0]))) {
-      // Trailing punctuation belongs to the sentence.
-      bare = run.replace(/[?!.,:;*_'"\]]+$/, '');
+      // Trailing punctuation belongs to the sentence. Trimmed by hand: a regex anchored at the end
+      // would try again from each character of a long run of punctuation, which is quadratic.
+      for (end = run.length; TRAILING.includes(run[end - 1]); ) end--;
+      bare = run.slice(0, end);
       end = httpHref(bare);
       // An invalid URL is passed over whole, so the scan does not start again inside it.
       if (end) push(link(end, (run = bare)));
