@@ -192,7 +192,7 @@ for (const { kind, skip } of await kinds()) {
 
     it('drops an event stream whose client stops reading, and keeps the one that reads', async () => {
       const stalled = await connect(s.url);
-      stalled.write('GET /v1/threads/flood/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n');
+      stalled.write('GET /v1/threads/flood/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n');
       stalled.pause();
       const reader = await SseClient.open(`${s.url}/v1/threads/flood/events`);
       try {
@@ -221,7 +221,7 @@ for (const { kind, skip } of await kinds()) {
     it('cuts off a request body trickled byte by byte', async () => {
       const socket = await connect(s.url);
       const closed = closedWithin(socket, 6000);
-      socket.write('POST /v1/threads/slow/comments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+      socket.write('POST /v1/threads/slow/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
       const trickle = setInterval(() => socket.writable && socket.write('x'), 100);
       const result = await closed;
       clearInterval(trickle);
