@@ -48,7 +48,9 @@ function baseRevision() {
 /** The base revision's server/ in a temporary directory that resolves packages from this checkout. */
 function extractBase(rev) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-base-'));
-  const archive = execFileSync('git', ['archive', '--format=tar', rev, 'server', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  // tsconfig.json too: tsx compiles by it, and other settings would make other code.
+  const paths = git('ls-tree', '--name-only', rev, '--', 'server', 'package.json', 'tsconfig.json').split('\n');
+  const archive = execFileSync('git', ['archive', '--format=tar', rev, ...paths], { cwd: ROOT, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
