@@ -64,9 +64,15 @@ export const commentBoxStyles = css`
     color: var(--_accent);
     font-size: 0.875em;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: default;
+  }
+  button[aria-pressed='true'] {
+    border-color: currentColor;
+    background: var(--_surface);
+    font-weight: 600;
   }
   ol {
     list-style: none;
@@ -75,7 +81,10 @@ export const commentBoxStyles = css`
   }
   li {
     margin: 0 0 1rem;
-    padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5rem));
+  }
+  li > ol {
+    margin-top: 1rem;
+    padding-inline-start: var(--inkwell-comment-box-indent, 1.5rem);
   }
   article {
     padding: 0.5rem 0.75rem;
@@ -85,9 +94,29 @@ export const commentBoxStyles = css`
   }
   article.highlight,
   article:focus {
-    outline: none;
+    /* Invisible here; forced colours paint it, where the tint and the border colour are lost. */
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     border-inline-start-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  article:focus-visible {
+    outline-color: var(--_accent);
+  }
+  @media (forced-colors: active) {
+    article.highlight,
+    article:focus {
+      outline-color: Highlight;
+    }
+    button[aria-pressed='true'] {
+      outline: 2px solid CanvasText;
+      outline-offset: -4px;
+    }
+    button:disabled,
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
   }
   header {
     display: flex;
@@ -166,6 +195,7 @@ export const commentBoxStyles = css`
     field-sizing: content;
   }
   .preview {
+    display: block;
     min-height: 5rem;
     padding: 0.25rem 0.5rem;
     border: 1px dashed var(--_border);
