@@ -7,11 +7,27 @@ export const typoReporterStyles = css`
     font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
   }
   :host([hidden]),
-  :host([hide-hint]) .hint {
+  :host([hide-hint]) slot {
     display: none;
   }
   .hint {
     margin: 0;
+  }
+  button.report {
+    padding: 0;
+    border: 0;
+    font-size: inherit;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  /* With the hint hidden, the button stays for keyboards: out of sight until it has focus. */
+  :host([hide-hint]) .report:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   kbd {
     font: inherit;
@@ -61,6 +77,17 @@ export const typoReporterStyles = css`
     background: color-mix(in srgb, #f5c518 45%, transparent);
     text-decoration: underline wavy #d33;
   }
+  @media (forced-colors: active) {
+    mark {
+      forced-color-adjust: none;
+      color: MarkText;
+      background: Mark;
+    }
+    .float,
+    .notice {
+      border: 1px solid CanvasText;
+    }
+  }
   label {
     display: block;
     margin: 0 0 0.75rem;
@@ -88,6 +115,10 @@ export const typoReporterStyles = css`
   }
   .status {
     margin: 0 auto 0 0;
+    font-size: 0.9em;
+  }
+  .note {
+    margin: 0 0 0.75rem;
     font-size: 0.9em;
   }
   .status.error {
