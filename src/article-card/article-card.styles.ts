@@ -80,6 +80,8 @@ export const articleCardStyles = css`
   /* A separator after each item; the badge is a box of its own and is followed by space only. */
   .meta > :not(:last-child, author-badge)::after {
     content: '·';
+    /* Decoration only: kept out of accessible names. */
+    content: '·' / '';
     margin-left: 0.4em;
   }
   .meta > author-badge {
@@ -94,8 +96,15 @@ export const articleCardStyles = css`
     list-style: none;
     font-size: 0.8125em;
   }
-  .tags li {
-    padding: 0.1em 0.6em;
+  /* The pill is the link itself, at least 24 px square (WCAG 2.5.8): none of it opens the article instead. */
+  .tags a,
+  .tags span {
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-width: 24px;
+    min-height: 24px;
+    padding: 0 0.6em;
     border: 1px solid var(--_border);
     border-radius: 999px;
   }

@@ -47,7 +47,6 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  *
  * @cssprop [--inkwell-author-badge-avatar-size=3rem] - Avatar size (1.5rem small, 5rem large).
  * @cssprop [--inkwell-author-badge-gap=0.75rem] - Space between avatar and text.
- * @cssprop [--inkwell-author-badge-background=Canvas] - Background behind the "more" button over a clamped bio.
  * @cssprop [--inkwell-color-accent=#1d4ed8] - Links, buttons and the focus ring.
  * @cssprop [--inkwell-color-muted] - Secondary text.
  */
@@ -168,7 +167,7 @@ export class AuthorBadge extends LitElement {
   private renderBio(more: string, less: string) {
     const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
     return html`<div class="bio">
-      <div id="bio" part="bio" class=${this.expanded ? '' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
+      <div id="bio" part="bio" class=${this.expanded ? '' : this.overflowing ? 'clamped faded' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
         <slot name="bio">${this.bio}</slot>
       </div>
       ${this.overflowing
