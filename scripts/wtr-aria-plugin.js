@@ -15,7 +15,7 @@ export function ariaQueryPlugin() {
       if (session.browser.type !== 'puppeteer') throw new Error(`${command}: unsupported browser type ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       if (command === 'ax-tree') {
-        const root = payload.root ? await page.evaluateHandle((key) => window[key], payload.root) : undefined;
+        const root = payload.root ? await page.evaluateHandle((key) => globalThis[key], payload.root) : undefined;
         const tree = await page.accessibility.snapshot({ interestingOnly: false, ...(root ? { root } : {}) });
         await root?.dispose();
         return tree;
@@ -29,10 +29,10 @@ export function ariaQueryPlugin() {
         payload.name === undefined ? '' : `[name=${JSON.stringify(payload.name)}]`,
         payload.role === undefined ? '' : `[role=${JSON.stringify(payload.role)}]`,
       ].join('');
-      const root = await page.evaluateHandle((key) => window[key], payload.root);
+      const root = await page.evaluateHandle((key) => globalThis[key], payload.root);
       const handles = await root.$$(`::-p-aria(${selector})`);
       for (const handle of handles) {
-        await handle.evaluate((element, key) => (window[key] ??= []).push(element), payload.key);
+        await handle.evaluate((element, key) => (globalThis[key] ??= []).push(element), payload.key);
         await handle.dispose();
       }
       await root.dispose();

@@ -94,7 +94,7 @@ export const commentBoxStyles = css`
   }
   article.highlight,
   article:focus {
-    /* Invisible here; forced colours paint it, where the tint and the border colour are lost. */
+    /* Invisible here; forced colours paint it (in the system's colour), where the tint and the border colour are lost. */
     outline: 2px solid transparent;
     outline-offset: 2px;
     border-inline-start-color: var(--_accent);
@@ -104,18 +104,9 @@ export const commentBoxStyles = css`
     outline-color: var(--_accent);
   }
   @media (forced-colors: active) {
-    article.highlight,
-    article:focus {
-      outline-color: Highlight;
-    }
     button[aria-pressed='true'] {
-      outline: 2px solid CanvasText;
+      outline: 2px solid;
       outline-offset: -4px;
-    }
-    button:disabled,
-    button[aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
     }
   }
   header {

@@ -171,7 +171,7 @@ export class CommentBox extends LitElement {
     const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'expired', 'guests', 'editWindow', 'maxLength', 'lang'];
     if (looks.some((key) => changed.has(key))) this.look++;
     if (changed.has('top') || changed.has('replies') || changed.has('maxDepth')) {
-      this.placed = placeThread(this.top, this.replies, this.depthLimit());
+      this.placed = placeThread(this.top, this.replies, Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
     }
     const reload = ['thread', 'sort', 'api', 'token'].some((key) => changed.has(key) && changed.get(key) !== undefined);
     if (changed.has('token') && changed.get('token') !== undefined) this.expired = false;
@@ -274,7 +274,7 @@ export class CommentBox extends LitElement {
     if (!added.length) return;
     this.renderLimit = Infinity;
     this.announce(formatPlural(languageOf(this), this.messages().moreLoaded, added.length, { n: added.length }));
-    this.focusFirstOf(added);
+    this.focusAfter(added.map(at).join());
   }
 
   /** A link to #comment-<id> loads the page the comment is on, scrolls to it and highlights it. */
@@ -320,28 +320,15 @@ export class CommentBox extends LitElement {
     this.total += arrived.length;
     this.renderLimit = Infinity;
     // The button goes away; the reader lands on the first comment it revealed.
-    this.focusFirstOf(arrived);
+    this.focusAfter(arrived.map(at).join());
   }
 
-  /** Focuses, once drawn, whichever of `comments` comes first in the thread. */
-  private focusFirstOf(comments: Comment[]): void {
-    const ids = new Set(comments.map((comment) => `comment-${comment.id}`));
-    this.focusKeeper.next(() => [...this.renderRoot.querySelectorAll<HTMLElement>('article')].find((article) => ids.has(article.id)));
-  }
-
-  /** Focuses a comment once it is drawn. */
-  private focusComment(id: string): void {
-    this.focusKeeper.next(() => this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`));
-  }
-
-  /** Focuses one of a comment's action buttons once it is drawn (the comment itself when the button is gone). */
-  private focusAction(id: string, action: string): void {
-    const article = `#comment-${CSS.escape(id)}`;
-    this.focusKeeper.next(() => this.renderRoot.querySelector<HTMLElement>(`${article} [data-action="${action}"]`) ?? this.renderRoot.querySelector<HTMLElement>(article));
-  }
-
-  private depthLimit(): number {
-    return Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3);
+  /**
+   * Focuses, once drawn, the first element the first of `selectors` that finds any matches (a selector list
+   * finds whichever comes first in the thread).
+   */
+  private focusAfter(...selectors: string[]): void {
+    this.focusKeeper.next(() => selectors.map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean));
   }
 
   private replace(comment: Comment): void {
@@ -404,7 +391,7 @@ export class CommentBox extends LitElement {
       if (edit) {
         this.editing = undefined;
         this.replace(comment);
-        this.focusComment(comment.id);
+        this.focusAfter(at(comment));
         this.dispatchEvent(new CommentEditedEvent(comment));
         return;
       }
@@ -412,7 +399,7 @@ export class CommentBox extends LitElement {
       this.insert(comment);
       const m = this.messages();
       this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
-      this.focusComment(comment.id);
+      this.focusAfter(at(comment));
       this.dispatchEvent(new CommentPostedEvent(comment));
     } catch (error) {
       const expired = error instanceof ApiError && error.status === 401;
@@ -454,7 +441,7 @@ export class CommentBox extends LitElement {
         this.dispatchEvent(new CommentEditedEvent(updated));
       }
       // The button that was used is gone: the reader stays on the comment.
-      this.focusComment(comment.id);
+      this.focusAfter(at(comment));
     } catch (error) {
       this.announce(this.explain(error));
     }
@@ -625,8 +612,8 @@ export class CommentBox extends LitElement {
   /** Asks whether to delete comment `id` (focus on the question's safe answer), or drops the question (focus back on Delete). */
   private confirmDelete(id: string | undefined, was?: string): void {
     this.confirming = id;
-    if (id) this.focusAction(id, 'keep');
-    else if (was) this.focusAction(was, 'delete');
+    if (id) this.focusAfter(`${at({ id })} [data-action=keep]`);
+    else if (was) this.focusAfter(`${at({ id: was })} [data-action=delete]`);
   }
 
   private body(comment: Comment): TemplateResult {
@@ -654,18 +641,17 @@ export class CommentBox extends LitElement {
   }
 
   private focusField(key: string): void {
-    this.focusKeeper.next(() => this.renderRoot.querySelector<HTMLElement>(`#f-${CSS.escape(key)}`));
+    this.focusAfter(`#f-${CSS.escape(key)}`);
   }
 
   /** Closes a reply or edit form; focus goes back to the button that opened it. The draft is kept. */
   private closeForm(key: string): void {
-    if (key.startsWith('edit:')) {
-      this.editing = undefined;
-      this.focusAction(key.slice(5), 'edit');
-    } else {
-      this.replyTo = undefined;
-      this.focusAction(key, 'reply');
-    }
+    const edit = key.startsWith('edit:');
+    const comment = at({ id: edit ? key.slice(5) : key });
+    if (edit) this.editing = undefined;
+    else this.replyTo = undefined;
+    // The comment itself when its button is gone (the edit window closed meanwhile).
+    this.focusAfter(`${comment} [data-action=${edit ? 'edit' : 'reply'}]`, comment);
   }
 
   private renderComposer(key: string, m: Messages, editing?: Comment, replyName?: string) {
@@ -728,6 +714,11 @@ export class CommentBox extends LitElement {
       </div>
     </form>`;
   }
+}
+
+/** The selector of a comment's article. */
+function at(comment: { id: string }): string {
+  return `#comment-${CSS.escape(comment.id)}`;
 }
 
 /** Grows a textarea with its text where CSS `field-sizing` is not supported. */

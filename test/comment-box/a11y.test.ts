@@ -133,7 +133,7 @@ describe('<comment-box> accessibility', () => {
       await press('Enter');
       await focusLandsOn(() => root(el).querySelector('#f-s1'), 'the reply field');
       await sendKeys({ type: 'Half a reply' });
-      const cancel = button(root(el).querySelector('#f-s1')!.form!, 'Cancel')!;
+      const cancel = button(root(el).querySelector<HTMLTextAreaElement>('#f-s1')!.form!, 'Cancel')!;
       await tabTo(cancel);
       await press('Enter');
       await focusLandsOn(reply, 'Reply');

@@ -94,7 +94,7 @@ describe('<typo-reporter> without a mouse', () => {
     const dialog = dialogOf(reporter)!;
     const quote = await oneByRole(dialog, 'textbox', 'The passage with the mistake');
     await focusLandsOn(() => quote, 'the quote field');
-    expect(dialog.textContent).to.include('cannot link to the exact place');
+    expect(dialog.textContent).to.include('cannot link to the passage');
     expect(quote.getAttribute('aria-describedby')).to.equal(dialog.querySelector('.note')!.id);
     await sendKeys({ type: 'the teh   mistake' });
     await sendKeys({ press: 'Tab' });

@@ -11,7 +11,7 @@ export const de: Messages = {
   typoHint: 'Fehler gefunden? Markieren Sie ihn und drücken Sie {keys}.',
   typoReport: 'Fehler melden',
   typoQuote: 'Die Stelle mit dem Fehler',
-  typoNoSelection: 'Es ist nichts markiert, daher kann die Meldung nicht auf die genaue Stelle verweisen. Zitieren Sie die Stelle bitte.',
+  typoNoSelection: 'Ohne Markierung kann die Meldung nicht auf die Stelle verweisen: Bitte zitieren Sie sie.',
   typoCorrection: 'Korrekturvorschlag',
   typoComment: 'Kommentar (optional)',
   typoSent: 'Danke! Die Redaktion wurde informiert.',

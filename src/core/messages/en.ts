@@ -11,7 +11,7 @@ export const en: Messages = {
   typoHint: 'Found a mistake? Select it and press {keys}.',
   typoReport: 'Report a mistake',
   typoQuote: 'The passage with the mistake',
-  typoNoSelection: 'Nothing is selected, so the report cannot link to the exact place. Quote the passage instead.',
+  typoNoSelection: 'Without a selection, the report cannot link to the passage: please quote it.',
   typoCorrection: 'Suggested correction',
   typoComment: 'Comment (optional)',
   typoSent: 'Thank you! The author has been told.',
