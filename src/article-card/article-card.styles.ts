@@ -96,15 +96,24 @@ export const articleCardStyles = css`
     list-style: none;
     font-size: 0.8125em;
   }
-  /* The pill is the link itself, at least 24 px square (WCAG 2.5.8): none of it opens the article instead. */
+  /*
+   * The pill is the link itself, at least 24 px square (WCAG 2.5.8): none of it opens the article instead.
+   * Its round outline is drawn apart, so the corners of its box are the tag's too.
+   */
   .tags a,
   .tags span {
+    position: relative;
     display: inline-flex;
     align-items: center;
-    box-sizing: border-box;
     min-width: 24px;
     min-height: 24px;
     padding: 0 0.6em;
+  }
+  .tags a::before,
+  .tags span::before {
+    content: '';
+    position: absolute;
+    inset: 0;
     border: 1px solid var(--_border);
     border-radius: 999px;
   }

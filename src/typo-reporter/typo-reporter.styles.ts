@@ -151,7 +151,7 @@ export const typoReporterStyles = css`
   :host([theme='dark']) .float {
     color: #111;
   }
-  button:disabled {
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }

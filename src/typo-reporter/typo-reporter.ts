@@ -211,7 +211,7 @@ export class TypoReporter extends LitElement {
           ${sent
             ? html`<button type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
             : html`<button type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
-                <button type="submit" ?disabled=${sending}>${status.kind === 'error' ? m.retry : m.send}</button>`}
+                <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? m.retry : m.send}</button>`}
         </div>
       </form>
     </dialog>`;

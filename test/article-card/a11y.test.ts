@@ -41,13 +41,15 @@ describe('<article-card> accessibility', () => {
       const box = tag.getBoundingClientRect();
       expect(box.width, tag.textContent!).to.be.at.least(24);
       expect(box.height, tag.textContent!).to.be.at.least(24);
-      // The pill's outer edges: its border and padding, where the reader sees the tag.
-      const pill = tag.closest('li')!.getBoundingClientRect();
+      // The pill's edges and corners: its outline and padding, where the reader sees the tag.
+      const pill = box;
       for (const [x, y] of [
         [pill.left + 1, pill.top + pill.height / 2],
         [pill.right - 1, pill.top + pill.height / 2],
         [pill.left + pill.width / 2, pill.top + 1],
         [pill.left + pill.width / 2, pill.bottom - 1],
+        [pill.left + 1, pill.top + 1],
+        [pill.right - 1, pill.bottom - 1],
       ]) {
         expect(root.elementFromPoint(x, y), `${tag.textContent} at ${Math.round(x - pill.left)},${Math.round(y - pill.top)}`).to.equal(tag);
       }

@@ -108,6 +108,25 @@ describe('<typo-reporter> without a mouse', () => {
     expect(detail.fragment).to.not.include(':~:text=');
   });
 
+  it('keeps focus on Send while the report goes out, and after the server refused it', async () => {
+    const { article, reporter } = await page();
+    window.fetch = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return new Response(JSON.stringify({ error: { code: 'invalid', message: 'no' } }), { status: 422, headers: { 'content-type': 'application/json' } });
+    }) as typeof window.fetch;
+    select(article, 'teh');
+    await chord('Control', 'Enter');
+    await waitUntil(() => dialogOf(reporter)?.open, 'the dialog did not open');
+    const send = dialogOf(reporter)!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    send.focus();
+    await sendKeys({ press: 'Enter' });
+    await reporter.updateComplete;
+    expectFocusOn(send, 'Send, while sending');
+    expect(send.getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => dialogOf(reporter)!.querySelector('[role="alert"]')?.textContent?.trim(), 'no error shown');
+    expectFocusOn(send, 'Send (now "Try again")');
+  });
+
   it('keeps the button for keyboards with hide-hint: out of sight until it has focus', async () => {
     const { reporter, before } = await page({ 'hide-hint': '' });
     expect(reporter.getBoundingClientRect().height).to.equal(0);
