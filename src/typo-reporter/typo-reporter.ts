@@ -143,8 +143,7 @@ export class TypoReporter extends LitElement {
     const keys = isApple() ? html`<kbd>⌘</kbd>+<kbd>Enter</kbd>` : html`<kbd>Ctrl</kbd>+<kbd>Enter</kbd>`;
     return html`
       <p class="hint" part="hint" data-inkwell-ignore>
-        <slot>${before}${keys}${after}</slot>
-        <button
+        <slot>${before}${keys}${after}</slot>${' '}<button
           class="report"
           part="report"
           type="button"

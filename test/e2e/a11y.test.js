@@ -126,6 +126,7 @@ describe('accessibility of the demo (end to end)', () => {
     });
 
     // 1. Report a typo: the button after the hint; nothing is selected, so the reader quotes the passage.
+    assert.match(await page.locator('typo-reporter [part="hint"]').innerText(), /Enter\. Report a mistake$/);
     await tabTo((f) => f.host === 'typo-reporter' && f.text === 'Report a mistake', 'Report a mistake');
     await page.keyboard.press('Enter');
     await landsOn((f) => f.tag === 'textarea' && f.label === 'The passage with the mistake', 'the quote field');
