@@ -2,7 +2,6 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
-import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { ariaQueryPlugin } from './scripts/wtr-aria-plugin.js';
 import { countingReporter } from './scripts/wtr-counting-reporter.js';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
@@ -40,7 +39,7 @@ export default {
   middleware: [slowImage],
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), a11ySnapshotPlugin(), ariaQueryPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ariaQueryPlugin()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -333,7 +333,9 @@ export class CommentBox extends LitElement {
 
   private replace(comment: Comment): void {
     const list = comment.parentId ? 'replies' : 'top';
-    if (this[list].some((existing) => existing.id === comment.id)) this[list] = mergeComments(this[list], [comment]);
+    const known = this[list].find((existing) => existing.id === comment.id);
+    // The live stream's public view does not say whose comment it is: the reader's own keeps Edit and Delete.
+    if (known) this[list] = mergeComments(this[list], [{ ...comment, own: comment.own ?? known.own }]);
   }
 
   // —— forms ——
