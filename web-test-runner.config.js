@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
+import { ariaQueryPlugin } from './scripts/wtr-aria-plugin.js';
 import { countingReporter } from './scripts/wtr-counting-reporter.js';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
 
@@ -38,7 +39,7 @@ export default {
   middleware: [slowImage],
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ariaQueryPlugin()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -231,6 +231,47 @@ export const Guest: Story = {
   parameters: { fake: { comments: (thread: string) => sampleThread(thread, 4) } satisfies FakeSetup },
 };
 
+/** Deep replies: each level is a list inside its comment (a screen reader says the level), each reply says whom it answers; past `max-depth` they stay at that depth and say it visibly. */
+export const NestedReplies: Story = {
+  args: { api: '/fake/nested/v1', thread: 'nested', maxDepth: 2 },
+  parameters: {
+    fake: {
+      comments: (thread: string) => [
+        comment(thread, 'n0', 'Ada Okafor', 'Where does the serial comma belong?', 30),
+        comment(thread, 'n1', 'Lin Mei', 'Before the conjunction, always.', 25, { parentId: 'n0' }),
+        comment(thread, 'n2', 'Jonas Berg', 'Not in newspapers.', 20, { parentId: 'n1' }),
+        comment(thread, 'n3', 'Ada Okafor', 'Then newspapers are wrong.', 15, { parentId: 'n2' }),
+        comment(thread, 'n4', 'Lin Mei', 'A question of house style.', 10),
+      ],
+    } satisfies FakeSetup,
+  },
+};
+
+/** Delete pressed on one's own comment: focus is on the question's Cancel, and the question names the group a screen reader enters. */
+export const DeleteQuestion: Story = {
+  args: { api: '/fake/delete/v1', thread: 'delete', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => [...sampleThread(thread, 2, Date.now() - 3_600_000), comment(thread, 'mine', READER, 'A comment I am about to delete.', 1)] } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#comment-mine [data-action="delete"]'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    box.shadowRoot!.querySelector<HTMLButtonElement>('#comment-mine [data-action="delete"]')?.click();
+  },
+};
+
+/** The preview: the toggle keeps its name "Preview" and is pressed; the field's label names the preview. */
+export const Preview: Story = {
+  args: { api: '/fake/preview/v1', thread: 'preview', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 2) } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#f-top'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const field = box.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-top')!;
+    field.value = 'A **bold** claim, with a [link](https://example.com).';
+    field.dispatchEvent(new InputEvent('input'));
+    box.shadowRoot!.querySelector<HTMLButtonElement>('form button[aria-pressed]')!.click();
+  },
+};
+
 /** A premoderated site: the reader's own comment shows "awaiting moderation" (others do not see it). */
 export const Held: Story = {
   args: { api: '/fake/held/v1', thread: 'held', token: fakeToken(READER) },

@@ -107,3 +107,23 @@ export const German: Story = { args: { lang: 'de' }, play: ({ canvasElement }) =
 export const CustomHint: Story = {
   render: () => html`<typo-reporter api="/v1">Spotted a typo? Select it and tell us with Ctrl+Enter.</typo-reporter>`,
 };
+
+/** Nothing selected, "Report a mistake" pressed (the keyboard path): the reader quotes the passage; the dialog says the report cannot link to it. */
+export const QuoteWithoutSelection: Story = {
+  play: async ({ canvasElement }) => {
+    const reporter = canvasElement.querySelector('typo-reporter') as TypoReporter;
+    await reporter.updateComplete;
+    document.getSelection()!.removeAllRanges();
+    reporter.shadowRoot!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
+  },
+};
+
+/** `hide-hint`: no line under the article; the "Report a mistake" button appears only while it has keyboard focus (Tab to it). */
+export const HiddenHint: Story = {
+  args: { hideHint: true },
+  play: async ({ canvasElement }) => {
+    const reporter = canvasElement.querySelector('typo-reporter') as TypoReporter;
+    await reporter.updateComplete;
+    reporter.shadowRoot!.querySelector<HTMLButtonElement>('[part="report"]')!.focus({ focusVisible: true } as FocusOptions);
+  },
+};

@@ -91,6 +91,8 @@ export const articleCardStyles = css`
   /* A separator after each item; the badge is a box of its own and is followed by space only. */
   .meta > :not(:last-child, author-badge)::after {
     content: '·';
+    /* Decoration only: kept out of accessible names. */
+    content: '·' / '';
     margin-left: 0.4em;
   }
   .meta > author-badge {
@@ -105,12 +107,31 @@ export const articleCardStyles = css`
     list-style: none;
     font-size: 0.8125em;
   }
-  .tags li {
-    padding: 0.1em 0.6em;
-    border: var(--_line) solid var(--inkwell-tag-border-color, var(--_border));
-    border-radius: var(--inkwell-tag-radius, 999px);
+  /*
+   * The pill is the link itself, at least 24 px square (WCAG 2.5.8): none of it opens the article instead.
+   * Its round outline is drawn apart, so the corners of its box are the tag's too.
+   */
+  .tags a,
+  .tags span {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    min-width: 24px;
+    min-height: 24px;
+    padding: 0 0.6em;
     color: var(--inkwell-tag-color, inherit);
+    isolation: isolate;
+    border-radius: var(--inkwell-tag-radius, 999px);
+  }
+  .tags a::before,
+  .tags span::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border: var(--_line) solid var(--inkwell-tag-border-color, var(--_border));
+    border-radius: inherit;
     background: var(--inkwell-tag-background, transparent);
+    z-index: -1;
   }
   .tags a {
     text-decoration: none;

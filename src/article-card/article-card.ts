@@ -129,7 +129,7 @@ export class ArticleCard extends LitElement {
   /** `stacked` (default), `horizontal` or `compact`; narrow cards fall back to what fits. */
   @property({ reflect: true }) layout: CardLayout = 'stacked';
 
-  /** The headline's heading level, 2 to 6. */
+  /** The headline's heading level, 2 to 6: one below the heading the cards sit under (`2` under the page's `h1`). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
@@ -166,9 +166,9 @@ export class ArticleCard extends LitElement {
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
     return html`<div class="frame">
-      <article class="card ${layout}" part="base">
+      <article class="card ${layout}" part="base" aria-labelledby="headline">
         <div class="body">
-          <div class="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
+          <div class="headline" id="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
             ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}>${this.headline}</a>` : this.headline}
           </div>
           ${this.lightChildren.has('excerpt') || this.excerpt
@@ -240,7 +240,7 @@ export class ArticleCard extends LitElement {
     return html`<ul class="tags" part="tags" aria-label=${label}>
       ${tags.map((tag) => {
         const href = this.tagHref ? safeUrl(this.tagHref.replace('{tag}', encodeURIComponent(tag)), this, 'tag-href') : undefined;
-        return html`<li part="tag">${href ? html`<a href=${href}>${tag}</a>` : tag}</li>`;
+        return html`<li>${href ? html`<a part="tag" href=${href}>${tag}</a>` : html`<span part="tag">${tag}</span>`}</li>`;
       })}
     </ul>`;
   }

@@ -107,13 +107,28 @@ export const authorBadgeStyles = css`
     cursor: pointer;
     text-decoration: underline;
   }
-  /* While clamped, the toggle sits over the end of the last line, so its appearance moves nothing. */
+  /*
+   * While clamped, the toggle sits over the end of the last line, so its appearance moves nothing. The
+   * text there fades out (a mask, not a painted colour), so it matches whatever surface is behind it.
+   */
   .clamped + .toggle {
     position: absolute;
     right: 0;
     bottom: 0;
-    padding-left: 2em;
-    background: linear-gradient(to right, transparent, var(--inkwell-author-badge-background, Canvas) 1.5em);
+  }
+  .faded {
+    --_fade: linear-gradient(to left, transparent 4em, #000 6em);
+    mask-image: linear-gradient(#000, #000), var(--_fade);
+    mask-size: 100% calc(100% - 1lh), 100% 1lh;
+    mask-position: top, bottom;
+    mask-repeat: no-repeat;
+  }
+  :host(:dir(rtl)) .faded {
+    --_fade: linear-gradient(to right, transparent 4em, #000 6em);
+  }
+  :host(:dir(rtl)) .clamped + .toggle {
+    right: auto;
+    left: 0;
   }
   .actions {
     flex: none;

@@ -47,7 +47,6 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  *
  * @cssprop [--inkwell-author-badge-avatar-size=3em] - Avatar size (1.5em small, 5em large).
  * @cssprop [--inkwell-author-badge-gap=0.75em] - Space between avatar and text.
- * @cssprop [--inkwell-author-badge-background=Canvas] - Background behind the "more" button over a clamped bio.
  * @cssprop [--inkwell-color-accent] - The "more" button and the focus ring; derived from the text colour by default.
  * @cssprop [--inkwell-radius=0.5em] - Corner radius of the large badge's box.
  * @cssprop [--inkwell-border-width=1px] - Width of the large badge's border.
@@ -170,7 +169,7 @@ export class AuthorBadge extends LitElement {
   private renderBio(more: string, less: string) {
     const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
     return html`<div class="bio">
-      <div id="bio" part="bio" class=${this.expanded ? '' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
+      <div id="bio" part="bio" class=${this.expanded ? '' : this.overflowing ? 'clamped faded' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
         <slot name="bio">${this.bio}</slot>
       </div>
       ${this.overflowing

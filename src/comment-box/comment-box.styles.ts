@@ -51,6 +51,16 @@ export const commentBoxStyles = css`
     font-size: 0.875em;
     font-weight: inherit;
   }
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: default;
+  }
+  button[aria-pressed='true'] {
+    border-color: currentColor;
+    background: var(--_surface);
+    font-weight: 600;
+  }
   ol {
     list-style: none;
     margin: 0;
@@ -58,7 +68,10 @@ export const commentBoxStyles = css`
   }
   li {
     margin: 0 0 1em;
-    padding-inline-start: calc(var(--_depth, 0) * var(--inkwell-comment-box-indent, 1.5em));
+  }
+  li > ol {
+    margin-top: 1em;
+    padding-inline-start: var(--inkwell-comment-box-indent, 1.5em);
   }
   article {
     padding: 0.5em 0.75em;
@@ -68,9 +81,20 @@ export const commentBoxStyles = css`
   }
   article.highlight,
   article:focus {
-    outline: none;
+    /* Invisible here; forced colours paint it (in the system's colour), where the tint and the border colour are lost. */
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     border-inline-start-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  article:focus-visible {
+    outline-color: var(--_accent);
+  }
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      outline: 2px solid;
+      outline-offset: -4px;
+    }
   }
   header {
     display: flex;
@@ -149,6 +173,7 @@ export const commentBoxStyles = css`
     field-sizing: content;
   }
   .preview {
+    display: block;
     min-height: 5em;
     padding: 0.25em 0.5em;
     border: 1px dashed var(--_border);

@@ -12,11 +12,11 @@ import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
-import { cssProps } from '../core/css-props.js';
+import { FocusKeeper } from '../core/focus.js';
 import { avatarTemplate } from '../core/avatar-template.js';
 import { renderMarkdown } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
-import { mergeComments, placeThread, type Placed } from './tree.js';
+import { mergeComments, nest, placeThread, type Branch, type Placed } from './tree.js';
 import { readerFromToken, type Reader } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import type { Comment, CommentPage, Sort } from './types.js';
@@ -37,6 +37,8 @@ const FIRST_SLICE = 5;
 const RENDER_STEP = 20;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
+/** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
+const ANNOUNCE_MS = 4000;
 
 /**
  * Comments at the foot of an article: "Comments (N)", threaded replies, a form that never loses a word.
@@ -149,6 +151,9 @@ export class CommentBox extends LitElement {
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  /** Where focus goes when what had it disappears: the heading, the start of the thread. */
+  private readonly focusKeeper = new FocusKeeper(this, () => this.renderRoot.querySelector<HTMLElement>('h2'));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,6 +177,7 @@ export class CommentBox extends LitElement {
     this.events = undefined;
     if (this.phase === 'loading') this.phase = 'waiting';
     for (const timer of this.draftTimers.values()) clearTimeout(timer);
+    clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -255,20 +261,33 @@ export class CommentBox extends LitElement {
     return request<CommentPage>(`${this.path()}/comments?${query}`, { token: this.currentToken() });
   }
 
-  private async loadMore(): Promise<void> {
-    if (!this.nextCursor || this.loadingMore) return;
+  /** Fetches the next page into the thread; resolves with the comments that were not shown before. */
+  private async fetchMore(): Promise<Comment[]> {
+    if (!this.nextCursor || this.loadingMore) return [];
     this.loadingMore = true;
     try {
       const page = await this.fetchPage(this.nextCursor);
+      const shown = new Set([...this.top, ...this.replies].map((comment) => comment.id));
       this.top = mergeComments(this.top, page.comments.filter((comment) => !comment.parentId));
       this.replies = mergeComments(this.replies, page.comments.filter((comment) => comment.parentId));
       this.nextCursor = page.nextCursor;
       this.total = page.total;
+      return page.comments.filter((comment) => !shown.has(comment.id));
     } catch (error) {
       this.announce(this.explain(error));
+      return [];
     } finally {
       this.loadingMore = false;
     }
+  }
+
+  /** "Load more comments": the reader lands on the first comment that arrived, and hears how many did. */
+  private async loadMore(): Promise<void> {
+    const added = await this.fetchMore();
+    if (!added.length) return;
+    this.renderLimit = Infinity;
+    this.announce(formatPlural(languageOf(this), this.messages().moreLoaded, added.length, { n: added.length }));
+    this.focusAfter(added.map(at).join());
   }
 
   /** A link to #comment-<id> loads the page the comment is on, scrolls to it and highlights it. */
@@ -276,7 +295,7 @@ export class CommentBox extends LitElement {
     const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
     if (!id) return;
     const known = () => [...this.top, ...this.replies].some((comment) => comment.id === id);
-    for (let pages = 0; !known() && this.nextCursor && pages < HASH_PAGES; pages++) await this.loadMore();
+    for (let pages = 0; !known() && this.nextCursor && pages < HASH_PAGES; pages++) await this.fetchMore();
     if (!known()) return;
     this.highlighted = id;
     this.renderLimit = Infinity;
@@ -294,7 +313,10 @@ export class CommentBox extends LitElement {
     source.addEventListener('comment-created', (event) => {
       const comment = parse(event);
       const known = [...this.top, ...this.replies, ...this.incoming].some((existing) => existing.id === comment.id);
-      if (!known) this.incoming = [...this.incoming, comment];
+      if (known) return;
+      this.incoming = [...this.incoming, comment];
+      const n = this.incoming.length;
+      this.announce(formatPlural(languageOf(this), this.messages().newComments, n, { n }));
     });
     source.addEventListener('comment-updated', (event) => this.replace(parse(event)));
     source.addEventListener('comment-deleted', (event) => this.replace(parse(event)));
@@ -309,11 +331,24 @@ export class CommentBox extends LitElement {
     this.top = newest ? mergeComments(top.reverse(), this.top) : mergeComments(this.top, top);
     this.replies = mergeComments(this.replies, arrived.filter((comment) => comment.parentId));
     this.total += arrived.length;
+    this.renderLimit = Infinity;
+    // The button goes away; the reader lands on the first comment it revealed.
+    this.focusAfter(arrived.map(at).join());
+  }
+
+  /**
+   * Focuses, once drawn, the first element the first of `selectors` that finds any matches (a selector list
+   * finds whichever comes first in the thread).
+   */
+  private focusAfter(...selectors: string[]): void {
+    this.focusKeeper.next(() => selectors.map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean));
   }
 
   private replace(comment: Comment): void {
     const list = comment.parentId ? 'replies' : 'top';
-    if (this[list].some((existing) => existing.id === comment.id)) this[list] = mergeComments(this[list], [comment]);
+    const known = this[list].find((existing) => existing.id === comment.id);
+    // The live stream's public view does not say whose comment it is: the reader's own keeps Edit and Delete.
+    if (known) this[list] = mergeComments(this[list], [{ ...comment, own: comment.own ?? known.own }]);
   }
 
   // —— forms ——
@@ -371,6 +406,7 @@ export class CommentBox extends LitElement {
       if (edit) {
         this.editing = undefined;
         this.replace(comment);
+        this.focusAfter(at(comment));
         this.dispatchEvent(new CommentEditedEvent(comment));
         return;
       }
@@ -378,9 +414,8 @@ export class CommentBox extends LitElement {
       this.insert(comment);
       const m = this.messages();
       this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
+      this.focusAfter(at(comment));
       this.dispatchEvent(new CommentPostedEvent(comment));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(comment.id)}`)?.focus();
     } catch (error) {
       const expired = error instanceof ApiError && error.status === 401;
       this.setForm(key, { sending: false, error: this.explain(error), expired });
@@ -413,12 +448,15 @@ export class CommentBox extends LitElement {
         this.confirming = undefined;
         this.replace({ ...comment, status: 'deleted', body: '' });
         this.total = Math.max(0, this.total - (comment.status === 'published' ? 1 : 0));
+        this.announce(this.messages().commentDeleted);
         this.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
         const updated = await request<Comment>(url, { method: 'PATCH', body: change, token });
         this.replace(updated);
         this.dispatchEvent(new CommentEditedEvent(updated));
       }
+      // The button that was used is gone: the reader stays on the comment.
+      this.focusAfter(at(comment));
     } catch (error) {
       this.announce(this.explain(error));
     }
@@ -431,10 +469,15 @@ export class CommentBox extends LitElement {
     return describeFailure(error, lang, m.tooManyAttempts);
   }
 
+  /** Says `text` once through the polite live region, then clears it so no stale message stays behind. */
   private announce(text: string): void {
     // Cleared first so the same words are announced again.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    clearTimeout(this.announceTimer);
+    requestAnimationFrame(() => {
+      this.announcement = text;
+      this.announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
+    });
   }
 
   private messages(): Messages {
@@ -460,8 +503,8 @@ export class CommentBox extends LitElement {
     return html`
       <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
-          <h2 id="heading" part="heading">${this.phase === 'ready' ? formatPlural(lang, m.commentsHeading, this.total, { n: this.total }) : m.commentsTitle}</h2>
-          ${this.phase === 'ready' && this.total > 1
+          <h2 id="heading" part="heading" tabindex="-1">${this.phase === 'ready' ? formatPlural(lang, m.commentsHeading, this.total, { n: this.total }) : m.commentsTitle}</h2>
+          ${(this.phase === 'ready' || this.phase === 'loading') && this.total > 1
             ? html`<label class="status">${m.sortBy}
                 <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
                   <option value="oldest" ?selected=${this.sort !== 'newest'}>${m.sortOldest}</option>
@@ -487,32 +530,41 @@ export class CommentBox extends LitElement {
     }
     const placed = this.placed;
     const reader = readerFromToken(this.currentToken());
+    // Replies are lists inside their comment's item, so the accessibility tree gives each its level.
+    const list = (branches: Branch[]): TemplateResult => html`<ol>
+      ${branches.map(
+        ({ entry, replies }) => html`<li>
+          ${guard([entry.comment, entry.depth, entry.replyingTo, entry.flattened, this.look], () => this.renderComment(entry, m, lang, reader))}
+          ${replies.length ? list(replies) : nothing}
+        </li>`,
+      )}
+    </ol>`;
     return html`
       ${this.incoming.length
         ? html`<button type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
         : nothing}
-      ${placed.length
-        ? html`<ol>
-            ${placed
-              .slice(0, this.renderLimit)
-              // Only comments that changed are rendered again: a long thread stays cheap to update.
-              .map((entry) => guard([entry.comment, entry.depth, entry.replyingTo, this.look], () => this.renderComment(entry, m, lang, reader)))}
-          </ol>`
-        : html`<p class="empty">${m.noComments}</p>`}
+      ${placed.length ? list(nest(placed.slice(0, this.renderLimit))) : html`<p class="empty">${m.noComments}</p>`}
       ${this.nextCursor
-        ? html`<button type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>${m.loadMore}</button>`
+        ? html`<button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
       ${this.renderComposer(TOP, m)}
     `;
   }
 
-  private renderComment({ comment, depth, replyingTo }: Placed, m: Messages, lang: string, reader: Reader | undefined) {
+  private renderComment({ comment, replyingTo, flattened }: Placed, m: Messages, lang: string, reader: Reader | undefined) {
     const created = parseDate(comment.createdAt) ?? new Date();
     const editable = comment.own && comment.status !== 'deleted' && Date.now() - created.getTime() < (this.editWindow || 0) * 1000;
     const placeholder = placeholderText(comment.status, m);
     const heading = `c-${comment.id}`;
-    return html`<li ${cssProps({ '--_depth': String(depth) })}>
-      <article id="comment-${comment.id}" part="comment" tabindex="-1" aria-labelledby=${heading} class=${this.highlighted === comment.id ? 'highlight' : ''}>
+    const answers = `a-${comment.id}`;
+    return html`
+      <article
+        id="comment-${comment.id}"
+        part="comment"
+        tabindex="-1"
+        aria-labelledby=${replyingTo && !placeholder ? `${heading} ${answers}` : heading}
+        class=${this.highlighted === comment.id ? 'highlight' : ''}
+      >
         ${placeholder
           ? html`<p class="deleted" id=${heading}>${placeholder}</p>`
           : html`<header>
@@ -520,7 +572,9 @@ export class CommentBox extends LitElement {
                 <span class="author" id=${heading}>${comment.author.name}</span>
                 <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang)}</time>
                 ${comment.editedAt ? html`<span>(${m.edited})</span>` : nothing}
-                ${replyingTo ? html`<span>${fill(lang, m.replyingTo, { name: replyingTo })}</span>` : nothing}
+                ${replyingTo
+                  ? html`<span id=${answers} class=${flattened ? '' : 'visually-hidden'}>${fill(lang, m.replyingTo, { name: replyingTo })}</span>`
+                  : nothing}
                 ${comment.status === 'pending' ? html`<span class="tag">${m.awaitingModeration}</span>` : nothing}
                 ${comment.editPending ? html`<span class="tag">${m.editAwaitingModeration}</span>` : nothing}
               </header>
@@ -529,9 +583,9 @@ export class CommentBox extends LitElement {
                 : html`<div class="body">${this.body(comment)}</div>`}
               <div class="actions">
                 ${this.phase === 'ready' && this.canWrite()
-                  ? html`<button type="button" class="link" aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'} @click=${() => this.toggleReply(comment.id)}>${m.reply}</button>`
+                  ? html`<button type="button" class="link" data-action="reply" aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'} @click=${() => this.toggleReply(comment.id)}>${m.reply}</button>`
                   : nothing}
-                ${editable ? html`<button type="button" class="link" @click=${() => this.startEdit(comment)}>${m.edit}</button>` : nothing}
+                ${editable ? html`<button type="button" class="link" data-action="edit" @click=${() => this.startEdit(comment)}>${m.edit}</button>` : nothing}
                 ${(comment.own || reader?.moderator) ? this.renderDelete(comment, m) : nothing}
                 ${reader?.moderator && (comment.status !== 'published' || comment.editPending)
                   ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'published' })}>${m.approve}</button>`
@@ -542,8 +596,7 @@ export class CommentBox extends LitElement {
                   : nothing}
               </div>`}
       </article>
-      ${this.replyTo === comment.id ? this.renderComposer(comment.id, m, undefined, comment.author.name) : nothing}
-    </li>`;
+      ${this.replyTo === comment.id ? this.renderComposer(comment.id, m, undefined, comment.author.name) : nothing}`;
   }
 
   private renderAvatar(comment: Comment) {
@@ -562,12 +615,21 @@ export class CommentBox extends LitElement {
 
   private renderDelete(comment: Comment, m: Messages) {
     if (this.confirming !== comment.id) {
-      return html`<button type="button" class="link" @click=${() => (this.confirming = comment.id)}>${m.delete}</button>`;
+      return html`<button type="button" class="link" data-action="delete" @click=${() => this.confirmDelete(comment.id)}>${m.delete}</button>`;
     }
-    return html`<span role="group" aria-label=${m.confirmDelete}>${m.confirmDelete}
+    // Focus lands in the question, so a screen reader reads it out with the group's name.
+    const question = `q-${comment.id}`;
+    return html`<span role="group" aria-labelledby=${question}><span id=${question}>${m.confirmDelete}</span>
       <button type="button" class="link" @click=${() => this.act(comment, 'delete')}>${m.delete}</button>
-      <button type="button" class="link" @click=${() => (this.confirming = undefined)}>${m.cancel}</button></span
+      <button type="button" class="link" data-action="keep" @click=${() => this.confirmDelete(undefined, comment.id)}>${m.cancel}</button></span
     >`;
+  }
+
+  /** Asks whether to delete comment `id` (focus on the question's safe answer), or drops the question (focus back on Delete). */
+  private confirmDelete(id: string | undefined, was?: string): void {
+    this.confirming = id;
+    if (id) this.focusAfter(`${at({ id })} [data-action=keep]`);
+    else if (was) this.focusAfter(`${at({ id: was })} [data-action=delete]`);
   }
 
   private body(comment: Comment): TemplateResult {
@@ -584,13 +646,28 @@ export class CommentBox extends LitElement {
 
   private toggleReply(id: string): void {
     this.replyTo = this.replyTo === id ? undefined : id;
-    if (this.replyTo) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(id)}`)?.focus());
+    if (this.replyTo) this.focusField(id);
   }
 
   private startEdit(comment: Comment): void {
     const key = `edit:${comment.id}`;
     this.editing = comment.id;
     this.setForm(key, { text: loadDraft(this.threadId(), key)?.text ?? comment.body });
+    this.focusField(key);
+  }
+
+  private focusField(key: string): void {
+    this.focusAfter(`#f-${CSS.escape(key)}`);
+  }
+
+  /** Closes a reply or edit form; focus goes back to the button that opened it. The draft is kept. */
+  private closeForm(key: string): void {
+    const edit = key.startsWith('edit:');
+    const comment = at({ id: edit ? key.slice(5) : key });
+    if (edit) this.editing = undefined;
+    else this.replyTo = undefined;
+    // The comment itself when its button is gone (the edit window closed meanwhile).
+    this.focusAfter(`${comment} [data-action=${edit ? 'edit' : 'reply'}]`, comment);
   }
 
   private renderComposer(key: string, m: Messages, editing?: Comment, replyName?: string) {
@@ -606,12 +683,13 @@ export class CommentBox extends LitElement {
     const id = `f-${key}`;
     const max = countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000;
     const left = max - state.text.length;
-    const label = editing ? m.edit : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
+    const label = editing ? m.editComment : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
     const reader = readerFromToken(this.currentToken());
     return html`<form part="form" @submit=${(event: Event) => this.submit(key, event)} novalidate>
       <label for=${id}>${label}</label>
       ${state.preview
-        ? html`<div class="preview body">${renderMarkdown(state.text)}</div>`
+        ? // <output> is labelable: the label names the preview as it names the field.
+          html`<output id=${id} class="preview body" role="group" tabindex="-1">${renderMarkdown(state.text)}</output>`
         : html`<textarea
             id=${id}
             name="body"
@@ -624,6 +702,9 @@ export class CommentBox extends LitElement {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
                 (event.target as HTMLTextAreaElement).form?.requestSubmit();
+              } else if (event.key === 'Escape' && key !== TOP) {
+                event.preventDefault();
+                this.closeForm(key);
               }
             }}
           ></textarea>`}
@@ -640,12 +721,10 @@ export class CommentBox extends LitElement {
           ${state.expired ? html` ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}` : nothing}
         </span>
         <button type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
-          ${state.preview ? m.write : m.preview}
+          ${m.preview}
         </button>
-        ${key !== TOP
-          ? html`<button type="button" @click=${() => (editing ? (this.editing = undefined) : (this.replyTo = undefined))}>${m.cancel}</button>`
-          : nothing}
-        <button type="submit" class="primary" ?disabled=${state.sending || !state.text.trim()}>
+        ${key !== TOP ? html`<button type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
+        <button type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
           ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
         </button>
       </div>
@@ -659,6 +738,11 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
   if (status === 'held') return m.heldComment;
   if (status === 'removed') return m.removedComment;
   return undefined;
+}
+
+/** The selector of a comment's article. */
+function at(comment: { id: string }): string {
+  return `#comment-${CSS.escape(comment.id)}`;
 }
 
 /** Grows a textarea with its text where CSS `field-sizing` is not supported. */

@@ -1,17 +1,25 @@
 import type { Comment } from './types.js';
 
-/** A comment placed in the thread: its depth, and whom it answers when it is shown flatter than it is. */
+/** A comment placed in the thread: its depth, and whom it answers. */
 export interface Placed {
   comment: Comment;
   depth: number;
-  /** Set when the comment sits deeper than `maxDepth` and is shown at that depth. */
+  /** The name of the author a reply answers, when that comment is loaded. */
   replyingTo?: string;
+  /** Set when the comment sits deeper than `maxDepth` and is shown at that depth. */
+  flattened?: boolean;
+}
+
+/** A placed comment with the replies shown nested under it. */
+export interface Branch {
+  entry: Placed;
+  replies: Branch[];
 }
 
 /**
  * Orders a thread for display: each top-level comment in the given order, followed by its replies
  * (oldest first, depth first). Replies deeper than `maxDepth` are shown at `maxDepth`, saying whom they
- * answer. Replies whose parent is unknown (not loaded, or gone) are shown under the top level.
+ * answer, as every reply does. Replies whose parent is unknown (not loaded, or gone) are shown under the top level.
  */
 export function placeThread(top: Comment[], replies: Comment[], maxDepth: number): Placed[] {
   const children = new Map<string, Comment[]>();
@@ -31,11 +39,24 @@ export function placeThread(top: Comment[], replies: Comment[], maxDepth: number
   const placed: Placed[] = [];
   const visit = (comment: Comment, depth: number, parent?: Comment) => {
     const shown = Math.min(depth, maxDepth);
-    placed.push(shown < depth && parent ? { comment, depth: shown, replyingTo: parent.author.name } : { comment, depth: shown });
+    placed.push({ comment, depth: shown, ...(parent ? { replyingTo: parent.author.name } : {}), ...(shown < depth ? { flattened: true } : {}) });
     for (const child of children.get(comment.id) ?? []) visit(child, depth + 1, comment);
   };
   for (const comment of [...top, ...orphans]) visit(comment, 0);
   return placed;
+}
+
+/** Nests placed comments (in thread order) by depth, so each level of replies is a list of its own. */
+export function nest(placed: Placed[]): Branch[] {
+  const top: Branch[] = [];
+  const open: Branch[] = [];
+  for (const entry of placed) {
+    const branch = { entry, replies: [] };
+    open.length = Math.min(open.length, entry.depth);
+    (open.at(-1)?.replies ?? top).push(branch);
+    open.push(branch);
+  }
+  return top;
 }
 
 /** Adds or replaces comments by id, keeping the order of those already present. */

@@ -9,7 +9,7 @@ export const typoReporterStyles = css`
     display: block;
   }
   :host([hidden]),
-  :host([hide-hint]) .hint {
+  :host([hide-hint]) slot {
     display: none;
   }
   :host([theme]) .hint {
@@ -21,6 +21,23 @@ export const typoReporterStyles = css`
     color: var(--_muted);
     font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
     line-height: 1lh;
+  }
+  button.report {
+    padding: 0;
+    border: 0;
+    background: none;
+    font-size: inherit;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  /* With the hint hidden, the button stays for keyboards: out of sight until it has focus. */
+  :host([hide-hint]) .report:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   kbd {
     font: inherit;
@@ -60,6 +77,17 @@ export const typoReporterStyles = css`
     background: color-mix(in oklab, #f5c518 40%, var(--_paper));
     text-decoration: underline wavy var(--_danger);
   }
+  @media (forced-colors: active) {
+    mark {
+      forced-color-adjust: none;
+      color: MarkText;
+      background: Mark;
+    }
+    .float,
+    .notice {
+      border: 1px solid CanvasText;
+    }
+  }
   label {
     display: block;
     margin: 0 0 0.75em;
@@ -82,10 +110,16 @@ export const typoReporterStyles = css`
     margin: 0 auto 0 0;
     font-size: 0.9em;
   }
+  .note {
+    margin: 0 0 0.75em;
+    font-size: 0.9em;
+  }
   .status.error {
     color: var(--_danger);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.6;
     cursor: progress;
   }
   .float,

@@ -9,8 +9,9 @@ import { ApiError, newKey, request } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
+import { deepActiveElement } from '../core/focus.js';
 import { TextIndex } from './text-index.js';
-import { readSelection, type ReadSelection } from './selection.js';
+import { readSelection, type ReadSelection, type SelectionProblem } from './selection.js';
 import { contextFor } from './context.js';
 import { textFragment, textFragmentUrl } from './text-fragment.js';
 import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
@@ -34,6 +35,11 @@ function isEditable(target: EventTarget | undefined): boolean {
  * correction and a comment; the report goes to the API (`api` or `<meta name="inkwell-api">`),
  * else to a cancelable `typo-reported` event a site can handle, else to a `mailto:` for `email`.
  *
+ * Without a mouse, the "Report a mistake" button after the hint does the same for the current
+ * selection (or the last one, which a screen reader's own selection commands may have left behind).
+ * With nothing selected, the dialog asks the reader to quote the passage; such a report has no text
+ * fragment (its `fragment` is the page's URL) and the dialog says so.
+ *
  * @tagname typo-reporter
  * @summary Select a mistake, press Ctrl+Enter, and the author knows.
  *
@@ -43,6 +49,7 @@ function isEditable(target: EventTarget | undefined): boolean {
  * @fires {TypoReportSentEvent} typo-report-sent - After the API stored the report (`detail.id`) or the mail program was opened.
  *
  * @csspart hint - The hint line.
+ * @csspart report - The "Report a mistake" button after the hint (hidden until focused with `hide-hint`).
  * @csspart dialog - The report dialog.
  * @csspart context - The passage in its context, the selection highlighted.
  * @csspart button - The "Report a mistake" button shown beside a selection on touch screens.
@@ -80,7 +87,7 @@ export class TypoReporter extends LitElement {
   /** The longest selection that can be reported, in characters. */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 300;
 
-  /** Hide the hint line (the shortcut still works). */
+  /** Hide the hint line (the shortcut still works; the "Report a mistake" button shows when it has keyboard focus). */
   @property({ type: Boolean, reflect: true, attribute: 'hide-hint' }) hideHint = false;
 
   /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
@@ -94,6 +101,8 @@ export class TypoReporter extends LitElement {
   @state() private floating?: { x: number; y: number; found: Found };
   /** @internal */
   @state() private notice = '';
+  /** @internal Nothing was selected: the reader quotes the passage. */
+  @state() private quoting = false;
 
   /** @internal */
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -101,6 +110,8 @@ export class TypoReporter extends LitElement {
   private idempotencyKey = '';
   private restoreFocus?: HTMLElement;
   private restoreRange?: Range;
+  /** The last passage the reader selected, for the button: reaching it may move a screen reader's caret. */
+  private lastRange?: Range;
   private lastPointer = '';
   private settleTimer?: ReturnType<typeof setTimeout>;
   private noticeTimer?: ReturnType<typeof setTimeout>;
@@ -128,8 +139,9 @@ export class TypoReporter extends LitElement {
   /** Opens the dialog for the reader's current selection, as the shortcut does. Returns false when there is nothing to report. */
   report(): boolean {
     const found = this.capture(true);
-    if (found) void this.open(found);
-    return found !== undefined;
+    if (typeof found === 'string') return false;
+    void this.open(found);
+    return true;
   }
 
   protected override render() {
@@ -138,7 +150,18 @@ export class TypoReporter extends LitElement {
     const [before, after] = m.typoHint.split('{keys}');
     const keys = isApple() ? html`<kbd>⌘</kbd>+<kbd>Enter</kbd>` : html`<kbd>Ctrl</kbd>+<kbd>Enter</kbd>`;
     return html`
-      <p class="hint" part="hint" data-inkwell-ignore><slot>${before}${keys}${after}</slot></p>
+      <p class="hint" part="hint" data-inkwell-ignore>
+        <slot>${before}${keys}${after}</slot>${' '}<button
+          class="report"
+          part="report"
+          type="button"
+          aria-keyshortcuts=${isApple() ? 'Meta+Enter' : 'Control+Enter'}
+          @pointerdown=${(event: Event) => event.preventDefault()}
+          @click=${this.onReportButton}
+        >
+          ${m.typoReport}
+        </button>
+      </p>
       ${this.floating
         ? html`<button
             class="float primary"
@@ -165,22 +188,38 @@ export class TypoReporter extends LitElement {
   }
 
   private renderDialog(m: Messages, draft: TypoReport) {
-    const { status } = this;
+    const { status, quoting } = this;
     const sending = status.kind === 'sending';
+    const sent = status.kind === 'sent';
     return html`<dialog part="dialog" aria-labelledby="title" data-inkwell-ignore @close=${this.onClose} @keydown=${this.onDialogKey}>
       <form @submit=${this.onSubmit}>
         <h2 id="title">${m.typoReport}</h2>
-        <blockquote part="context" lang=${draft.lang}>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</blockquote>
-        <label>${m.typoCorrection}<input part="input" name="suggestion" .value=${draft.suggestion} maxlength="500" required ?disabled=${status.kind === 'sent'} /></label>
-        <label>${m.typoComment}<textarea part="input" name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${status.kind === 'sent'}></textarea></label>
+        ${quoting
+          ? html`<p class="note" id="unlinked">${m.typoNoSelection}</p>
+              <label
+                >${m.typoQuote}<textarea
+                  part="input"
+                  name="selection"
+                  rows="2"
+                  maxlength=${countAttribute(this, 'max-length', this.maxLength, 1) ?? 300}
+                  required
+                  aria-describedby="unlinked"
+                  lang=${draft.lang}
+                  .value=${draft.selection}
+                  ?disabled=${sent}
+                ></textarea
+              ></label>`
+          : html`<blockquote part="context" lang=${draft.lang}>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</blockquote>`}
+        <label>${m.typoCorrection}<input part="input" name="suggestion" .value=${draft.suggestion} maxlength="500" ?required=${!quoting} ?disabled=${sent} /></label>
+        <label>${m.typoComment}<textarea part="input" name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${sent}></textarea></label>
         <div class="actions">
           <p class="status ${status.kind === 'error' ? 'error' : ''}" role=${status.kind === 'error' ? 'alert' : 'status'}>
             ${status.kind === 'sending' ? m.sending : status.kind === 'sent' ? m.typoSent : status.kind === 'error' ? status.message : ''}
           </p>
-          ${status.kind === 'sent'
+          ${sent
             ? html`<button part="action" type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
             : html`<button part="action" type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
-                <button part="action primary-action" class="primary" type="submit" ?disabled=${sending}>${status.kind === 'error' ? m.retry : m.send}</button>`}
+                <button part="action primary-action" class="primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? m.retry : m.send}</button>`}
         </div>
       </form>
     </dialog>`;
@@ -195,8 +234,8 @@ export class TypoReporter extends LitElement {
     return document.body;
   }
 
-  /** The selection as a report draft, or undefined when there is nothing this reporter should take. */
-  private capture(explain: boolean): Found | undefined {
+  /** The selection as a report draft, or why there is nothing this reporter should take. */
+  private capture(explain: boolean): Found | SelectionProblem {
     const scope = this.scope();
     const index = new TextIndex(scope);
     const maxLength = countAttribute(this, 'max-length', this.maxLength, 1) ?? 300;
@@ -206,42 +245,75 @@ export class TypoReporter extends LitElement {
         const lang = languageOf(this);
         this.showNotice(formatPlural(lang, messagesFor(lang).typoTooLong, maxLength, { n: maxLength }));
       }
-      return undefined;
+      return read.problem;
     }
     return { index, read, scope };
   }
 
-  private async open({ index, read, scope }: Found): Promise<void> {
+  private open({ index, read, scope }: Found): Promise<void> {
     const context = contextFor(index.text, read.start, read.end);
     const url = pageUrl();
-    this.restoreFocus = (document.activeElement as HTMLElement | null) ?? undefined;
     this.restoreRange = toRange(read.range);
+    return this.show(
+      {
+        url,
+        title: document.title,
+        lang: languageOf(scope),
+        ...context,
+        fragment: textFragmentUrl(url, textFragment(index.text, read.start, read.end, (offset) => index.isBlockBoundary(offset))),
+        suggestion: context.selection,
+        comment: '',
+        modifiedAt: modifiedDate(),
+      },
+      false,
+    );
+  }
+
+  /** Nothing selected: the reader quotes the passage, and the report has no text fragment to link to it. */
+  private openQuote(): Promise<void> {
+    const url = pageUrl();
+    this.restoreRange = undefined;
+    return this.show(
+      { url, title: document.title, lang: languageOf(this.scope()), selection: '', prefix: '', suffix: '', fragment: url, suggestion: '', comment: '', modifiedAt: modifiedDate() },
+      true,
+    );
+  }
+
+  private async show(draft: TypoReport, quoting: boolean): Promise<void> {
+    this.restoreFocus = deepActiveElement();
     this.floating = undefined;
     this.idempotencyKey = newKey();
     this.status = { kind: 'idle' };
-    this.draft = {
-      url,
-      title: document.title,
-      lang: languageOf(scope),
-      ...context,
-      fragment: textFragmentUrl(url, textFragment(index.text, read.start, read.end, (offset) => index.isBlockBoundary(offset))),
-      suggestion: context.selection,
-      comment: '',
-      modifiedAt: modifiedDate(),
-    };
+    this.quoting = quoting;
+    this.draft = draft;
     await this.updateComplete;
     const dialog = this.dialog;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    const field = dialog.querySelector('input');
+    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>(quoting ? 'textarea' : 'input');
     field?.focus();
     field?.select();
   }
+
+  /** The button after the hint: the selection, else the last one the reader made, else a passage to quote. */
+  private readonly onReportButton = () => {
+    if (this.draft) return;
+    let found = this.capture(true);
+    if (found === 'empty' && this.lastRange && !this.lastRange.collapsed) {
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(this.lastRange);
+      found = this.capture(true);
+    }
+    if (found === 'too-long') return;
+    void (typeof found === 'string' ? this.openQuote() : this.open(found));
+  };
 
   private readonly closeDialog = () => this.dialog?.close();
 
   private readonly onClose = () => {
     this.draft = undefined;
+    this.quoting = false;
     const range = this.restoreRange;
     if (range) {
       const selection = document.getSelection();
@@ -264,11 +336,13 @@ export class TypoReporter extends LitElement {
     if (!this.draft || this.status.kind === 'sending' || this.status.kind === 'sent') return;
     const data = new FormData(form);
     const report: TypoReport = { ...this.draft, suggestion: String(data.get('suggestion') ?? ''), comment: String(data.get('comment') ?? '') };
+    if (this.quoting) report.selection = String(data.get('selection') ?? '').trim().replace(/\s+/g, ' ');
     this.draft = report;
     this.status = { kind: 'sending' };
     try {
       const id = await this.deliver(report);
       this.status = { kind: 'sent' };
+      this.lastRange = undefined;
       this.dispatchEvent(new TypoReportSentEvent({ ...report, id }));
       await this.updateComplete;
       this.dialog?.querySelector<HTMLButtonElement>('button[value="close"]')?.focus();
@@ -327,20 +401,26 @@ export class TypoReporter extends LitElement {
     // The page's own Ctrl+Enter in its fields (send a chat message, submit a form) is none of our business.
     if (isEditable(event.composedPath()[0]) || this.draft) return;
     const found = this.capture(true);
-    if (!found) return;
+    if (typeof found === 'string') return;
     event.preventDefault();
     void this.open(found);
   };
 
   private readonly onPointerDown = (event: PointerEvent) => {
     this.lastPointer = event.pointerType;
+    // A click elsewhere ends the last selection; the report button keeps it.
+    if (!event.composedPath().includes(this)) this.lastRange = undefined;
   };
 
   private readonly onSelectionChange = () => {
     clearTimeout(this.settleTimer);
-    if (this.lastPointer !== 'touch' || this.draft) return;
+    if (this.draft) return;
+    const selection = document.getSelection();
+    if (selection?.rangeCount && !selection.isCollapsed) this.lastRange = selection.getRangeAt(0).cloneRange();
+    if (this.lastPointer !== 'touch') return;
     this.settleTimer = setTimeout(() => {
-      const found = this.capture(false);
+      const captured = this.capture(false);
+      const found = typeof captured === 'string' ? undefined : captured;
       const rect = found && toRange(found.read.range)?.getBoundingClientRect();
       this.floating = found && rect ? { x: Math.max(8, Math.min(rect.left, innerWidth - 180)), y: Math.min(rect.bottom + 8, innerHeight - 48), found } : undefined;
     }, SETTLE_MS);

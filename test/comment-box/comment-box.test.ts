@@ -62,7 +62,7 @@ describe('<comment-box>', () => {
       const items = [...root(el).querySelectorAll('li')];
       expect(items).to.have.length(10);
       const reply = root(el).querySelector('#comment-s4')!.closest('li')!;
-      expect(reply.style.getPropertyValue('--_depth')).to.equal('1');
+      expect(reply.parentElement!.closest('li'), 'the reply is listed inside its comment').to.equal(root(el).querySelector('#comment-s3')!.closest('li'));
       const time = root(el).querySelector('#comment-s0 time')!;
       expect(time.getAttribute('datetime')).to.equal(api.comments[0].createdAt);
       expect(time.textContent).to.match(/ago$/);
@@ -78,9 +78,16 @@ describe('<comment-box>', () => {
       for (let i = 1; i <= 4; i++) chain.push({ ...a, id: `r${i}`, parentId: chain[i - 1].id, author: { ...a.author, name: `Person ${i}` }, createdAt: new Date(Date.parse(a.createdAt) + i * 1000).toISOString() });
       api.comments = chain;
       const el = await box({ 'max-depth': '2' });
-      const depth = (id: string) => root(el).querySelector(`#comment-${id}`)!.closest('li')!.style.getPropertyValue('--_depth');
-      expect([depth('r1'), depth('r2'), depth('r3'), depth('r4')]).to.deep.equal(['1', '2', '2', '2']);
-      expect(root(el).querySelector('#comment-r3 header')!.textContent).to.include('replying to Person 2');
+      const depth = (id: string) => {
+        let level = 0;
+        for (let item = root(el).querySelector(`#comment-${id}`)!.closest('li'); item; item = item.parentElement!.closest('li')) level++;
+        return level - 1;
+      };
+      expect([depth('r1'), depth('r2'), depth('r3'), depth('r4')]).to.deep.equal([1, 2, 2, 2]);
+      const answers = root(el).querySelector('#comment-r3 header [id^="a-"]')!;
+      expect(answers.textContent).to.equal('replying to Person 2');
+      expect(answers.classList.contains('visually-hidden'), 'shown where the indentation cannot say it').to.equal(false);
+      expect(root(el).querySelector('#comment-r2 header [id^="a-"]')!.classList.contains('visually-hidden')).to.equal(true);
     });
 
     it('pages with "Load more" and sorts newest first', async () => {
@@ -178,7 +185,7 @@ describe('<comment-box>', () => {
       const { detail } = await posted;
       expect(detail.comment.parentId).to.equal('s1');
       await el.updateComplete;
-      expect(root(el).querySelector(`#comment-${detail.comment.id}`)!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
+      expect(root(el).querySelector(`#comment-${detail.comment.id}`)!.closest('li')!.parentElement!.closest('li')).to.equal(root(el).querySelector('#comment-s1')!.closest('li'));
     });
 
     it('keeps the draft through a reload and restores reply forms', async () => {

@@ -84,6 +84,18 @@ describe('<comment-box> live updates', () => {
     expect([...root.querySelectorAll('button')].some((b) => /new comment/.test(b.textContent!))).to.equal(false);
   });
 
+  it('keeps Edit and Delete on the reader\'s own comment when the stream sends its public view', async () => {
+    api.comments = [{ ...sampleThread('t1', 1)[0], author: { id: 'u-ada', name: 'Ada', guest: false }, createdAt: new Date().toISOString() }];
+    const el = await mount(`live token="${fakeToken('Ada')}"`);
+    const root = el.shadowRoot!;
+    const actions = () => [...root.querySelectorAll('#comment-s0 .actions button')].map((b) => b.textContent!.trim());
+    expect(actions()).to.include.members(['Edit', 'Delete']);
+    FakeEventSource.last!.emit('comment-updated', { ...api.comments[0], body: 'Edited in another tab', own: undefined });
+    await el.updateComplete;
+    expect(root.querySelector('#comment-s0 .body')!.textContent!.trim()).to.equal('Edited in another tab');
+    expect(actions()).to.include.members(['Edit', 'Delete']);
+  });
+
   it('opens no stream without live', async () => {
     FakeEventSource.last = undefined;
     await mount('');

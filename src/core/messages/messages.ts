@@ -19,8 +19,12 @@ export interface Messages {
   tags: string;
   /** The typo reporter's hint; `{keys}` becomes the shortcut, e.g. Ctrl+Enter. */
   typoHint: string;
-  /** The touch button beside a selection, and the dialog's title. */
+  /** The button after the hint, the touch button beside a selection, and the dialog's title. */
   typoReport: string;
+  /** Label of the field where a reader who selected nothing quotes the passage. */
+  typoQuote: string;
+  /** Said in the dialog when nothing was selected: the report cannot link to the passage. */
+  typoNoSelection: string;
   typoCorrection: string;
   typoComment: string;
   typoSent: string;
@@ -52,18 +56,23 @@ export interface Messages {
   replyTo: string;
   post: string;
   preview: string;
-  write: string;
   reply: string;
   edit: string;
+  /** Label of the field that edits one's own comment. */
+  editComment: string;
   save: string;
   delete: string;
   confirmDelete: string;
+  /** Announced once a comment is deleted. */
+  commentDeleted: string;
   awaitingModeration: string;
   editAwaitingModeration: string;
   approve: string;
   reject: string;
   spam: string;
   loadMore: string;
+  /** Announced after "Load more comments". */
+  moreLoaded: PluralMessage;
   newComments: PluralMessage;
   sortOldest: string;
   sortNewest: string;
