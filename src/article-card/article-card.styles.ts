@@ -121,7 +121,6 @@ export const articleCardStyles = css`
     padding: 0 0.6em;
     color: var(--inkwell-tag-color, inherit);
     isolation: isolate;
-    border-radius: var(--inkwell-tag-radius, 999px);
   }
   .tags a::before,
   .tags span::before {
@@ -129,7 +128,7 @@ export const articleCardStyles = css`
     position: absolute;
     inset: 0;
     border: var(--_line) solid var(--inkwell-tag-border-color, var(--_border));
-    border-radius: inherit;
+    border-radius: var(--inkwell-tag-radius, 999px);
     background: var(--inkwell-tag-background, transparent);
     z-index: -1;
   }

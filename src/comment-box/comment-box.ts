@@ -60,6 +60,9 @@ const ANNOUNCE_MS = 4000;
  * @csspart heading - The "Comments (N)" heading.
  * @csspart comment - One comment.
  * @csspart form - The comment form.
+ * @csspart input - The comment field and the guest's name and e-mail fields.
+ * @csspart action - The form's and the thread's buttons (Preview, Cancel, Post, Load more, Retry, N new comments).
+ * @csspart primary-action - The main button among them (Post, N new comments); also an `action`.
  *
  * @cssprop [--inkwell-comment-box-min-height=12em] - Space reserved before the thread loads.
  * @cssprop [--inkwell-comment-box-indent=1.5em] - Indent of each reply level.
@@ -526,7 +529,7 @@ export class CommentBox extends LitElement {
         return html`<p class="status">${m.loadingComments}</p>`;
       case 'failed':
         return html`<p class="status" role="alert">${m.loadFailed}</p>
-          ${this.base() ? html`<button type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
+          ${this.base() ? html`<button part="action" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
     }
     const placed = this.placed;
     const reader = readerFromToken(this.currentToken());
@@ -541,11 +544,11 @@ export class CommentBox extends LitElement {
     </ol>`;
     return html`
       ${this.incoming.length
-        ? html`<button type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
+        ? html`<button part="action primary-action" type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
         : nothing}
       ${placed.length ? list(nest(placed.slice(0, this.renderLimit))) : html`<p class="empty">${m.noComments}</p>`}
       ${this.nextCursor
-        ? html`<button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
+        ? html`<button part="action" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
       ${this.renderComposer(TOP, m)}
     `;
@@ -691,6 +694,7 @@ export class CommentBox extends LitElement {
         ? // <output> is labelable: the label names the preview as it names the field.
           html`<output id=${id} class="preview body" role="group" tabindex="-1">${renderMarkdown(state.text)}</output>`
         : html`<textarea
+            part="input"
             id=${id}
             name="body"
             rows="3"
@@ -710,8 +714,8 @@ export class CommentBox extends LitElement {
           ></textarea>`}
       ${!signedIn && key === TOP
         ? html`<div class="guest">
-            <label>${m.guestName}<input name="name" required maxlength="80" autocomplete="name" /></label>
-            <label>${m.guestEmail}<input name="email" type="email" maxlength="200" autocomplete="email" /></label>
+            <label>${m.guestName}<input part="input" name="name" required maxlength="80" autocomplete="name" /></label>
+            <label>${m.guestEmail}<input part="input" name="email" type="email" maxlength="200" autocomplete="email" /></label>
           </div>`
         : nothing}
       <div class="row">
@@ -720,11 +724,11 @@ export class CommentBox extends LitElement {
           (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key === TOP ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
           ${state.expired ? html` ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}` : nothing}
         </span>
-        <button type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
+        <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
           ${m.preview}
         </button>
-        ${key !== TOP ? html`<button type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
-        <button type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
+        ${key !== TOP ? html`<button part="action" type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
+        <button part="action primary-action" type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
           ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
         </button>
       </div>

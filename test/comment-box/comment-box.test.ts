@@ -344,8 +344,10 @@ describe('<comment-box>', () => {
       expect(shown(third.id)!.querySelector('.deleted')!.textContent).to.equal('This comment was removed.');
       expect(shown(first.id)!.querySelector('button')).to.equal(null);
       expect(shown('s4')).to.equal(null);
-      expect(shown(second.id)!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
-      expect(shown('s3')!.closest('li')!.style.getPropertyValue('--_depth')).to.equal('1');
+      // Each reply sits in the list nested under its placeholder's item.
+      const parentOf = (id: string) => shown(id)!.closest('li')!.parentElement!.closest('li')!.querySelector(':scope > article')!.id;
+      expect(parentOf(second.id)).to.equal(`comment-${first.id}`);
+      expect(parentOf('s3')).to.equal(`comment-${third.id}`);
       expect(bodies(el)).to.deep.equal(['A visible answer', 'Another visible answer']);
     });
 
