@@ -7,6 +7,7 @@ import { mockApi, type MockAnswer } from './mock-api.js';
 interface Args {
   api?: string;
   email?: string;
+  siteDelivery?: boolean;
   maxLength: number;
   hideHint: boolean;
   theme?: 'light' | 'dark';
@@ -57,6 +58,7 @@ const meta: Meta<Args> = {
         for="story-article"
         api=${ifDefined(args.api)}
         email=${ifDefined(args.email)}
+        ?site-delivery=${args.siteDelivery}
         max-length=${args.maxLength}
         ?hide-hint=${args.hideHint}
         theme=${ifDefined(args.theme)}
@@ -125,5 +127,17 @@ export const HiddenHint: Story = {
     const reporter = canvasElement.querySelector('typo-reporter') as TypoReporter;
     await reporter.updateComplete;
     reporter.shadowRoot!.querySelector<HTMLButtonElement>('[part="report"]')!.focus({ focusVisible: true } as FocusOptions);
+  },
+};
+
+/** No API, no e-mail, no `site-delivery`: nothing is offered (the console says what to set). */
+export const NowhereToSend: Story = { args: { api: undefined } };
+
+/** `site-delivery`: the page takes the report from the `typo-reported` event (here it only logs it). */
+export const SiteDelivery: Story = {
+  args: { api: undefined, siteDelivery: true },
+  play: async ({ canvasElement }) => {
+    canvasElement.querySelector('typo-reporter')!.addEventListener('typo-reported', (event) => console.info('typo-reported', event.detail));
+    await openDialog(canvasElement, 'en', true);
   },
 };

@@ -10,6 +10,7 @@ export interface TypoReport {
   suffix: string;
   /** The page URL with a text fragment (`#:~:text=…`) that scrolls a browser to the passage. */
   fragment: string;
+  /** The reader's correction; empty when it was left as the selected text. */
   suggestion: string;
   comment: string;
   /** The article's modified date, when the page states it. */
@@ -34,7 +35,7 @@ export function mailtoUrl(email: string, subject: string, report: TypoReport): s
   const body = [
     `“…${report.prefix} [${report.selection}] ${report.suffix}…”`,
     '',
-    `→ ${report.suggestion}`,
+    ...(report.suggestion ? [`→ ${report.suggestion}`] : []),
     report.comment,
     '',
     report.fragment,

@@ -3,6 +3,12 @@ const SKIPPED = new Set([
   'script', 'style', 'template', 'noscript', 'textarea', 'input', 'select', 'option', 'dialog', 'head', 'iframe',
 ]);
 
+/**
+ * Inkwell's own elements (a byline, a card, the comments) are not the article's text: none of it belongs
+ * in a report. Each stands as a block boundary, so no context or text-fragment term runs across it.
+ */
+const INKWELL = new Set(['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']);
+
 /** A tag list rather than getComputedStyle: fast, and the same in every test. */
 const BLOCKS = new Set([
   'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th', 'br', 'section',
@@ -59,6 +65,10 @@ export class TextIndex {
       let children: ArrayLike<Node> = node.childNodes;
       let block = false;
       if (node instanceof Element) {
+        if (INKWELL.has(node.localName)) {
+          blockEnded = true;
+          return;
+        }
         if (isSkipped(node)) return;
         block = BLOCKS.has(node.localName);
         if (node.shadowRoot) {

@@ -5,14 +5,14 @@ import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
 import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
-import { ApiError, newKey, request } from '../core/http.js';
+import { newKey, request } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { deepActiveElement } from '../core/focus.js';
 import { TextIndex } from './text-index.js';
 import { readSelection, type ReadSelection, type SelectionProblem } from './selection.js';
-import { contextFor } from './context.js';
+import { collapseWhitespace, contextFor } from './context.js';
 import { textFragment, textFragmentUrl } from './text-fragment.js';
 import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
 import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
@@ -32,8 +32,14 @@ function isEditable(target: EventTarget | undefined): boolean {
  * "Found a mistake? Select it and press Ctrl+Enter." The reader selects a passage and presses
  * Ctrl+Enter (⌘+Enter on Apple devices), or, on touch screens, taps the "Report a mistake" button that
  * appears beside the selection. A dialog shows the passage in its context and takes a suggested
- * correction and a comment; the report goes to the API (`api` or `<meta name="inkwell-api">`),
- * else to a cancelable `typo-reported` event a site can handle, else to a `mailto:` for `email`.
+ * correction and a comment; the report goes to a cancelable `typo-reported` event a site can handle,
+ * then (unless the site cancelled it) to the API (`api` or `<meta name="inkwell-api">`), else to a
+ * `mailto:` for `email`. A site that delivers reports itself from the event says so with
+ * `site-delivery`. With none of the three the element offers nothing (no hint, no dialog, Ctrl+Enter
+ * left to the page) and a console warning at start-up says what to set.
+ *
+ * Text of Inkwell's own elements (a byline badge, a card, the comments) inside the article is never
+ * part of a report: neither its selection nor the context around it.
  *
  * Without a mouse, the "Report a mistake" button after the hint does the same for the current
  * selection (or the last one, which a screen reader's own selection commands may have left behind).
@@ -81,6 +87,9 @@ export class TypoReporter extends LitElement {
   /** Where reports are e-mailed when there is no API. */
   @property() email = '';
 
+  /** The site delivers reports itself from the `typo-reported` event: the hint and dialog are offered without `api` or `email`. */
+  @property({ type: Boolean, attribute: 'site-delivery' }) siteDelivery = false;
+
   /** The signed-in reader's token; else `<meta name="inkwell-token">`. */
   @property() token?: string;
 
@@ -123,7 +132,11 @@ export class TypoReporter extends LitElement {
     document.addEventListener('selectionchange', this.onSelectionChange);
     queueMicrotask(() => {
       if (!this.isConnected || this.destination() !== 'none') return;
-      warnAttribute(this, 'api', 'reports have nowhere to go: give api="…" (or <meta name="inkwell-api">), email="…", or handle the typo-reported event');
+      warnAttribute(
+        this,
+        'api',
+        'reports have nowhere to go, so the hint and Ctrl+Enter are off: give api="…" (or <meta name="inkwell-api">), email="…", or site-delivery when the page handles the typo-reported event',
+      );
     });
   }
 
@@ -138,6 +151,7 @@ export class TypoReporter extends LitElement {
 
   /** Opens the dialog for the reader's current selection, as the shortcut does. Returns false when there is nothing to report. */
   report(): boolean {
+    if (this.destination() === 'none') return false;
     const found = this.capture(true);
     if (typeof found === 'string') return false;
     void this.open(found);
@@ -145,6 +159,8 @@ export class TypoReporter extends LitElement {
   }
 
   protected override render() {
+    // Nothing to offer a reader whose report could not be sent.
+    if (this.destination() === 'none') return nothing;
     const lang = languageOf(this);
     const m = messagesFor(lang);
     const [before, after] = m.typoHint.split('{keys}');
@@ -336,14 +352,17 @@ export class TypoReporter extends LitElement {
     if (!this.draft || this.status.kind === 'sending' || this.status.kind === 'sent') return;
     const data = new FormData(form);
     const report: TypoReport = { ...this.draft, suggestion: String(data.get('suggestion') ?? ''), comment: String(data.get('comment') ?? '') };
-    if (this.quoting) report.selection = String(data.get('selection') ?? '').trim().replace(/\s+/g, ' ');
+    if (this.quoting) report.selection = collapseWhitespace(String(data.get('selection') ?? '').trim());
     this.draft = report;
+    // The prefilled correction, left as it was, suggests nothing.
+    const unchanged = collapseWhitespace(report.suggestion.trim()) === report.selection;
+    const outgoing = { ...report, suggestion: unchanged ? '' : report.suggestion.trim() };
     this.status = { kind: 'sending' };
     try {
-      const id = await this.deliver(report);
+      const id = await this.deliver(outgoing);
       this.status = { kind: 'sent' };
       this.lastRange = undefined;
-      this.dispatchEvent(new TypoReportSentEvent({ ...report, id }));
+      this.dispatchEvent(new TypoReportSentEvent({ ...outgoing, id }));
       await this.updateComplete;
       this.dialog?.querySelector<HTMLButtonElement>('button[value="close"]')?.focus();
     } catch (error) {
@@ -351,7 +370,7 @@ export class TypoReporter extends LitElement {
     }
   };
 
-  /** Hands the report to the site, the API or the mail program; resolves with the API's id. */
+  /** Hands the report to the site, the API or the mail program; resolves with the API's id. Only offered with one of them. */
   private async deliver(report: TypoReport): Promise<string | undefined> {
     if (!this.dispatchEvent(new TypoReportedEvent(report))) return undefined;
     const base = apiBase(this, this.api);
@@ -370,9 +389,9 @@ export class TypoReporter extends LitElement {
     if (this.email) {
       const lang = languageOf(this);
       this.openMail(mailtoUrl(this.email, fill(lang, messagesFor(lang).typoMailSubject, { title: report.title || report.url }), report));
-      return undefined;
     }
-    throw new ApiError('network', 'no destination');
+    // Otherwise the site's own listener took the report (site-delivery).
+    return undefined;
   }
 
   /** @internal Opens the reader's mail program; replaced in tests. */
@@ -385,9 +404,9 @@ export class TypoReporter extends LitElement {
     return describeFailure(error, lang, messagesFor(lang).errorRateLimited);
   }
 
-  private destination(): 'api' | 'email' | 'none' {
+  private destination(): 'api' | 'email' | 'site' | 'none' {
     if (this.api?.trim() || document.querySelector('meta[name="inkwell-api"]')) return 'api';
-    return this.email ? 'email' : 'none';
+    return this.email ? 'email' : this.siteDelivery ? 'site' : 'none';
   }
 
   private showNotice(text: string): void {
@@ -399,7 +418,7 @@ export class TypoReporter extends LitElement {
   private readonly onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented || event.isComposing) return;
     // The page's own Ctrl+Enter in its fields (send a chat message, submit a form) is none of our business.
-    if (isEditable(event.composedPath()[0]) || this.draft) return;
+    if (isEditable(event.composedPath()[0]) || this.draft || this.destination() === 'none') return;
     const found = this.capture(true);
     if (typeof found === 'string') return;
     event.preventDefault();
@@ -417,7 +436,7 @@ export class TypoReporter extends LitElement {
     if (this.draft) return;
     const selection = document.getSelection();
     if (selection?.rangeCount && !selection.isCollapsed) this.lastRange = selection.getRangeAt(0).cloneRange();
-    if (this.lastPointer !== 'touch') return;
+    if (this.lastPointer !== 'touch' || this.destination() === 'none') return;
     this.settleTimer = setTimeout(() => {
       const captured = this.capture(false);
       const found = typeof captured === 'string' ? undefined : captured;

@@ -51,6 +51,22 @@ describe('TextIndex', () => {
     expect(text).to.equal('a b c');
   });
 
+  it('skips the text of every Inkwell element, light children and shadow root alike, and stands a block boundary there', async () => {
+    const root = await fixture(html`<div>
+      <p>before <reading-time>4 min read</reading-time>mid</p>
+      <author-badge>Nushama Wellness 2 posts</author-badge><article-card>A card</article-card>
+      <typo-reporter>Found a mistake?</typo-reporter><comment-box>No comments yet</comment-box><p>after</p>
+    </div>`);
+    root.querySelector('author-badge')!.attachShadow({ mode: 'open' }).append('shadow posts');
+    const index = new TextIndex(root);
+    expect(index.text.replace(/\s+/g, ' ').trim()).to.equal('before mid after');
+    expect(index.shadowRoots).to.deep.equal([]);
+    const mid = index.text.indexOf('mid');
+    expect(boundaries(index).some((i) => i > index.text.indexOf('before') && i < mid), 'a boundary where the reading time was').to.equal(true);
+    const badgeText = root.querySelector('author-badge')!.firstChild!;
+    expect(index.offsetOf(badgeText, 2)).to.equal(undefined);
+  });
+
   it('maps text positions to offsets, and skipped or outside positions to undefined', async () => {
     const root = await fixture(html`<div><p>Hello <em>big</em> world</p><p>Next<script>x</script></p></div>`);
     const outside = await fixture(html`<p>elsewhere</p>`);

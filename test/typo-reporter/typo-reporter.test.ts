@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/typo-reporter/define.js';
+import '../../src/author-badge/define.js';
+import '../../src/reading-time/define.js';
 import { TypoReporter } from '../../src/typo-reporter/typo-reporter.js';
 import type { TypoReport } from '../../src/typo-reporter/report.js';
 import { captureWarnings } from '../helpers/warnings.js';
@@ -241,6 +243,56 @@ describe('<typo-reporter>', () => {
       expect(dialog.querySelector('.status')!.getAttribute('role')).to.equal('status');
     });
 
+    it('keeps the text of Inkwell elements inside the article out of the context and the text fragment', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <article id="inked">
+          <p>Every correction is <reading-time minutes="4"></reading-time>recorded the day it is made.</p>
+          <author-badge name="Nushama Wellness" posts="2" bio="Nushama writes about rest."></author-badge>
+          <p>The teh mistake hid in plain sight.</p>
+        </article>
+        <typo-reporter for="inked" api="/api-test"></typo-reporter>
+      </div>`);
+      const reporter = wrapper.querySelector('typo-reporter')!;
+      await (wrapper.querySelector('author-badge') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(wrapper.querySelector('author-badge')!.shadowRoot!.textContent, 'the badge drew its post count').to.include('2 posts');
+      answer(json(201, { id: 't_2', count: 1 }));
+      for (const word of ['teh', 'made']) {
+        selectText(wrapper.querySelector('article')!, word);
+        pressCtrlEnter();
+        await waitUntil(() => dialogOf(reporter)?.open, 'the dialog did not open');
+        const dialog = dialogOf(reporter)!;
+        dialog.querySelector('input')!.value = 'x';
+        dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+        await waitUntil(() => statusOf(reporter).startsWith('Thank you'));
+        dialog.close();
+        await waitUntil(() => !dialogOf(reporter), 'the dialog stayed');
+      }
+      const [teh, made] = requests.map((r) => r.body);
+      for (const body of [teh, made]) {
+        const seen = `${body.prefix} [${body.selection}] ${body.suffix} ${decodeURIComponent(body.fragment)}`;
+        for (const ui of ['Nushama', 'posts', 'rest', 'min read']) expect(seen, seen).not.to.include(ui);
+      }
+      expect(teh.prefix).to.include('the day it is made.');
+      expect(made.prefix).to.include('Every correction is recorded the day it is');
+      expect(made.suffix).to.include('The teh mistake');
+    });
+
+    it('sends a correction left as the selection as no suggestion', async () => {
+      const p = await page();
+      answer(json(201, { id: 't_3', count: 1 }));
+      let detail: TypoReport | undefined;
+      p.reporter.addEventListener('typo-reported', (event) => (detail = event.detail));
+      const dialog = await openFor(p);
+      expect(dialog.querySelector('input')!.value, 'prefilled').to.equal('teh');
+      dialog.querySelector('input')!.value = '  teh ';
+      dialog.querySelector('textarea')!.value = 'Something is off here.';
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => statusOf(p.reporter).startsWith('Thank you'));
+      expect(requests[0].body).not.to.have.property('suggestion');
+      expect(requests[0].body.comment).to.equal('Something is off here.');
+      expect(detail!.suggestion).to.equal('');
+    });
+
     it('keeps the text and offers a retry when the server is down; the retry reuses the idempotency key', async () => {
       const p = await page();
       answer(new TypeError('Failed to fetch'));
@@ -293,6 +345,48 @@ describe('<typo-reporter>', () => {
       await waitUntil(() => statusOf(p.reporter).startsWith('Thank you'));
       expect(taken!.selection).to.equal('teh');
       expect(requests).to.have.length(0);
+    });
+
+    it('offers nothing without an API, an e-mail or site-delivery: one warning, no hint, no dialog, Ctrl+Enter left alone', async () => {
+      let p!: Page;
+      const warnings = await captureWarnings(async () => {
+        p = await page({});
+        await aTimeout(0);
+        p.reporter.requestUpdate();
+        await p.reporter.updateComplete;
+        await aTimeout(0);
+      });
+      const about = warnings.filter((w) => w.includes('<typo-reporter> api'));
+      expect(about).to.have.length(1);
+      expect(about[0]).to.include('nowhere to go').and.include('email').and.include('site-delivery');
+      expect(p.reporter.shadowRoot!.querySelector('[part="hint"], [part="report"]')).to.equal(null);
+      expect(p.reporter.getBoundingClientRect().height).to.equal(0);
+      selectText(p.article, 'teh');
+      const event = pressCtrlEnter();
+      expect(event.defaultPrevented, 'the page keeps its Ctrl+Enter').to.equal(false);
+      expect(p.reporter.report()).to.equal(false);
+      await aTimeout(50);
+      expect(dialogOf(p.reporter)).to.equal(null);
+      expect(p.reporter.shadowRoot!.textContent).not.to.include('Could not reach');
+    });
+
+    it('with site-delivery, hands the report to the page’s listener without an API or e-mail', async () => {
+      for (const cancel of [true, false]) {
+        const p = await page({ 'site-delivery': '' });
+        let taken: TypoReport | undefined;
+        p.reporter.addEventListener('typo-reported', (event) => {
+          taken = event.detail;
+          if (cancel) event.preventDefault();
+        });
+        expect(p.reporter.shadowRoot!.querySelector('[part="hint"]')).not.to.equal(null);
+        const dialog = await openFor(p);
+        dialog.querySelector('input')!.value = 'the';
+        dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+        await waitUntil(() => statusOf(p.reporter).startsWith('Thank you'), `not sent (cancel: ${cancel})`);
+        expect(taken!.suggestion).to.equal('the');
+        expect(requests).to.have.length(0);
+        p.article.parentElement!.remove();
+      }
     });
 
     it('opens a prefilled e-mail without an API', async () => {
