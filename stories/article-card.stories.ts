@@ -19,6 +19,7 @@ interface Args {
   tagHref?: string;
   comments?: number;
   layout: 'stacked' | 'horizontal' | 'compact';
+  featured?: boolean;
   theme?: 'light' | 'dark';
   width: number;
 }
@@ -38,6 +39,7 @@ const card = (args: Args) => html`<article-card
   tag-href=${ifDefined(args.tagHref)}
   comments=${ifDefined(args.comments)}
   layout=${args.layout}
+  ?featured=${args.featured}
   theme=${ifDefined(args.theme)}
 ></article-card>`;
 
@@ -78,6 +80,15 @@ export const Horizontal: Story = { args: { layout: 'horizontal', width: 720 } };
 
 /** A horizontal card in a narrow column falls back to stacked (container query). */
 export const HorizontalNarrow: Story = { args: { layout: 'horizontal', width: 300 } };
+
+/** `featured`: the lead story, a larger headline and the image beside the text in a wide column. */
+export const Featured: Story = { args: { featured: true, width: 880 } };
+
+/** A featured card in a narrow column: the image above, still larger type. */
+export const FeaturedNarrow: Story = { args: { featured: true, width: 360 } };
+
+/** About 350 px wide: the metadata wraps, and no line starts or ends with a "·". */
+export const MetadataWraps: Story = { args: { width: 340, comments: 1234 } };
 
 export const Compact: Story = { args: { layout: 'compact', width: 420 } };
 

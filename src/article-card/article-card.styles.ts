@@ -80,23 +80,35 @@ export const articleCardStyles = css`
   .excerpt ::slotted(*) {
     margin: 0 !important;
   }
+  /*
+   * Each item carries the separator before it (1.2em: the dot and the space around it), and the items
+   * start 1.2em early: the separator of whichever item begins a line falls outside the box and is
+   * clipped. Only sideways: a focus ring above or below still shows, and 0.35em of room either side
+   * keeps the one of the first link (the author's name).
+   */
   .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    column-gap: 0.4em;
+    overflow-x: clip;
+    padding-inline: 0.35em;
+    margin-inline: -0.35em;
     color: var(--_muted);
     font-size: 0.875em;
   }
-  /* A separator after each item; the badge is a box of its own and is followed by space only. */
-  .meta > :not(:last-child, author-badge)::after {
-    content: '·';
-    /* Decoration only: kept out of accessible names. */
-    content: '·' / '';
-    margin-left: 0.4em;
+  .items {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    margin-inline-start: -1.2em;
   }
-  .meta > author-badge {
-    margin-right: 0.35em;
+  .item {
+    display: flex;
+    align-items: center;
+    min-width: 0;
+  }
+  .sep {
+    flex: none;
+    width: 0.4em;
+    margin-inline: 0.4em;
+    text-align: center;
   }
   .tags {
     display: flex;
@@ -159,6 +171,20 @@ export const articleCardStyles = css`
   }
   .compact .media {
     aspect-ratio: 1;
+  }
+  .featured .headline {
+    font-size: var(--inkwell-article-card-featured-headline-size, 1.75em);
+  }
+  .featured .excerpt {
+    font-size: 1.0625em;
+  }
+  @container (min-width: 40em) {
+    .featured {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      grid-template-areas: 'media body';
+      align-items: center;
+      gap: var(--inkwell-article-card-gap, 1.5em);
+    }
   }
   .compact .headline {
     font-size: 1em;

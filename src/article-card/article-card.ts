@@ -47,7 +47,7 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * @csspart image - The box that holds the image.
  * @csspart headline - The headline.
  * @csspart excerpt - The excerpt.
- * @csspart meta - Author, date, reading time and comment count.
+ * @csspart meta - Author, date, reading time and comment count, separated by "·" (never at the start or end of a line).
  * @csspart tags - The list of tags.
  * @csspart tag - One tag (its link, when `tag-href` is given, is inside).
  *
@@ -56,6 +56,7 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * @cssprop [--inkwell-article-card-padding=0] - Padding inside the card.
  * @cssprop [--inkwell-article-card-background=transparent] - Card background.
  * @cssprop [--inkwell-article-card-headline-size=1.25em] - Headline font size.
+ * @cssprop [--inkwell-article-card-featured-headline-size=1.75em] - Headline font size of a `featured` card.
  * @cssprop [--inkwell-heading-weight=700] - Headline weight.
  * @cssprop [--inkwell-heading-font-family=inherit] - Headline font.
  * @cssprop [--inkwell-heading-line-height=1.25] - Headline line height.
@@ -129,6 +130,12 @@ export class ArticleCard extends LitElement {
   /** `stacked` (default), `horizontal` or `compact`; narrow cards fall back to what fits. */
   @property({ reflect: true }) layout: CardLayout = 'stacked';
 
+  /**
+   * The lead story: a larger headline and image, the image beside the text when the card is at least
+   * 40em wide (above it when narrower). Takes the place of `layout`.
+   */
+  @property({ type: Boolean, reflect: true }) featured = false;
+
   /** The headline's heading level, 2 to 6: one below the heading the cards sit under (`2` under the page's `h1`). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
@@ -166,7 +173,7 @@ export class ArticleCard extends LitElement {
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
     return html`<div class="frame">
-      <article class="card ${layout}" part="base" aria-labelledby="headline">
+      <article class="card ${this.featured ? 'featured' : layout}" part="base" aria-labelledby="headline">
         <div class="body">
           <div class="headline" id="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
             ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}>${this.headline}</a>` : this.headline}
@@ -174,7 +181,7 @@ export class ArticleCard extends LitElement {
           ${this.lightChildren.has('excerpt') || this.excerpt
             ? html`<div class="excerpt" part="excerpt"><slot name="excerpt">${this.excerpt}</slot></div>`
             : nothing}
-          <div class="meta" part="meta">${this.renderMeta(lang, messages)}</div>
+          <div class="meta" part="meta"><div class="items">${this.renderMeta(lang, messages)}</div></div>
           ${this.renderTags(messages.tags)}
           <slot name="actions"></slot>
         </div>
@@ -214,21 +221,21 @@ export class ArticleCard extends LitElement {
     const minutes = countAttribute(this, 'minutes', this.minutes, 0);
     const comments = this.servedCount ?? countAttribute(this, 'comments', this.comments, 0);
     return html`${this.author
-      ? html`<author-badge
-          size="small"
-          name=${this.author}
-          href=${this.authorHref}
-          avatar=${this.authorAvatar}
-          loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
-          theme=${this.theme ?? nothing}
-        ></author-badge>`
+      ? item(
+          html`<author-badge
+            size="small"
+            name=${this.author}
+            href=${this.authorHref}
+            avatar=${this.authorAvatar}
+            loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
+            theme=${this.theme ?? nothing}
+          ></author-badge>`,
+        )
       : nothing}${published
-      ? html`<time datetime=${this.published} title=${formatFullDate(published, lang)}>${formatPublished(published, lang)}</time>`
+      ? item(html`<time datetime=${this.published} title=${formatFullDate(published, lang)}>${formatPublished(published, lang)}</time>`)
       : nothing}${minutes
-      ? html`<span>${formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) })}</span>`
-      : nothing}${comments === undefined
-      ? nothing
-      : html`<span>${formatPlural(lang, messages.comments, comments, { n: comments })}</span>`}`;
+      ? item(formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) }))
+      : nothing}${comments === undefined ? nothing : item(formatPlural(lang, messages.comments, comments, { n: comments }))}`;
   }
 
   private renderTags(label: string) {
@@ -252,6 +259,12 @@ export class ArticleCard extends LitElement {
   }
 
 }
+
+/**
+ * One piece of metadata with the separator before it, glued to it: a line never ends with a separator,
+ * and the one at the start of a line is clipped away (see the styles).
+ */
+const item = (content: unknown) => html`<span class="item"><span class="sep" aria-hidden="true">·</span>${content}</span>`;
 
 declare global {
   interface HTMLElementTagNameMap {

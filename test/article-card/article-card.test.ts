@@ -171,6 +171,81 @@ describe('<article-card>', () => {
     });
   });
 
+  describe('the metadata line', () => {
+    const sameLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    /** What an item shows after its separator. */
+    const contentOf = (item: Element) => {
+      const range = document.createRange();
+      range.setStartAfter(item.querySelector('.sep')!);
+      range.setEndAfter(item.lastChild!);
+      return range.getBoundingClientRect();
+    };
+
+    for (const dir of ['ltr', 'rtl']) {
+      it(`never starts or ends a line with a "·", at widths from 200 to 560 px (${dir})`, async () => {
+        const card = await mount(fullCard(`published="${daysAgo(3)}" comments="1234" dir="${dir}"`));
+        await (part(card, 'meta')!.querySelector('author-badge') as AuthorBadge).updateComplete;
+        const holder = card.parentElement as HTMLElement;
+        holder.style.margin = '0 60px';
+        const rtl = dir === 'rtl';
+        let lineStarts = 0;
+        for (let width = 200; width <= 560; width += 15) {
+          holder.style.width = `${width}px`;
+          await new Promise(requestAnimationFrame);
+          const meta = part(card, 'meta')!;
+          const box = meta.getBoundingClientRect();
+          const items = [...meta.querySelectorAll('.item')];
+          expect(items.length).to.equal(4);
+          items.forEach((item, i) => {
+            const sep = item.querySelector('.sep')!.getBoundingClientRect();
+            const content = contentOf(item);
+            const before = i > 0 ? contentOf(items[i - 1]) : undefined;
+            const startsLine = !before || !sameLine(before, content);
+            // Painted where it is, or clipped away (hit testing follows clipping; the card's cover link lies above it).
+            const shown = card.shadowRoot!.elementsFromPoint(sep.left + sep.width / 2, sep.top + sep.height / 2).includes(item.querySelector('.sep')!);
+            if (!shown) expect(sep.right <= box.left + 0.5 || sep.left >= box.right - 0.5, `${width}px, item ${i}: hidden separator inside the line`).to.equal(true);
+            const where = `${width}px, item ${i} ("${item.textContent!.trim()}")`;
+            expect(shown, `${where}: separator ${shown ? 'shown at a line start' : 'hidden mid-line'}`).to.equal(!startsLine);
+            if (!shown) return;
+            expect(sameLine(sep, content), `${where}: separator on another line than its item`).to.equal(true);
+            expect(sameLine(sep, before!), `${where}: separator on another line than the item before`).to.equal(true);
+            if (rtl) expect(before!.left >= sep.right - 0.5 && sep.left >= content.right - 0.5, `${where}: separator not between its neighbours`).to.equal(true);
+            else expect(before!.right <= sep.left + 0.5 && sep.right <= content.left + 0.5, `${where}: separator not between its neighbours`).to.equal(true);
+          });
+          lineStarts += items.filter((item, i) => i > 0 && !sameLine(contentOf(items[i - 1]), contentOf(item))).length;
+          if (width === 350) expect(lineStarts, 'the line wraps at 350px').to.be.greaterThan(0);
+        }
+      });
+    }
+  });
+
+  describe('featured', () => {
+    it('reflects the attribute', async () => {
+      const card = await mount(fullCard());
+      expect(card.featured).to.equal(false);
+      card.featured = true;
+      await card.updateComplete;
+      expect(card.hasAttribute('featured')).to.equal(true);
+      expect(part(card, 'base')!.classList.contains('featured')).to.equal(true);
+    });
+
+    it('gives the lead story a larger headline and image, beside the text when wide and above it when narrow', async () => {
+      const plain = await mount(fullCard('layout="horizontal"'));
+      const lead = await mount(fullCard('featured layout="compact"'));
+      for (const card of [plain, lead]) (card.parentElement as HTMLElement).style.width = '800px';
+      await new Promise(requestAnimationFrame);
+      const size = (card: ArticleCard) => parseFloat(getComputedStyle(part(card, 'headline')!).fontSize);
+      expect(size(lead) / size(plain)).to.be.closeTo(1.4, 0.01);
+      const [media, text] = [part(lead, 'image')!.getBoundingClientRect(), part(lead, 'headline')!.getBoundingClientRect()];
+      expect(media.right, 'image beside the text').to.be.at.most(text.left);
+      expect(media.width, 'the image larger than a horizontal card’s').to.be.greaterThan(part(plain, 'image')!.getBoundingClientRect().width * 1.3);
+      expect(media.width / media.height).to.be.closeTo(16 / 9, 0.02);
+      (lead.parentElement as HTMLElement).style.width = '360px';
+      await waitUntil(() => part(lead, 'image')!.getBoundingClientRect().bottom <= part(lead, 'headline')!.getBoundingClientRect().top + 1, 'not stacked at 360px');
+      expect(part(lead, 'image')!.getBoundingClientRect().width).to.be.closeTo(360, 1);
+    });
+  });
+
   describe('bad input', () => {
     it('drops unsafe URLs with a warning naming element and attribute', async () => {
       let card!: ArticleCard;

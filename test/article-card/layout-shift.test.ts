@@ -33,6 +33,8 @@ describe('layout shift', () => {
 
     const page = await fixture<HTMLElement>(html`<main style="width: 760px">
       ${Array.from({ length: 5 }, (_, i) => html`<author-badge name="Author ${i}" avatar=${slow(700 + i * 50, 80, 80)} posts=${i} bio="A short bio." loading="eager"></author-badge><p>Text below a badge.</p>`)}
+      <article-card featured headline="The lead story" href="/posts/lead" excerpt="A featured card, its image beside the text."
+        image=${slow(750)} image-alt="The lead picture" author="Lead Author" minutes="7" comments="12" loading="eager"></article-card>
       <div style="display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px">
         ${Array.from({ length: 20 }, (_, i) => html`<article-card
           headline="Card ${i}"
