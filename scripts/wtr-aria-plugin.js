@@ -5,13 +5,14 @@
 //   ax-tree {root?}: the whole accessibility tree (below window[root] when given), uninteresting nodes included;
 //     Chromium only (Firefox offers no tree over BiDi).
 //   forced-colors {active}: emulates forced colours (Windows High Contrast); Chromium only.
+//   screenshot {x, y, width, height}: a PNG (base64) of that part of the viewport, in CSS pixels, as painted.
 const sessions = new WeakMap();
 
 export function ariaQueryPlugin() {
   return {
     name: 'aria-query-command',
     async executeCommand({ command, payload, session }) {
-      if (!['aria-query', 'ax-tree', 'forced-colors'].includes(command)) return undefined;
+      if (!['aria-query', 'ax-tree', 'forced-colors', 'screenshot'].includes(command)) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command}: unsupported browser type ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       if (command === 'ax-tree') {
@@ -19,6 +20,10 @@ export function ariaQueryPlugin() {
         const tree = await page.accessibility.snapshot({ interestingOnly: false, ...(root ? { root } : {}) });
         await root?.dispose();
         return tree;
+      }
+      if (command === 'screenshot') {
+        const { x, y, width, height } = payload;
+        return page.screenshot({ clip: { x, y, width, height }, encoding: 'base64', captureBeyondViewport: false });
       }
       if (command === 'forced-colors') {
         if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
