@@ -85,7 +85,7 @@ export class CommentBox extends LitElement {
   static readonly version = VERSION;
   static override styles = [themeStyles, commentBoxStyles];
 
-  /** Base URL of the Inkwell API; else `<meta name="inkwell-api">`. */
+  /** Base URL of the Inkwell API, with or without `/v1`; else `<meta name="inkwell-api">`. */
   @property() api?: string;
 
   /** The signed-in reader's token (a JWT signed by the site); else `<meta name="inkwell-token">`. */
@@ -229,7 +229,7 @@ export class CommentBox extends LitElement {
     this.observer?.disconnect();
     const base = this.base();
     if (!base) {
-      warnAttribute(this, 'api', 'no API: give api="https://…/v1" or <meta name="inkwell-api">; comments cannot load');
+      warnAttribute(this, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
       this.phase = 'failed';
       return;
     }
