@@ -3,6 +3,7 @@ import '../../src/comment-box/define.js';
 import '../../src/article-card/define.js';
 import type { ArticleCard } from '../../src/article-card/article-card.js';
 import type { CommentBox } from '../../src/comment-box/comment-box.js';
+import { captureErrors } from '../helpers/warnings.js';
 
 // The test server answers on every local address but sends no CORS headers: the same server under the
 // page's other loopback name is a real second origin that refuses this page, as an API without
@@ -11,22 +12,15 @@ const otherOrigin = location.hostname === 'localhost' ? location.origin.replace(
 // A port browsers refuse to connect to: a cross-origin API that is simply not there.
 const unreachable = 'http://127.0.0.1:1';
 
-/** console.error calls made while `run` runs, and for `settleMs` after (the diagnosis runs in the background). */
-async function captureErrors(run: () => Promise<unknown>, until?: (errors: string[]) => boolean, settleMs = 300): Promise<string[]> {
-  const original = console.error;
-  const errors: string[] = [];
-  console.error = (...args: unknown[]) => {
-    errors.push(args.map(String).join(' '));
-  };
-  try {
+/** console.error calls made while `run` runs, then until `until` holds, then for `settleMs` more (the diagnosis runs in the background). */
+const errorsDuring = (run: () => Promise<unknown>, until?: (errors: string[]) => boolean, settleMs = 300): Promise<string[]> => {
+  const seen: string[] = [];
+  return captureErrors(async () => {
     await run();
-    if (until) await waitUntil(() => until(errors), 'the expected console errors did not come', { timeout: 8000 }).catch(() => undefined);
+    if (until) await waitUntil(() => until(seen), 'the expected console errors did not come', { timeout: 8000 }).catch(() => undefined);
     await aTimeout(settleMs);
-  } finally {
-    console.error = original;
-  }
-  return errors;
-}
+  }, seen);
+};
 
 const meta = (card: ArticleCard) => card.shadowRoot!.querySelector('[part="meta"]')!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -34,7 +28,7 @@ describe('a cross-origin API that refuses this page (CORS)', () => {
   it('says so once per page, naming the page origin and the exact setting, while the elements fail as usual', async () => {
     let box!: CommentBox;
     let cards: ArticleCard[] = [];
-    const errors = await captureErrors(
+    const errors = await errorsDuring(
       async () => {
         const holder = await fixture<HTMLElement>(html`<div>
           <comment-box api=${otherOrigin} thread="t1" eager></comment-box>
@@ -58,7 +52,7 @@ describe('a cross-origin API that refuses this page (CORS)', () => {
 
   it('blames nothing on CORS when the API cannot be reached at all', async () => {
     let box!: CommentBox;
-    const errors = await captureErrors(
+    const errors = await errorsDuring(
       async () => {
         box = await fixture<CommentBox>(html`<comment-box api=${unreachable} thread="t1" eager></comment-box>`);
         await waitUntil(() => box.shadowRoot!.querySelector('[role="alert"]'), 'the comment box did not fail', { timeout: 8000 });
