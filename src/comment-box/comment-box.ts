@@ -516,7 +516,7 @@ export class CommentBox extends LitElement {
         warnAttribute(
           this,
           'login-url',
-          `"${label}" leads nowhere: set login-url="https://your.site/sign-in" (and signup-url="…" for Sign Up), or cancel the login-requested event (preventDefault()) and open your own sign-in`,
+          `"${label}" leads nowhere: set login-url (and signup-url), or cancel login-requested to open your own sign-in`,
         );
       }
     };
@@ -769,8 +769,7 @@ export class CommentBox extends LitElement {
  */
 function refused(element: Element, error: ApiError): string {
   if (error.code !== 'token_expired') {
-    const hint = error.code.startsWith('token_') ? ': compare how the site signs tokens with INKWELL_JWT_SECRET (or INKWELL_JWKS_URL), INKWELL_JWT_AUDIENCE and INKWELL_JWT_ISSUER' : '';
-    console.error(`[inkwell] <${element.localName}> token: the server refused the reader's sign-in with ${error.code} (${error.message})${hint}`);
+    console.error(`[inkwell] <${element.localName}> token: refused by the server: ${error.code} (${error.message})`);
   }
   return error.code;
 }

@@ -11,14 +11,8 @@ export function diagnoseNetworkFailure(url: string): void {
   if (target.origin === location.origin || probed.has(target.origin)) return;
   probed.add(target.origin);
   // The API base ends in /v1 (see endpoint.ts); its health check is the cheapest thing to ask.
-  const at = target.pathname.indexOf('/v1/');
-  const probe = at < 0 ? target.href : `${target.origin}${target.pathname.slice(0, at)}/v1/health`;
-  fetch(probe, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(
-    () =>
-      console.error(
-        `[inkwell] The Inkwell API at ${target.origin} is up but does not allow this page's origin (${location.origin}), so the browser hides its answers (CORS). ` +
-          `Fix: start the server with INKWELL_CORS_ORIGINS=${location.origin} (several sites separated by commas).`,
-      ),
+  fetch(target.href.replace(/\/v1\/.*/, '/v1/health'), { mode: 'no-cors', credentials: 'omit' }).then(
+    () => console.error(`[inkwell] The API at ${target.origin} is up but refuses this page's origin (CORS). Fix: INKWELL_CORS_ORIGINS=${location.origin} on the server`),
     // Down or offline: ask again after a later failure, in case it comes up refusing us.
     () => probed.delete(target.origin),
   );

@@ -272,7 +272,7 @@ describe('<comment-box>', () => {
       expect(heading(el)).to.equal('Comments (2)');
       expect(root(el).querySelector('.prompt')!.textContent).to.include('Your sign-in could not be verified');
       expect(root(el).querySelector('textarea')).to.equal(null);
-      expect(errors.join()).to.include('token_wrong_audience').and.include('INKWELL_JWT_AUDIENCE');
+      expect(errors.join()).to.include('token_wrong_audience').and.include('another audience');
     });
 
     it('lets guests comment with a name where allowed', async () => {
