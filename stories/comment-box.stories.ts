@@ -35,6 +35,8 @@ interface FakeSetup {
   premoderate?: boolean;
   /** The first requests fail as if offline (the element retries a read twice, so 3 make it give up). */
   offline?: number;
+  /** The first read refuses the reader's token with this 401 code (`token_expired`, `token_wrong_audience` …). */
+  refuse?: string;
 }
 
 const READER = 'Rosa Diaz';
@@ -127,6 +129,7 @@ function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
   // Stacked fakes each pass unknown paths down; the newest for a base wins, so an older one is just shadowed.
   const fake = new FakeApi({ base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate }).install();
   if (setup.offline) fake.fail(...Array.from({ length: setup.offline }, () => 'offline' as const));
+  if (setup.refuse) fake.fail({ status: 401, body: { error: { code: setup.refuse, message: `The server's ${setup.refuse}` } } });
   fakes.set(base, fake);
   if (args.live) installEventSource();
   return fake;
@@ -204,6 +207,27 @@ export const Loading: Story = {
 export const Empty: Story = {
   args: { api: '/fake/empty/v1', thread: 'empty' },
   parameters: { fake: {} satisfies FakeSetup },
+};
+
+/**
+ * No `login-url`: Sign In and Sign Up are buttons that fire `login-requested`, for the site to open its own
+ * dialog; when nothing cancels the event, the console says to set `login-url` (and `signup-url`).
+ */
+export const NoLoginUrl: Story = {
+  args: { api: '/fake/no-login/v1', thread: 'no-login', loginUrl: '', signupUrl: '' },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
+};
+
+/** The token expired: the thread is read signed out, "Your session has expired — sign in again." */
+export const SessionExpired: Story = {
+  args: { api: '/fake/expired/v1', thread: 'expired', token: fakeToken(READER) },
+  parameters: { fake: { refuse: 'token_expired', comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
+};
+
+/** The server refused the token for another reason (here its audience): "Your sign-in could not be verified", and the console names the code. */
+export const SignInNotVerified: Story = {
+  args: { api: '/fake/unverified/v1', thread: 'unverified', token: fakeToken(READER) },
+  parameters: { fake: { refuse: 'token_wrong_audience', comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
 };
 
 /** A conversation read signed out: replies nested, Sign In / Sign Up instead of the form. */

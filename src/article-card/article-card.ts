@@ -124,7 +124,7 @@ export class ArticleCard extends LitElement {
   /** The comment thread's id: the card then shows the count the API serves (one request for all cards). */
   @property() thread = '';
 
-  /** Base URL of the Inkwell API for the count of `thread`; else `<meta name="inkwell-api">`. */
+  /** Base URL of the Inkwell API (with or without `/v1`) for the count of `thread`; else `<meta name="inkwell-api">`. */
   @property() api?: string;
 
   /** `stacked` (default), `horizontal` or `compact`; narrow cards fall back to what fits. */

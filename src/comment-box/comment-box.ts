@@ -27,7 +27,8 @@ interface FormState {
   text: string;
   sending?: boolean;
   error?: string;
-  expired?: boolean;
+  /** A 401: Sign In is offered beside the error. */
+  signIn?: boolean;
   preview?: boolean;
 }
 
@@ -44,8 +45,10 @@ const ANNOUNCE_MS = 4000;
  * Comments at the foot of an article: "Comments (N)", threaded replies, a form that never loses a word.
  *
  * The thread loads when the element comes near the viewport (at once with `eager`). Signed-out readers
- * see "You must be logged in to comment." with Sign In and Sign Up links; with `guests`, they may
- * comment with a name. What the reader types is kept locally per thread and reply until it is posted;
+ * see "You must be logged in to comment. Sign In / Sign Up"; both fire `login-requested`, then follow
+ * `login-url` / `signup-url` back to this page (at the element's id); with `guests`, they may comment
+ * with a name. A token the server refuses says "Your session has expired" only when it expired; any
+ * other refusal says the sign-in could not be verified and logs the server's reason code. What the reader types is kept locally per thread and reply until it is posted;
  * every retry of the same text carries the same `Idempotency-Key`, so nothing is posted twice. With
  * `live`, comments from others wait behind an "N new comments" button.
  *
@@ -55,7 +58,7 @@ const ANNOUNCE_MS = 4000;
  * @fires {CommentPostedEvent} comment-posted - The reader's comment or reply was accepted; `detail.comment`.
  * @fires {CommentEditedEvent} comment-edited - A comment was edited or moderated; `detail.comment`.
  * @fires {CommentDeletedEvent} comment-deleted - A comment was deleted; `detail.id`.
- * @fires {LoginRequestedEvent} login-requested - The reader asked to sign in or up; cancelable, to open the site's own dialog.
+ * @fires {LoginRequestedEvent} login-requested - The reader asked to sign in or up; `detail.action`, `detail.returnUrl`. Cancelable, to open the site's own dialog; uncancelled without `login-url`, a console warning says what to set.
  *
  * @csspart heading - The "Comments (N)" heading.
  * @csspart comment - One comment.
@@ -85,7 +88,7 @@ export class CommentBox extends LitElement {
   static readonly version = VERSION;
   static override styles = [themeStyles, commentBoxStyles];
 
-  /** Base URL of the Inkwell API; else `<meta name="inkwell-api">`. */
+  /** Base URL of the Inkwell API, with or without `/v1`; else `<meta name="inkwell-api">`. */
   @property() api?: string;
 
   /** The signed-in reader's token (a JWT signed by the site); else `<meta name="inkwell-token">`. */
@@ -112,10 +115,13 @@ export class CommentBox extends LitElement {
   /** Let signed-out readers comment with a name (the server must allow guests too). */
   @property({ type: Boolean }) guests = false;
 
-  /** Where "Sign In" leads; the page's URL is added as `return`. */
+  /**
+   * Where "Sign In" leads, with `return`: this page's absolute URL, its hash pointing at this element when
+   * it has an id. Without it, Sign In and Sign Up are buttons that only fire `login-requested`.
+   */
   @property({ attribute: 'login-url' }) loginUrl = '';
 
-  /** Where "Sign Up" leads; the page's URL is added as `return`. */
+  /** Where "Sign Up" leads, with `return` as for `login-url`; without it, Sign Up leads to `login-url`. */
   @property({ attribute: 'signup-url' }) signupUrl = '';
 
   /** Seconds during which readers may edit their comments (as the server allows). */
@@ -141,7 +147,8 @@ export class CommentBox extends LitElement {
   /** @internal */ @state() private announcement = '';
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
   /** @internal */ @state() private loadingMore = false;
-  /** @internal */ @state() private expired = false;
+  /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
+  @state() private refusal?: string;
 
   private placed: Placed[] = [];
   /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
@@ -184,13 +191,13 @@ export class CommentBox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'expired', 'guests', 'editWindow', 'maxLength', 'lang'];
+    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang'];
     if (looks.some((key) => changed.has(key))) this.look++;
     if (changed.has('top') || changed.has('replies') || changed.has('maxDepth')) {
       this.placed = placeThread(this.top, this.replies, Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
     }
     const reload = ['thread', 'sort', 'api', 'token'].some((key) => changed.has(key) && changed.get(key) !== undefined);
-    if (changed.has('token') && changed.get('token') !== undefined) this.expired = false;
+    if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
     if (reload && this.phase !== 'waiting') void this.load();
   }
 
@@ -204,9 +211,9 @@ export class CommentBox extends LitElement {
 
   // —— data ——
 
-  /** The reader's token, unless the server said it expired: the thread is then read signed out. */
+  /** The reader's token, unless the server refused it: the thread is then read signed out. */
   private currentToken(): string | undefined {
-    return this.expired ? undefined : readerToken(this.token);
+    return this.refusal ? undefined : readerToken(this.token);
   }
 
   private base(): string | undefined {
@@ -229,7 +236,7 @@ export class CommentBox extends LitElement {
     this.observer?.disconnect();
     const base = this.base();
     if (!base) {
-      warnAttribute(this, 'api', 'no API: give api="https://…/v1" or <meta name="inkwell-api">; comments cannot load');
+      warnAttribute(this, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
       this.phase = 'failed';
       return;
     }
@@ -249,8 +256,8 @@ export class CommentBox extends LitElement {
       if (this.live) this.listen();
     } catch (error) {
       if (generation !== this.generation) return;
-      if (error instanceof ApiError && error.status === 401 && !this.expired) {
-        this.expired = true;
+      if (error instanceof ApiError && error.status === 401 && !this.refusal) {
+        this.refusal = refused(this, error);
         return this.load();
       }
       this.phase = 'failed';
@@ -393,7 +400,7 @@ export class CommentBox extends LitElement {
     const edit = key.startsWith('edit:') ? key.slice(5) : undefined;
     const replyTo = edit || key === TOP ? undefined : key;
     const draft = saveDraft(thread, key === TOP ? undefined : key, state.text);
-    this.setForm(key, { sending: true, error: undefined, expired: false });
+    this.setForm(key, { sending: true, error: undefined, signIn: false });
     try {
       const comment = edit
         ? await request<Comment>(`${this.base()}/comments/${encodeURIComponent(edit)}`, { method: 'PATCH', body: { body: text }, token: this.currentToken() })
@@ -420,8 +427,8 @@ export class CommentBox extends LitElement {
       this.focusAfter(at(comment));
       this.dispatchEvent(new CommentPostedEvent(comment));
     } catch (error) {
-      const expired = error instanceof ApiError && error.status === 401;
-      this.setForm(key, { sending: false, error: this.explain(error), expired });
+      const signIn = error instanceof ApiError && error.status === 401;
+      this.setForm(key, { sending: false, error: this.explain(error), signIn });
     }
   }
 
@@ -468,7 +475,7 @@ export class CommentBox extends LitElement {
   private explain(error: unknown): string {
     const lang = languageOf(this);
     const m = messagesFor(lang);
-    if (error instanceof ApiError && error.status === 401) return m.sessionExpired;
+    if (error instanceof ApiError && error.status === 401) return refusalText(refused(this, error), m);
     return describeFailure(error, lang, m.tooManyAttempts);
   }
 
@@ -487,14 +494,35 @@ export class CommentBox extends LitElement {
     return messagesFor(languageOf(this));
   }
 
-  private authLink(action: 'sign-in' | 'sign-up', url: string, attribute: string, label: string) {
-    const safe = safeUrl(url, this, attribute);
-    if (!safe) return nothing;
-    const target = new URL(safe, document.baseURI);
-    target.searchParams.set('return', location.href);
+  /** Where the reader comes back to after signing in: this page, at the comment box when it has an id. */
+  private returnUrl(): string {
+    const here = new URL(location.href);
+    if (this.id) here.hash = this.id;
+    return here.href;
+  }
+
+  /**
+   * Sign In or Sign Up: a link to the site's page, carrying `return`; without one (or with an unsafe one),
+   * a button. Both fire `login-requested` first; when the site leaves it alone and there is nowhere to go,
+   * the console says what to set.
+   */
+  private authLink(action: 'sign-in' | 'sign-up', label: string) {
+    const attribute = action === 'sign-up' && this.signupUrl ? 'signup-url' : 'login-url';
+    const safe = safeUrl(attribute === 'signup-url' ? this.signupUrl : this.loginUrl, this, attribute);
+    const returnUrl = this.returnUrl();
     const onClick = (event: Event) => {
-      if (!this.dispatchEvent(new LoginRequestedEvent(action, location.href))) event.preventDefault();
+      if (!this.dispatchEvent(new LoginRequestedEvent(action, returnUrl))) event.preventDefault();
+      else if (!safe) {
+        warnAttribute(
+          this,
+          'login-url',
+          `"${label}" leads nowhere: set login-url (and signup-url), or cancel login-requested to open your own sign-in`,
+        );
+      }
     };
+    if (!safe) return html`<button type="button" class="link" @click=${onClick}>${label}</button>`;
+    const target = new URL(safe, document.baseURI);
+    target.searchParams.set('return', returnUrl);
     return html`<a href=${target.href} @click=${onClick}>${label}</a>`;
   }
 
@@ -678,9 +706,8 @@ export class CommentBox extends LitElement {
     const signedIn = Boolean(this.currentToken());
     if (!signedIn && !this.guests) {
       if (key !== TOP) return nothing;
-      return html`<p class="prompt">${this.expired ? m.sessionExpired : m.loginRequired}
-        ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}
-        ${this.signupUrl ? html` / ${this.authLink('sign-up', this.signupUrl, 'signup-url', m.signUp)}` : nothing}</p>`;
+      return html`<p class="prompt">${this.refusal ? refusalText(this.refusal, m) : m.loginRequired}
+        ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
     }
     const state = this.form(key);
     const id = `f-${key}`;
@@ -722,7 +749,7 @@ export class CommentBox extends LitElement {
         <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
           ${state.error ??
           (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key === TOP ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
-          ${state.expired ? html` ${this.authLink('sign-in', this.loginUrl, 'login-url', m.signIn)}` : nothing}
+          ${state.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}
         </span>
         <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
           ${m.preview}
@@ -734,6 +761,23 @@ export class CommentBox extends LitElement {
       </div>
     </form>`;
   }
+}
+
+/**
+ * The server's reason for a 401. Anything but an expired session is a problem for the site owner (how
+ * tokens are signed, or guests the server does not take), so the console names it.
+ */
+function refused(element: Element, error: ApiError): string {
+  if (error.code !== 'token_expired') {
+    console.error(`[inkwell] <${element.localName}> token: refused by the server: ${error.code} (${error.message})`);
+  }
+  return error.code;
+}
+
+/** A refused sign-in in the reader's words: only an expired token is an expired session. */
+function refusalText(code: string, m: Messages): string {
+  if (code === 'token_expired') return m.sessionExpired;
+  return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
 }
 
 /** What stands in for a comment the reader may not read; the server sends no text or author for it. */

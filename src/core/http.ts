@@ -1,3 +1,5 @@
+import { diagnoseNetworkFailure } from './cors.js';
+
 /** Why a request failed, in terms an element can turn into a message for the reader. */
 export type FailureKind = 'network' | 'timeout' | 'http';
 
@@ -60,7 +62,9 @@ async function attempt<T>(url: string, options: RequestOptions): Promise<T> {
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (options.signal?.aborted) throw error;
-    throw controller.signal.aborted ? new ApiError('timeout', 'timed out') : new ApiError('network', String(error));
+    if (controller.signal.aborted) throw new ApiError('timeout', 'timed out');
+    diagnoseNetworkFailure(url);
+    throw new ApiError('network', String(error));
   } finally {
     clearTimeout(timer);
   }

@@ -81,7 +81,7 @@ export class TypoReporter extends LitElement {
   /** The id of the element whose text can be reported; without it, the whole page. */
   @property() for = '';
 
-  /** Base URL of the Inkwell API; else `<meta name="inkwell-api">`. */
+  /** Base URL of the Inkwell API, with or without `/v1`; else `<meta name="inkwell-api">`. */
   @property() api?: string;
 
   /** Where reports are e-mailed when there is no API. */

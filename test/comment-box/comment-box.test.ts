@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/comment-box/define.js';
 import { CommentBox } from '../../src/comment-box/comment-box.js';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
-import { captureWarnings } from '../helpers/warnings.js';
+import { captureErrors, captureWarnings } from '../helpers/warnings.js';
 
 const BASE = '/fake/v1';
 let api: FakeApi;
@@ -231,6 +231,50 @@ describe('<comment-box>', () => {
       expect(root(el).querySelector('textarea')!.value).to.equal('Written before expiry.');
     });
 
+    for (const code of ['token_invalid', 'token_wrong_audience', 'token_wrong_issuer']) {
+      it(`says the sign-in could not be verified, not that it expired, and logs the reason (${code})`, async () => {
+        const el = await box({ token: fakeToken('Ada'), 'login-url': '/sign-in.html' });
+        await type(el, 'Written with a bad token.');
+        api.fail({ status: 401, body: { error: { code, message: 'refused' } } });
+        const errors = await captureErrors(async () => {
+          root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+          await waitUntil(() => root(el).querySelector('.note.error'));
+        });
+        const note = root(el).querySelector('.note')!;
+        expect(note.textContent).to.include('Your sign-in could not be verified');
+        expect(note.textContent).not.to.include('expired');
+        expect(note.querySelector('a')!.textContent).to.equal('Sign In');
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.include('<comment-box>').and.include(code);
+        expect(root(el).querySelector('textarea')!.value).to.equal('Written with a bad token.');
+      });
+    }
+
+    it('keeps the console quiet for an expired session, which is no one\'s mistake', async () => {
+      const el = await box({ token: fakeToken('Ada') });
+      await type(el, 'Late.');
+      api.fail({ status: 401, body: { error: { code: 'token_expired', message: 'expired' } } });
+      const errors = await captureErrors(async () => {
+        root(el).querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+        await waitUntil(() => root(el).querySelector('.note.error'));
+      });
+      expect(root(el).querySelector('.note')!.textContent).to.include('Your session has expired');
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('reads the thread signed out when the token is refused on reading, and says why', async () => {
+      api.comments = sampleThread('t1', 2);
+      api.fail({ status: 401, body: { error: { code: 'token_wrong_audience', message: 'The token was issued for another audience' } } });
+      let el!: CommentBox;
+      const errors = await captureErrors(async () => {
+        el = await box({ token: fakeToken('Ada') });
+      });
+      expect(heading(el)).to.equal('Comments (2)');
+      expect(root(el).querySelector('.prompt')!.textContent).to.include('Your sign-in could not be verified');
+      expect(root(el).querySelector('textarea')).to.equal(null);
+      expect(errors.join()).to.include('token_wrong_audience').and.include('another audience');
+    });
+
     it('lets guests comment with a name where allowed', async () => {
       const el = await box({ guests: true });
       await type(el, 'A guest writes.');
@@ -375,6 +419,57 @@ describe('<comment-box>', () => {
     });
   });
 
+  describe('signing in', () => {
+    const signInTo = (href: string) => new URL(href).searchParams.get('return');
+
+    it('sends the reader back to this page at the comment box, as an absolute same-origin URL', async () => {
+      const el = await box({ id: 'comments', 'login-url': '/sign-in.html' });
+      const link = root(el).querySelector<HTMLAnchorElement>('.prompt a')!;
+      const back = new URL(signInTo(link.href)!);
+      expect(back.origin).to.equal(location.origin);
+      expect(back.href).to.equal(`${location.origin}${location.pathname}${location.search}#comments`);
+      el.addEventListener('login-requested', (event) => event.preventDefault());
+      const requested = oneEvent(el, 'login-requested');
+      link.click();
+      expect((await requested).detail.returnUrl).to.equal(back.href);
+    });
+
+    it('leads Sign Up to login-url when there is no signup-url', async () => {
+      const el = await box({ 'login-url': '/sign-in.html' });
+      const [signIn, signUp] = [...root(el).querySelectorAll<HTMLAnchorElement>('.prompt a')];
+      expect(signUp.textContent).to.equal('Sign Up');
+      expect(signUp.href).to.equal(signIn.href);
+    });
+
+    it('without login-url, offers buttons that fire login-requested, and says what to set when nothing handles it', async () => {
+      const el = await box();
+      const [signIn, signUp] = [...root(el).querySelectorAll<HTMLButtonElement>('.prompt button')];
+      expect([signIn.textContent, signUp.textContent]).to.deep.equal(['Sign In', 'Sign Up']);
+      expect(root(el).querySelector('.prompt a')).to.equal(null);
+      const actions: string[] = [];
+      el.addEventListener('login-requested', (event) => actions.push(event.detail.action));
+      const warnings = await captureWarnings(() => signIn.click());
+      expect(actions).to.deep.equal(['sign-in']);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.include('<comment-box> login-url').and.include('signup-url').and.include('login-requested');
+      const more = await captureWarnings(() => signUp.click());
+      expect(actions).to.deep.equal(['sign-in', 'sign-up']);
+      expect(more[0]).to.include('"Sign Up" leads nowhere');
+    });
+
+    it('stays quiet without login-url when the site handles login-requested', async () => {
+      const el = await box();
+      el.addEventListener('login-requested', (event) => event.preventDefault());
+      const warnings = await captureWarnings(() => root(el).querySelector<HTMLButtonElement>('.prompt button')!.click());
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('keeps the seed wording: "You must be logged in to comment. Sign In / Sign Up"', async () => {
+      const el = await box();
+      expect(root(el).querySelector('.prompt')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('You must be logged in to comment. Sign In / Sign Up');
+    });
+  });
+
   describe('events', () => {
     it('fires a cancelable login-requested instead of following the link', async () => {
       const el = await box({ 'login-url': '/sign-in.html' });
@@ -405,6 +500,7 @@ describe('<comment-box>', () => {
         el = await box({ 'login-url': 'javascript:alert(1)', 'page-size': 'lots', 'max-depth': '-1', sort: 'random' });
       });
       expect(root(el).querySelector('.prompt a')).to.equal(null);
+      expect(root(el).querySelectorAll('.prompt button')).to.have.length(2);
       for (const attribute of ['login-url', 'page-size', 'max-depth', 'sort']) {
         expect(warnings.some((w) => w.includes(`<comment-box> ${attribute}`)), attribute).to.equal(true);
       }

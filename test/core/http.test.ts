@@ -157,6 +157,18 @@ describe('endpoint', () => {
     expect(readerToken('own')).to.equal('own');
   });
 
+  it('ends the API base in /v1 whether or not it was given, without trailing slashes', () => {
+    const el = document.createElement('comment-box');
+    expect(apiBase(el, 'https://comments.example')).to.equal('https://comments.example/v1');
+    expect(apiBase(el, 'https://comments.example/')).to.equal('https://comments.example/v1');
+    expect(apiBase(el, 'https://comments.example/v1//')).to.equal('https://comments.example/v1');
+    expect(apiBase(el, 'https://example.com/inkwell')).to.equal('https://example.com/inkwell/v1');
+    expect(apiBase(el, '/')).to.equal('/v1');
+    expect(apiBase(el, '/v1')).to.equal('/v1');
+    document.head.insertAdjacentHTML('beforeend', '<meta name="inkwell-api" content="https://comments.example">');
+    expect(apiBase(el, undefined)).to.equal('https://comments.example/v1');
+  });
+
   it('refuses an unsafe API URL with a warning', async () => {
     const el = document.createElement('comment-box');
     const warnings = await captureWarnings(() => expect(apiBase(el, 'javascript:alert(1)')).to.equal(undefined));

@@ -1,9 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { formatPlural, messagesFor, registerMessages } from '../../src/core/i18n.js';
+import { fill, formatPlural, messagesFor, registerMessages } from '../../src/core/i18n.js';
 import { canonicalLanguage, languageFallbacks, languageOf } from '../../src/core/locale.js';
 import { en } from '../../src/core/messages/en.js';
 
 describe('string catalogue', () => {
+  it("keeps the seed's wording as the default English copy", () => {
+    const m = messagesFor('en');
+    expect(messagesFor('xx')).to.equal(m);
+    expect(m.loginRequired).to.equal('You must be logged in to comment.');
+    expect(`${m.signIn} / ${m.signUp}`).to.equal('Sign In / Sign Up');
+    expect(m.noComments).to.equal('No comments yet');
+    expect([1, 5].map((n) => formatPlural('en', m.minutesRead, n, { n }))).to.deep.equal(['1 min read', '5 min read']);
+    expect(fill('en', m.typoHint, { keys: 'Ctrl+Enter' }).replace(/\.$/, '')).to.equal('Found a mistake? Select it and press Ctrl+Enter');
+  });
+
   it('falls back from region to language to English', () => {
     expect(messagesFor('de-AT').minutesRead.other).to.include('Lesezeit');
     expect(messagesFor('DE').minutesRead.other).to.include('Lesezeit');

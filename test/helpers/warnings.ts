@@ -12,3 +12,17 @@ export async function captureWarnings(run: () => unknown | Promise<unknown>): Pr
   }
   return warnings;
 }
+
+/** Captures console.error calls made while `run` runs (and until its promise settles), into `errors` as they come. */
+export async function captureErrors(run: () => unknown | Promise<unknown>, errors: string[] = []): Promise<string[]> {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    errors.push(args.map(String).join(' '));
+  };
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return errors;
+}

@@ -227,7 +227,7 @@ describe('<typo-reporter>', () => {
       dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => statusOf(p.reporter) === 'Thank you! The author has been told.');
       const [{ url, init, body }] = requests;
-      expect(url).to.equal('/api-test/typo-reports');
+      expect(url).to.equal('/api-test/v1/typo-reports');
       expect(init.method).to.equal('POST');
       const headers = init.headers as Record<string, string>;
       expect(headers.authorization).to.equal('Bearer reader-token');

@@ -34,6 +34,7 @@ export const de: Messages = {
   signIn: 'Anmelden',
   signUp: 'Registrieren',
   sessionExpired: 'Ihre Sitzung ist abgelaufen – bitte melden Sie sich erneut an. Ihr Text bleibt erhalten.',
+  signInUnverified: 'Ihre Anmeldung konnte nicht bestätigt werden – bitte melden Sie sich erneut an. Ihr Text bleibt erhalten.',
   signedInAs: 'Angemeldet als {name}',
   yourComment: 'Ihr Kommentar',
   replyTo: 'Antwort an {name}',

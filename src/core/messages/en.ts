@@ -34,6 +34,7 @@ export const en: Messages = {
   signIn: 'Sign In',
   signUp: 'Sign Up',
   sessionExpired: 'Your session has expired — sign in again. Your text is kept.',
+  signInUnverified: 'Your sign-in could not be verified — please sign in again. Your text is kept.',
   signedInAs: 'Signed in as {name}',
   yourComment: 'Your comment',
   replyTo: 'Reply to {name}',

@@ -51,6 +51,8 @@ export interface Messages {
   signIn: string;
   signUp: string;
   sessionExpired: string;
+  /** The server refused the reader's token for any reason but its age (bad signature, audience, issuer …). */
+  signInUnverified: string;
   signedInAs: string;
   yourComment: string;
   replyTo: string;
