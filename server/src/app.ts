@@ -18,6 +18,7 @@ import { registerTypos, typoReceiptSchema } from './typos.js';
 import { registerSse } from './sse.js';
 import { registerSite } from './demo.js';
 import { installHostCheck } from './hosts.js';
+import { installOriginPolicy } from './origins.js';
 import { loggerOptions } from './logging.js';
 import { Metrics, registerMetrics } from './metrics.js';
 import type { Ctx } from './context.js';
@@ -143,17 +144,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
-  // Browsers send Origin on cross-site writes; refuse those from origins nobody configured, so a
-  // guest post or typo report cannot be made from another site's page even as a "simple" request.
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/v1/') || request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-    const origin = request.headers.origin;
-    if (!origin) return;
-    if (config.corsOrigins.includes(origin) || origin === config.publicOrigin) return;
-    // Without a public URL (development) the server's origin is what the request itself names.
-    if ((!config.publicOrigin || config.mode === 'development') && origin === `${request.protocol}://${request.host}`) return;
-    throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed (INKWELL_CORS_ORIGINS)`);
-  });
+  installOriginPolicy(app, config);
 
   await app.register(rateLimit, {
     global: true,
