@@ -50,6 +50,19 @@ async function seedComments(url) {
   await post('Lin Mei', 'The point about numbers is the one I would underline. Tired eyes trust a figure because it *looks* precise.');
 }
 
+/** A reader's typo report, so the moderation inbox has something in it. */
+async function seedTypoReport(url) {
+  const response = await fetch(`${url}/v1/typo-reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      url: `${url}/`, title: 'The quiet craft of proofreading', selection: 'pubilc', prefix: 'and to thank them in ', suffix: ' when the correction is made',
+      fragment: `${url}/#:~:text=pubilc`, suggestion: 'public',
+    }),
+  });
+  if (response.status !== 201) throw new Error(`seeding a typo report: HTTP ${response.status} ${await response.text()}`);
+}
+
 /** Every demo page, light and dark, from the real server. */
 async function demoShots(browser) {
   if (!existsSync('dist/inkwell.js')) throw new Error('dist/inkwell.js is missing: run `npm run build` first');
@@ -58,6 +71,7 @@ async function demoShots(browser) {
   const shots = [];
   try {
     await seedComments(demo.url);
+    await seedTypoReport(demo.url);
     const reader = await demoToken(demo.url, 'Kim Keys');
     const moderator = await demoToken(demo.url, 'Moe Rator', 'moderator');
     const pages = [
