@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { call, REPO_ROOT, startServer, token, type TestServer } from './helpers.js';
+// @ts-expect-error plain JS module of the demo
 import { safeReturn } from '../../demo/sign-in.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
