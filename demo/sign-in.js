@@ -1,14 +1,22 @@
 // Demo sign-in: asks the development server for a token for a made-up reader and keeps it in
-// localStorage under `inkwell-token`, then returns to the page named by `?return=` (same origin only).
+// localStorage under `inkwell-token`, then returns to the page named by `?return=` (same origin only: a
+// path, or the absolute URL that <comment-box> sends).
 const KEY = 'inkwell-token';
 
-/** The `return` parameter as a same-origin path, or `/`. */
+/**
+ * The `return` parameter as a same-origin path, or `/`. It may be a path or, as `<comment-box>` sends it, the
+ * page's absolute URL; either way only this origin's http(s) pages are returned to.
+ */
 export function safeReturn(search, origin) {
   const raw = new URLSearchParams(search).get('return');
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
+  if (!raw) return '/';
+  const isPath = raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\');
+  if (!isPath && !/^https?:\/\//i.test(raw)) return '/';
   try {
     const url = new URL(raw, origin);
-    return url.origin === origin ? url.pathname + url.search + url.hash : '/';
+    // A path of `//host` would leave the origin when assigned: `http://this.origin//evil.example/`.
+    if (url.origin !== origin || url.pathname.startsWith('//')) return '/';
+    return url.pathname + url.search + url.hash;
   } catch {
     return '/';
   }

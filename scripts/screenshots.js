@@ -1,44 +1,163 @@
-// `npm run screenshots`: the theme pages of the browser tests (test/themes/pages.ts), each as it is and with
-// the README's recipe for its theme, photographed in Debian's Chromium for a person to look at:
-// tmp/screenshots/<page>[-recipe]-{page,top,dialog}.png. The elements come from src/ (bundled here by
-// esbuild with the in-browser fake API, so no server is needed); nothing leaves the machine.
-import { mkdirSync, readFileSync } from 'node:fs';
+// `npm run screenshots [-- demo|themes [page]]`: pictures for a person to look at, taken in Debian's
+// Chromium (playwright-core); nothing leaves the machine. Both sets by default, or only the one named
+// (and of the demo, only the pages whose name starts with `page`).
+//
+// demo:   the demo site as `npm start` serves it (the built bundle, the reference server on a fresh data
+//         folder, a few comments posted through the API), each page in light and dark:
+//         tmp/screenshots/demo-<page>-<light|dark>.png (whole page), -top.png (the first
+//         screen) and, under an article, -end.png (from the typo hint to the end of the comments).
+//         Needs `npm run build` first.
+// themes: the theme pages of the browser tests (test/themes/pages.ts), each as it is and with the README's
+//         recipe for its theme: tmp/screenshots/<page>[-recipe]-{page,top,dialog}.png. The elements come
+//         from src/ (bundled here by esbuild with the in-browser fake API, so no server is needed).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { tsImport } from 'tsx/esm/api';
 import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const OUT = 'tmp/screenshots';
-const ORIGIN = 'http://inkwell.test';
-const { THEME_PAGES, pageDocument, readmeCss } = await tsImport('../test/themes/pages.ts', import.meta.url);
-const readme = readFileSync('README.md', 'utf8');
-const RECIPES = { casper: 'recipe-casper', 'casper-dark': 'recipe-casper', tt1: 'recipe-tt1', 'tt1-dark': 'recipe-tt1' };
+const [only, pagePrefix = ''] = process.argv.slice(2);
+if (only && only !== 'demo' && only !== 'themes') {
+  console.error(`npm run screenshots [-- demo|themes [page]]: unknown set "${only}"`);
+  process.exit(2);
+}
 
-const bundle = await build({
-  stdin: {
-    contents: `
-      import { FakeApi, fakeToken, sampleThread } from './mocks/inkwell-api.ts';
-      new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', 8) }).install();
-      document.querySelector('comment-box')?.setAttribute('token', fakeToken('Ada'));
-      await import('./src/index.ts');
-    `,
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  tsconfig: 'tsconfig.json',
-  write: false,
-  logLevel: 'warning',
-});
-const script = bundle.outputFiles[0].text;
+/** Signs in at the demo's development-only mint, as the sign-in page does. */
+async function demoToken(url, name, role) {
+  const response = await fetch(`${url}/demo/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, ...(role ? { role } : {}) }),
+  });
+  if (!response.ok) throw new Error(`demo token for ${name}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()).token;
+}
 
-mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-const shots = [];
-try {
+/** A conversation under the article, so the comments look as they would on a live site. */
+async function seedComments(url) {
+  const thread = 'quiet-craft-of-proofreading';
+  const post = async (name, body, parentId) => {
+    const response = await fetch(`${url}/v1/threads/${thread}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await demoToken(url, name)}` },
+      body: JSON.stringify({ body, ...(parentId ? { parentId } : {}) }),
+    });
+    if (response.status !== 201) throw new Error(`seeding a comment: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()).id;
+  };
+  const first = await post('Ada Okafor', 'Reading the headline last is the habit I wish I had learned twenty years ago. We once ran *“Harbour plans approved approved”* across five columns.');
+  await post('Nushama Wellness', 'Five columns! That one would have stayed with me for a while. Thank you for writing in.', first);
+  await post('Lin Mei', 'The point about numbers is the one I would underline. Tired eyes trust a figure because it *looks* precise.');
+}
+
+/** A reader's typo report, so the moderation inbox has something in it. */
+async function seedTypoReport(url) {
+  const response = await fetch(`${url}/v1/typo-reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      url: `${url}/`, title: 'The quiet craft of proofreading', selection: 'pubilc', prefix: 'and to thank them in ', suffix: ' when the correction is made',
+      fragment: `${url}/#:~:text=pubilc`, suggestion: 'public',
+    }),
+  });
+  if (response.status !== 201) throw new Error(`seeding a typo report: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Every demo page, light and dark, from the real server. */
+async function demoShots(browser) {
+  if (!existsSync('dist/inkwell.js')) throw new Error('dist/inkwell.js is missing: run `npm run build` first');
+  const { startDemo } = await import('../test/e2e/start-demo.js');
+  const demo = await startDemo({ INKWELL_MIN_SUBMIT_SECONDS: '0', INKWELL_POST_LIMIT_USER: '100', INKWELL_POST_LIMIT_ADDRESS: '100' });
+  const shots = [];
+  try {
+    await seedComments(demo.url);
+    await seedTypoReport(demo.url);
+    const reader = await demoToken(demo.url, 'Kim Keys');
+    const moderator = await demoToken(demo.url, 'Moe Rator', 'moderator');
+    const pages = [
+      { name: 'article', path: '/', comments: true },
+      { name: 'article-signed-in', path: '/', comments: true, token: reader },
+      { name: 'article-phone', path: '/', comments: true, viewport: { width: 390, height: 844 } },
+      { name: 'listing', path: '/listing.html' },
+      { name: 'sign-in', path: '/sign-in.html' },
+      { name: 'moderation', path: '/moderation.html', token: moderator },
+      { name: 'double', path: '/double.html' },
+      { name: 'hostile', path: '/hostile.html', comments: true },
+    ];
+    for (const spec of pages.filter((p) => p.name.startsWith(pagePrefix))) {
+      for (const colorScheme of ['light', 'dark']) {
+        const label = `demo-${spec.name}-${colorScheme}`;
+        const page = await browser.newPage({ viewport: spec.viewport ?? { width: 1280, height: 900 }, colorScheme });
+        page.on('pageerror', (error) => console.error(`${label}: ${error}`));
+        page.on('console', (message) => message.type() === 'error' && console.error(`${label}: ${message.text()}`));
+        if (spec.token) await page.addInitScript((value) => localStorage.setItem('inkwell-token', value), spec.token);
+        await page.goto(`${demo.url}${spec.path}`, { waitUntil: 'load' });
+        await page.evaluate(async () => {
+          await Promise.all([...document.querySelectorAll(':not(:defined)')].map((el) => customElements.whenDefined(el.localName)));
+        });
+        if (spec.comments) {
+          // The comments load as the reader scrolls towards them.
+          await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
+          await page.locator('comment-box h2', { hasText: '(' }).waitFor();
+        }
+        await page.evaluate(() => scrollTo(0, 0));
+        await page.evaluate(async () => {
+          const images = [...document.images];
+          for (const host of document.querySelectorAll('*')) if (host.shadowRoot) images.push(...host.shadowRoot.querySelectorAll('img'));
+          await Promise.all(images.map((img) => img.decode().catch(() => {})));
+        });
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: join(OUT, `${label}.png`), fullPage: true });
+        await page.screenshot({ path: join(OUT, `${label}-top.png`) });
+        shots.push(`${label}.png`, `${label}-top.png`);
+        if (spec.comments) {
+          // The end of the article at full size: the author box, the space after it, the comments.
+          const clip = await page.evaluate(() => {
+            const from = document.querySelector('typo-reporter').getBoundingClientRect();
+            const to = document.querySelector('comment-box').getBoundingClientRect();
+            return { x: 0, y: from.top + scrollY - 24, width: innerWidth, height: to.bottom - from.top + 48 };
+          });
+          await page.screenshot({ path: join(OUT, `${label}-end.png`), clip, fullPage: true });
+          shots.push(`${label}-end.png`);
+        }
+        await page.close();
+      }
+    }
+  } finally {
+    await demo.stop();
+  }
+  return shots;
+}
+
+/** The theme pages of the browser tests, as they are and with the README's recipes. */
+async function themeShots(browser) {
+  const { build } = await import('esbuild');
+  const { tsImport } = await import('tsx/esm/api');
+  const ORIGIN = 'http://inkwell.test';
+  const { THEME_PAGES, pageDocument, readmeCss } = await tsImport('../test/themes/pages.ts', import.meta.url);
+  const readme = readFileSync('README.md', 'utf8');
+  const RECIPES = { casper: 'recipe-casper', 'casper-dark': 'recipe-casper', tt1: 'recipe-tt1', 'tt1-dark': 'recipe-tt1' };
+
+  const bundle = await build({
+    stdin: {
+      contents: `
+        import { FakeApi, fakeToken, sampleThread } from './mocks/inkwell-api.ts';
+        new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', 8) }).install();
+        document.querySelector('comment-box')?.setAttribute('token', fakeToken('Ada'));
+        await import('./src/index.ts');
+      `,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0].text;
+  const shots = [];
   for (const name of Object.keys(THEME_PAGES)) {
     for (const recipe of [false, true]) {
       const label = `${name}${recipe ? '-recipe' : ''}`;
@@ -84,7 +203,16 @@ try {
       await page.close();
     }
   }
+  return shots.map((label) => `${label}-{page,top,dialog}.png`);
+}
+
+mkdirSync(OUT, { recursive: true });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const written = [];
+try {
+  if (!only || only === 'demo') written.push(...(await demoShots(browser)));
+  if (!only || only === 'themes') written.push(...(await themeShots(browser)));
 } finally {
   await browser.close();
 }
-console.log(`${shots.length * 3} screenshots in ${OUT}/: ${shots.map((label) => `${label}-{page,top,dialog}.png`).join(', ')}`);
+console.log(`screenshots in ${OUT}/: ${written.join(', ')}`);

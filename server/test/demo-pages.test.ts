@@ -2,10 +2,25 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
-import { call, startServer, token, type TestServer } from './helpers.js';
+import { call, REPO_ROOT, startServer, token, type TestServer } from './helpers.js';
+// @ts-expect-error plain JS module of the demo
+import { safeReturn } from '../../demo/sign-in.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const skip = fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}; demo page test skipped`;
+const noBundle = fs.existsSync(`${REPO_ROOT}/dist/inkwell.js`) ? false : 'no dist/inkwell.js (run `npm run build`); article round trip skipped';
+
+describe('the demo sign-in page\'s return address', () => {
+  const o = 'http://127.0.0.1:8080';
+  it('returns to the absolute same-origin URL that <comment-box> sends, with its query and hash', () => {
+    assert.equal(safeReturn('?return=' + encodeURIComponent(`${o}/essays/x.html?a=1#comments`), o), '/essays/x.html?a=1#comments');
+  });
+  it('never leaves the origin, even through a path that starts with two slashes', () => {
+    for (const bad of ['http://127.0.0.1:8081/', 'https://127.0.0.1:8080/', `${o}//evil.example/`, '/.//evil.example/', 'http:/\\evil.example', 'ftp://127.0.0.1:8080/']) {
+      assert.equal(safeReturn('?return=' + encodeURIComponent(bad), o), '/', bad);
+    }
+  });
+});
 
 describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
   let s: TestServer;
@@ -77,5 +92,36 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
     await page.goto(`${s.url}/sign-in.html?return=${encodeURIComponent('https://evil.example/')}`);
     await page.fill('#name', 'Rita');
     await Promise.all([page.waitForURL((u) => u.origin === s.url && u.pathname === '/'), page.click('button[type=submit]')]);
+  });
+
+  it('shows Sign out only to a signed-in reader', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${s.url}/sign-in.html`);
+    assert.equal(await page.locator('#sign-out').isVisible(), false);
+    assert.equal(await page.locator('#current').isVisible(), false);
+    await page.evaluate(async () => {
+      const res = await fetch('/demo/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sam' }) });
+      localStorage.setItem('inkwell-token', (await res.json()).token);
+    });
+    await page.reload();
+    assert.equal(await page.locator('#sign-out').isVisible(), true);
+    assert.match(await page.locator('#current').textContent() ?? '', /Signed in as Sam/);
+    await page.click('#sign-out');
+    assert.equal(await page.locator('#sign-out').isVisible(), false);
+    await page.close();
+  });
+
+  it('brings the reader back to the comments they were reading after signing in from the comment box', { skip: noBundle }, async () => {
+    const page = await browser.newPage();
+    const article = `${s.url}/?from=newsletter#comments`;
+    await page.goto(article);
+    const box = page.locator('comment-box');
+    await page.evaluate(() => document.querySelector('comment-box')!.scrollIntoView());
+    await Promise.all([page.waitForURL(/\/sign-in\.html\?/), box.getByRole('link', { name: 'Sign In' }).click()]);
+    assert.equal(new URL(page.url()).searchParams.get('return'), article);
+    await page.fill('#name', 'Rita');
+    await Promise.all([page.waitForURL(article), page.click('button[type=submit]')]);
+    await box.locator('textarea').waitFor();
+    await page.close();
   });
 });

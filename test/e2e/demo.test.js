@@ -83,6 +83,84 @@ describe('demo page (end to end)', () => {
     await page.close();
   });
 
+  it('shows nothing a signed-out reader has no use for on the showcase pages, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const path of ['/', '/listing.html', '/sign-in.html', '/moderation.html']) {
+        const { page, messages } = await openPage(browser, `${demo.url}${path}`, { colorScheme });
+        if (path === '/') {
+          await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
+          await page.locator('comment-box h2').waitFor();
+        }
+        if (path === '/moderation.html') await page.locator('#auth:not([hidden])').waitFor();
+        await page.waitForTimeout(100);
+        // Visible boxes only: a live region that is visually hidden (1 px) is no notice.
+        const shown = await page.evaluate(() => {
+          const all = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              all.push(el);
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          const visible = all.filter((el) => el.checkVisibility());
+          return {
+            stylesheets: [...document.styleSheets].map((sheet) => new URL(sheet.href ?? location.href).pathname),
+            hiddenShown: visible.filter((el) => el.hidden).map((el) => `<${el.localName}#${el.id}>`),
+            emptyNotices: visible.filter((el) => el.matches('.notice, [role="status"], [role="alert"]') && !el.textContent.trim() && el.getBoundingClientRect().height > 1).map((el) => `<${el.localName}#${el.id}.${el.className}>`),
+            buttons: visible.filter((el) => el.localName === 'button').map((el) => el.textContent.trim()),
+            borderedImages: visible.filter((el) => el.localName === 'img' && parseFloat(getComputedStyle(el).borderTopWidth) > 0).map((el) => el.src),
+          };
+        });
+        const where = `${path} in ${colorScheme}`;
+        assert.ok(shown.stylesheets.includes('/demo.css') && !shown.stylesheets.includes('/hostile.css'), `${where}: the showcase theme, not the tests' stylesheet`);
+        assert.deepEqual(shown.hiddenShown, [], `${where}: hidden elements shown`);
+        assert.deepEqual(shown.emptyNotices, [], `${where}: empty notices shown`);
+        assert.deepEqual(shown.buttons.filter((text) => /sign out|load more/i.test(text)), [], `${where}: Sign out or Load more with nothing to do`);
+        assert.deepEqual(shown.borderedImages, [], `${where}: images framed by the page`);
+        assert.deepEqual(messages.filter((m) => ['error', 'pageerror', 'warning', 'http'].includes(m.type)).filter((m) => !(path === '/moderation.html' && m.type === 'http' && / 401 /.test(` ${m.text} `))), [], where);
+        await page.close();
+      }
+    }
+  });
+
+  it('keeps the elements intact under the careless stylesheet of hostile.html', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const { page, messages } = await openPage(browser, `${demo.url}/hostile.html`, { colorScheme });
+      await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
+      await page.locator('comment-box h2').waitFor();
+      await page.locator('article-card [part="headline"]').first().waitFor();
+      await page.locator('reading-time time').waitFor();
+      const found = await page.evaluate(() => {
+        const inShadow = [];
+        const walk = (root, shadow) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (shadow) inShadow.push(el);
+            if (el.shadowRoot) walk(el.shadowRoot, true);
+          }
+        };
+        walk(document, false);
+        return {
+          // The page's own stylesheet is in force: its figure carries the pink frame.
+          pageImageBorder: getComputedStyle(document.querySelector('figure img')).borderTopColor,
+          shadowImages: inShadow.filter((el) => el.localName === 'img').length,
+          framedShadowImages: inShadow.filter((el) => el.localName === 'img' && parseFloat(getComputedStyle(el).borderTopWidth) > 0).length,
+          hiddenShown: inShadow.filter((el) => el.hidden && el.checkVisibility()).map((el) => `<${el.localName}> in <${el.getRootNode().host.localName}>`),
+          hostsShown: [...document.querySelectorAll('reading-time, author-badge, article-card, typo-reporter, comment-box')].filter((el) => !el.checkVisibility()).map((el) => el.localName),
+          signedOut: document.querySelector('comment-box').shadowRoot.textContent.includes('Sign In'),
+        };
+      });
+      assert.equal(found.pageImageBorder, 'rgb(255, 105, 180)', 'hostile.css must be in force on hostile.html');
+      assert.ok(found.shadowImages >= 4, `avatars and card images drawn (${found.shadowImages})`);
+      assert.equal(found.framedShadowImages, 0, `the page's img rule framed ${found.framedShadowImages} images inside the elements`);
+      assert.deepEqual(found.hiddenShown, [], `the page's [hidden] rule showed parts of the elements (${colorScheme})`);
+      assert.deepEqual(found.hostsShown, [], 'every element is drawn');
+      assert.ok(found.signedOut, 'the comment box offers Sign In to a signed-out reader');
+      assert.deepEqual(messages.filter((m) => ['error', 'pageerror', 'warning', 'http'].includes(m.type)), [], colorScheme);
+      await page.close();
+    }
+  });
+
   it('survives the drop-in included twice under a strict CSP, warning once per tag', async () => {
     const { page, messages } = await openPage(browser, `${demo.url}/double.html`);
     await page.locator('reading-time time').waitFor();
