@@ -104,6 +104,21 @@ export const articleCardStyles = css`
     align-items: center;
     min-width: 0;
   }
+  .count[data-pending] {
+    visibility: hidden;
+  }
+  .reserve {
+    display: inline-grid;
+  }
+  .reserve > *,
+  .reserve::after {
+    grid-area: 1 / 1;
+  }
+  .reserve::after {
+    content: attr(data-reserve);
+    visibility: hidden;
+    block-size: 0;
+  }
   .sep {
     flex: none;
     width: 0.4em;

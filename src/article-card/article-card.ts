@@ -235,7 +235,19 @@ export class ArticleCard extends LitElement {
       ? item(html`<time datetime=${this.published} title=${formatFullDate(published, lang)}>${formatPublished(published, lang)}</time>`)
       : nothing}${minutes
       ? item(formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) }))
-      : nothing}${comments === undefined ? nothing : item(formatPlural(lang, messages.comments, comments, { n: comments }))}`;
+      : nothing}${this.thread ? this.servedCountItem(lang, messages, comments) : comments === undefined ? nothing : item(formatPlural(lang, messages.comments, comments, { n: comments }))}`;
+  }
+
+  /**
+   * A count served by the API holds a fixed place, as wide as "8888 comments", from the first frame:
+   * its arrival (or failure) never re-wraps the line or moves what follows.
+   */
+  private servedCountItem(lang: string, messages: ReturnType<typeof messagesFor>, comments: number | undefined) {
+    const text = comments === undefined ? '' : formatPlural(lang, messages.comments, comments, { n: comments });
+    return html`<span class="item count" ?data-pending=${comments === undefined} aria-hidden=${comments === undefined ? 'true' : nothing}
+      ><span class="sep" aria-hidden="true">·</span
+      ><span class="reserve" data-reserve=${formatPlural(lang, messages.comments, 8888, { n: 8888 })}><span>${text}</span></span
+    ></span>`;
   }
 
   private renderTags(label: string) {

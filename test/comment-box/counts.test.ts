@@ -14,7 +14,9 @@ function serve(answer: (url: URL) => Response | Promise<Response>) {
   }) as Fetch;
 }
 
-const meta = (card: ArticleCard) => card.shadowRoot!.querySelector('[part="meta"]')!.textContent!.replace(/\s+/g, ' ').trim();
+// What a reader sees of the metadata: the items shown (a count on its way holds an invisible place), without the separators.
+const meta = (card: ArticleCard) =>
+  [...card.shadowRoot!.querySelectorAll('[part="meta"] .item:not([data-pending])')].map((item) => item.textContent!.replace(/·/g, ' ').replace(/\s+/g, ' ').trim()).join(' ');
 
 describe('comment counts on cards', () => {
   beforeEach(() => {
@@ -36,6 +38,30 @@ describe('comment counts on cards', () => {
     expect(urls).to.have.length(1);
     expect(new URL(urls[0], location.href).searchParams.getAll('thread')).to.deep.equal(['a', 'b', 'https://example.com/posts/c?x=1', 'd', 'e']);
     expect(cards.map(meta)).to.deep.equal(['1 comment', '2 comments', '3 comments', '4 comments', '5 comments']);
+  });
+
+  it('holds the place of a count on its way, so its arrival never adds a line', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    serve(async (url) => {
+      await held;
+      const counts = Object.fromEntries(url.searchParams.getAll('thread').map((thread) => [thread, 12]));
+      return new Response(JSON.stringify({ counts }), { headers: { 'content-type': 'application/json' } });
+    });
+    const widths = Array.from({ length: 15 }, (_, i) => 220 + i * 15);
+    const holder = await fixture<HTMLElement>(html`<div>
+      ${widths.map((width, i) => html`<article-card style="display: block; width: ${width}px" api="/v1" headline="h" thread="t${i}"
+        author="Nushama Wellness" published="2026-11-20" minutes="3"></article-card>`)}
+    </div>`);
+    const cards = [...holder.querySelectorAll('article-card')];
+    await Promise.all(cards.map((card) => card.updateComplete));
+    await Promise.all(cards.map((card) => (card.shadowRoot!.querySelector('author-badge') as ArticleCard).updateComplete));
+    await new Promise(requestAnimationFrame);
+    const heights = () => cards.map((card) => Math.round(card.getBoundingClientRect().height));
+    const before = heights();
+    release();
+    await waitUntil(() => cards.every((card) => meta(card).includes('12 comments')), 'counts did not arrive');
+    expect(heights()).to.deep.equal(before);
   });
 
   it('leaves cards without a count when the request fails', async () => {

@@ -22,7 +22,9 @@ const errorsDuring = (run: () => Promise<unknown>, until?: (errors: string[]) =>
   }, seen);
 };
 
-const meta = (card: ArticleCard) => card.shadowRoot!.querySelector('[part="meta"]')!.textContent!.replace(/\s+/g, ' ').trim();
+// What a reader sees of the metadata: the items shown (a count on its way holds an invisible place), without the separators.
+const meta = (card: ArticleCard) =>
+  [...card.shadowRoot!.querySelectorAll('[part="meta"] .item:not([data-pending])')].map((item) => item.textContent!.replace(/·/g, ' ').replace(/\s+/g, ' ').trim()).join(' ');
 
 describe('a cross-origin API that refuses this page (CORS)', () => {
   it('says so once per page, naming the page origin and the exact setting, while the elements fail as usual', async () => {
