@@ -19,6 +19,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   databaseSchema: string | null;
+  /** SQLite's `synchronous` pragma: NORMAL by default, FULL (INKWELL_SQLITE_SYNC=FULL) fsyncs every commit. */
+  sqliteSync: 'NORMAL' | 'FULL';
   /** The API's public origin (`https://comments.example`), without a trailing slash; required in production. */
   publicOrigin: string | null;
   jwtSecret: string | null;
@@ -181,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
     databaseUrl,
     databaseSchema,
+    sqliteSync: str(env, 'INKWELL_SQLITE_SYNC') === 'FULL' ? 'FULL' : 'NORMAL',
     publicOrigin: origin,
     jwtSecret,
     jwksUrl,

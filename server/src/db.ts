@@ -298,7 +298,7 @@ export async function openDatabase(config: Config): Promise<Database_> {
     // the fsync at each commit; only a power loss or kernel crash could drop the last commits, and
     // even then the database stays consistent. Set INKWELL_SQLITE_SYNC=FULL to fsync every commit.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma(`synchronous = ${process.env.INKWELL_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    sqlite.pragma(`synchronous = ${config.sqliteSync}`);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
