@@ -21,9 +21,17 @@ import {
   type InboxQuery, type NewComment, type ThreadQuery,
 } from './schemas.js';
 
+type Api = Parameters<FastifyPluginAsyncTypebox>[0];
+
 export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  readingRoutes(app);
+  writingRoutes(app);
+};
+
+/** Listings, one comment, counts and the moderation inbox. */
+function readingRoutes(app: Api) {
   const ctx = app.inkwell;
-  const { config, db, events } = ctx;
+  const { config, db } = ctx;
   const guard = guards(ctx.auth);
 
   app.get('/threads/:thread/comments', { schema: listThreadRoute, preHandler: guard.identify }, async (request, reply) => {
@@ -37,6 +45,22 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!row || !mayRead(row, request.viewer)) throw new ApiError(404, 'not_found', 'No such comment');
     return commentView(row, request.viewer);
   });
+
+  app.get('/comments', { schema: inboxRoute, preHandler: guard.requireModerator }, async (request) => {
+    return store.listByStatus(db, viewerOf(request), request.query as InboxQuery);
+  });
+
+  app.get('/counts', { schema: countsRoute }, async (request, reply) => {
+    const counts = await store.publishedCounts(db, [...new Set(request.query.thread)]);
+    return sendCacheable(request, reply, JSON.stringify({ counts }), false, config.cdnMaxAge);
+  });
+}
+
+/** Posting, editing or moderating, deleting. */
+function writingRoutes(app: Api) {
+  const ctx = app.inkwell;
+  const { config, db, events } = ctx;
+  const guard = guards(ctx.auth);
 
   app.post('/threads/:thread/comments', { schema: postCommentRoute(config.maxCommentLength), preHandler: guard.identify }, async (request, reply) => {
     const input = request.body;
@@ -94,16 +118,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     events.afterCommit(eventIds, row.thread);
     return reply.code(204).send(null);
   });
-
-  app.get('/comments', { schema: inboxRoute, preHandler: guard.requireModerator }, async (request) => {
-    return store.listByStatus(db, viewerOf(request), request.query as InboxQuery);
-  });
-
-  app.get('/counts', { schema: countsRoute }, async (request, reply) => {
-    const counts = await store.publishedCounts(db, [...new Set(request.query.thread)]);
-    return sendCacheable(request, reply, JSON.stringify({ counts }), false, config.cdnMaxAge);
-  });
-};
+}
 
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
