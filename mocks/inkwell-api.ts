@@ -1,6 +1,6 @@
 // An in-browser Inkwell API for stories and tests: the elements' real fetch code runs against it,
-// no server needed. It keeps the reference server's shapes (see server/README.md), not its rules.
-import type { Comment } from '../src/comment-box/types.js';
+// no server needed. It keeps the reference server's shapes (the types generated from its OpenAPI document), not its rules.
+import type { Comment, CommentPage, Counts } from '../src/comment-box/types.js';
 
 export interface FakeApiOptions {
   /** Path prefix the fake answers, e.g. '/fake/v1'. */
@@ -110,7 +110,8 @@ export class FakeApi {
         }
       }
       const total = all.filter((c) => c.status === 'published').length;
-      return json(200, { comments: [...page, ...replies], total, nextCursor: start + limit < top.length ? String(start + limit) : null });
+      const answer: CommentPage = { comments: [...page, ...replies], total, nextCursor: start + limit < top.length ? String(start + limit) : null };
+      return json(200, answer);
     }
     if (match && method === 'POST') {
       const key = headers['idempotency-key'];
@@ -150,8 +151,8 @@ export class FakeApi {
       return json(200, this.visible(comment, viewer));
     }
     if (path === '/counts') {
-      const counts = Object.fromEntries(query.getAll('thread').map((t) => [t, this.comments.filter((c) => c.thread === t && c.status === 'published').length]));
-      return json(200, { counts });
+      const answer: Counts = { counts: Object.fromEntries(query.getAll('thread').map((t) => [t, this.comments.filter((c) => c.thread === t && c.status === 'published').length])) };
+      return json(200, answer);
     }
     return json(404, { error: { code: 'not_found', message: path } });
   }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
-import { ApiError } from './errors.js';
+import { ApiError } from './http/errors.js';
 
 const CLOCK_TOLERANCE = 30;
 

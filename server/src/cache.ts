@@ -1,6 +1,6 @@
 /**
  * Anonymous thread listings, kept in memory and dropped the moment anything in the thread changes.
- * Every change that alters what the public sees writes a thread event (events.ts), and the event bus
+ * Every change that alters what the public sees writes a thread event (events/bus.ts), and the event bus
  * invalidates here: synchronously after commit on the writing node, through LISTEN/NOTIFY on the
  * others. The TTL bounds staleness if a notification is ever missed (e.g. while the LISTEN
  * connection reconnects, which also clears everything). What is cached is the anonymous view; a

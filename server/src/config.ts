@@ -19,6 +19,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   databaseSchema: string | null;
+  /** SQLite's `synchronous` pragma: NORMAL by default, FULL (INKWELL_SQLITE_SYNC=FULL) fsyncs every commit. */
+  sqliteSync: 'NORMAL' | 'FULL';
   /** The API's public origin (`https://comments.example`), without a trailing slash; required in production. */
   publicOrigin: string | null;
   jwtSecret: string | null;
@@ -113,6 +115,68 @@ function argValue(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+/** The key readers' tokens are verified with: a shared secret, a JWKS URL, or (development only) the built-in secret. */
+function readSecret(env: Record<string, string | undefined>, mode: Mode): Pick<Config, 'jwtSecret' | 'jwksUrl' | 'devSecret'> {
+  let jwtSecret = str(env, 'INKWELL_JWT_SECRET');
+  const jwksUrl = str(env, 'INKWELL_JWKS_URL');
+  if (!jwtSecret && !jwksUrl) {
+    if (mode === 'production') {
+      throw new ConfigError('production mode needs INKWELL_JWT_SECRET or INKWELL_JWKS_URL to verify readers\' tokens');
+    }
+    jwtSecret = DEV_JWT_SECRET;
+  }
+  const devSecret = jwtSecret === DEV_JWT_SECRET;
+  if (devSecret && mode === 'production') {
+    throw new ConfigError('INKWELL_JWT_SECRET is the built-in development secret, which everyone knows; production needs your own');
+  }
+  if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
+    throw new ConfigError('INKWELL_JWT_SECRET must be at least 32 bytes long (HS256)');
+  }
+  return { jwtSecret, jwksUrl, devSecret };
+}
+
+/** PostgreSQL's URL and schema; neither: SQLite. */
+function readDatabase(env: Record<string, string | undefined>): Pick<Config, 'databaseUrl' | 'databaseSchema'> {
+  const databaseUrl = str(env, 'INKWELL_DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('INKWELL_DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+  }
+  const databaseSchema = str(env, 'INKWELL_DATABASE_SCHEMA');
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError('INKWELL_DATABASE_SCHEMA must be a lower-case SQL identifier');
+  }
+  return { databaseUrl, databaseSchema };
+}
+
+function readMetricsToken(env: Record<string, string | undefined>): string | null {
+  const metricsToken = str(env, 'INKWELL_METRICS_TOKEN');
+  if (metricsToken && Buffer.byteLength(metricsToken) < 16) {
+    throw new ConfigError('INKWELL_METRICS_TOKEN must be at least 16 bytes long');
+  }
+  return metricsToken;
+}
+
+/** Rate and size limits, stream limits and timeouts. */
+function readLimits(env: Record<string, string | undefined>) {
+  return {
+    rateLimitPerMinute: int(env, 'INKWELL_RATE_LIMIT', 1200, 1),
+    postLimitPerUser: int(env, 'INKWELL_POST_LIMIT_USER', 5, 1),
+    postLimitPerAddress: int(env, 'INKWELL_POST_LIMIT_ADDRESS', 20, 1),
+    postLimitWindowSeconds: int(env, 'INKWELL_POST_LIMIT_WINDOW', 60, 1),
+    minSubmitSeconds: int(env, 'INKWELL_MIN_SUBMIT_SECONDS', 3),
+    maxLinks: int(env, 'INKWELL_MAX_LINKS', 3),
+    maxCommentLength: int(env, 'INKWELL_MAX_COMMENT_LENGTH', 10000, 1),
+    bodyLimitBytes: int(env, 'INKWELL_BODY_LIMIT', 65536, 1024),
+    cdnMaxAge: int(env, 'INKWELL_CDN_MAX_AGE', 10),
+    sseHeartbeatSeconds: int(env, 'INKWELL_SSE_HEARTBEAT', 15, 1),
+    ssePerAddress: int(env, 'INKWELL_SSE_PER_ADDRESS', 8, 1),
+    sseMax: int(env, 'INKWELL_SSE_MAX', 1000, 1),
+    sseStallMs: int(env, 'INKWELL_SSE_STALL_MS', 10_000, 1),
+    requestTimeoutMs: int(env, 'INKWELL_REQUEST_TIMEOUT_MS', 30_000),
+    connectionTimeoutMs: int(env, 'INKWELL_CONNECTION_TIMEOUT_MS', 60_000),
+  };
+}
+
 /**
  * Reads the configuration from environment variables (all optional in development), `--port` and `--demo`.
  * Throws ConfigError with a readable message on bad values; production mode without its own key or
@@ -131,41 +195,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const port = portArg !== undefined ? int({ p: portArg }, 'p', 8080) : int(env, 'INKWELL_PORT', 8080);
   if (port > 65535) throw new ConfigError(`port must be <= 65535, got ${port}`);
 
-  let jwtSecret = str(env, 'INKWELL_JWT_SECRET');
-  const jwksUrl = str(env, 'INKWELL_JWKS_URL');
-  if (!jwtSecret && !jwksUrl) {
-    if (mode === 'production') {
-      throw new ConfigError('production mode needs INKWELL_JWT_SECRET or INKWELL_JWKS_URL to verify readers\' tokens');
-    }
-    jwtSecret = DEV_JWT_SECRET;
-  }
-  const devSecret = jwtSecret === DEV_JWT_SECRET;
-  if (devSecret && mode === 'production') {
-    throw new ConfigError('INKWELL_JWT_SECRET is the built-in development secret, which everyone knows; production needs your own');
-  }
-  if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
-    throw new ConfigError('INKWELL_JWT_SECRET must be at least 32 bytes long (HS256)');
-  }
+  const { jwtSecret, jwksUrl, devSecret } = readSecret(env, mode);
   const origin = publicOrigin(env);
   if (!origin && mode === 'production') {
     throw new ConfigError('production mode needs INKWELL_PUBLIC_URL, the origin readers reach the API at (e.g. https://comments.example)');
   }
-  const metricsToken = str(env, 'INKWELL_METRICS_TOKEN');
-  if (metricsToken && Buffer.byteLength(metricsToken) < 16) {
-    throw new ConfigError('INKWELL_METRICS_TOKEN must be at least 16 bytes long');
-  }
+  const metricsToken = readMetricsToken(env);
   const logFormat = (str(env, 'INKWELL_LOG_FORMAT') ?? (mode === 'production' ? 'json' : 'pretty')) as LogFormat;
   if (logFormat !== 'pretty' && logFormat !== 'json') {
     throw new ConfigError(`INKWELL_LOG_FORMAT must be "pretty" or "json", got "${logFormat}"`);
   }
-  const databaseUrl = str(env, 'INKWELL_DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('INKWELL_DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
-  }
-  const databaseSchema = str(env, 'INKWELL_DATABASE_SCHEMA');
-  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
-    throw new ConfigError('INKWELL_DATABASE_SCHEMA must be a lower-case SQL identifier');
-  }
+  const { databaseUrl, databaseSchema } = readDatabase(env);
   const rootDir = path.resolve(str(env, 'INKWELL_ROOT_DIR') ?? path.join(import.meta.dirname, '..', '..'));
 
   return {
@@ -181,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
     databaseUrl,
     databaseSchema,
+    sqliteSync: str(env, 'INKWELL_SQLITE_SYNC') === 'FULL' ? 'FULL' : 'NORMAL',
     publicOrigin: origin,
     jwtSecret,
     jwksUrl,
@@ -199,20 +240,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookSecret: str(env, 'INKWELL_WEBHOOK_SECRET'),
     webhookRetries: int(env, 'INKWELL_WEBHOOK_RETRIES', 5),
     webhookBackoffMs: int(env, 'INKWELL_WEBHOOK_BACKOFF_MS', 1000, 1),
-    rateLimitPerMinute: int(env, 'INKWELL_RATE_LIMIT', 1200, 1),
-    postLimitPerUser: int(env, 'INKWELL_POST_LIMIT_USER', 5, 1),
-    postLimitPerAddress: int(env, 'INKWELL_POST_LIMIT_ADDRESS', 20, 1),
-    postLimitWindowSeconds: int(env, 'INKWELL_POST_LIMIT_WINDOW', 60, 1),
-    minSubmitSeconds: int(env, 'INKWELL_MIN_SUBMIT_SECONDS', 3),
-    maxLinks: int(env, 'INKWELL_MAX_LINKS', 3),
-    maxCommentLength: int(env, 'INKWELL_MAX_COMMENT_LENGTH', 10000, 1),
-    bodyLimitBytes: int(env, 'INKWELL_BODY_LIMIT', 65536, 1024),
-    cdnMaxAge: int(env, 'INKWELL_CDN_MAX_AGE', 10),
-    sseHeartbeatSeconds: int(env, 'INKWELL_SSE_HEARTBEAT', 15, 1),
-    ssePerAddress: int(env, 'INKWELL_SSE_PER_ADDRESS', 8, 1),
-    sseMax: int(env, 'INKWELL_SSE_MAX', 1000, 1),
-    sseStallMs: int(env, 'INKWELL_SSE_STALL_MS', 10_000, 1),
-    requestTimeoutMs: int(env, 'INKWELL_REQUEST_TIMEOUT_MS', 30_000),
-    connectionTimeoutMs: int(env, 'INKWELL_CONNECTION_TIMEOUT_MS', 60_000),
+    ...readLimits(env),
   };
 }

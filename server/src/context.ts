@@ -2,15 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB, Database_ } from './db.js';
 import type { Authenticator } from './auth.js';
-import type { EventBus } from './events.js';
+import type { EventBus } from './events/bus.js';
 import type { Outbox } from './outbox.js';
 import type { PostLimiter } from './limits.js';
 import type { AddressHasher } from './privacy.js';
 import type { ListingCache } from './cache.js';
-import type { CachedPage } from './comments.js';
+import type { CachedPage } from './comments/views.js';
 import type { Metrics } from './metrics.js';
 
-/** The services every route module gets. */
+/** The services every route module gets, as `app.inkwell` (services.ts opens them). */
 export interface Ctx {
   config: Config;
   database: Database_;
@@ -22,4 +22,10 @@ export interface Ctx {
   postLimiter: PostLimiter;
   listingCache: ListingCache<CachedPage>;
   metrics: Metrics;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    inkwell: Ctx;
+  }
 }

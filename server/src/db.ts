@@ -120,132 +120,160 @@ export interface Database_ {
   close(): Promise<void>;
 }
 
-function migrations(dialect: Dialect): Record<string, Migration> {
+/** 0001: comments and the indexes listings, moderation and duplicate checks read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createComments(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('comments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('parent_id', 'text')
+    .addColumn('root_id', 'text', (c) => c.notNull())
+    .addColumn('author_id', 'text', (c) => c.notNull())
+    .addColumn('author_name', 'text', (c) => c.notNull())
+    .addColumn('author_picture', 'text')
+    .addColumn('author_email', 'text')
+    .addColumn('guest', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('body_hash', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .addColumn('edited_at', bigint)
+    .execute();
+  await db.schema.createIndex('comments_thread_top').on('comments')
+    .columns(['thread', 'parent_id', 'created_at', 'id']).execute();
+  await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
+  await db.schema.createIndex('comments_status').on('comments').columns(['status', 'created_at']).execute();
+  await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'thread', 'body_hash']).execute();
+}
+
+/** 0001: typo reports, merged by fingerprint. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createTypoReports(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('typo_reports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('fingerprint', 'text', (c) => c.notNull().unique())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('title', 'text')
+    .addColumn('lang', 'text')
+    .addColumn('selection', 'text', (c) => c.notNull())
+    .addColumn('prefix', 'text', (c) => c.notNull())
+    .addColumn('suffix', 'text', (c) => c.notNull())
+    .addColumn('fragment', 'text', (c) => c.notNull())
+    .addColumn('suggestion', 'text')
+    .addColumn('comment', 'text')
+    .addColumn('modified_at', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .addColumn('updated_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('typo_reports_status').on('typo_reports').columns(['status', 'updated_at']).execute();
+}
+
+/** 0001: thread events for live updates and replay. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createEvents(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('events')
+    .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('events_thread').on('events').columns(['thread', 'id']).execute();
+}
+
+/** 0001: stored answers of keyed writes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createIdempotencyKeys(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('idempotency_keys')
+    .addColumn('principal', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('request_hash', 'text', (c) => c.notNull())
+    .addColumn('status_code', 'integer', (c) => c.notNull())
+    .addColumn('response', 'text', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .addPrimaryKeyConstraint('idempotency_keys_pk', ['principal', 'key'])
+    .execute();
+}
+
+/** 0001: server-wide keys (meta). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createMeta(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  // The key that turns a token's `sub` into a public author id. Kept in the database so every
+  // node derives the same ids, and random so ids cannot be matched against guessed subs.
+  await db.insertInto('meta').values({ key: 'author_id_key', value: randomBytes(32).toString('base64url') }).execute();
+}
+
+/** 0002: edits awaiting approval. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addPendingEdits(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  // SQLite adds one column per ALTER TABLE.
+  await db.schema.alterTable('comments').addColumn('pending_body', 'text').execute();
+  await db.schema.alterTable('comments').addColumn('pending_edited_at', bigint).execute();
+  // The moderation inbox finds edits awaiting approval through this index.
+  await db.schema.createIndex('comments_pending_edit').on('comments').column('pending_edited_at').execute();
+}
+
+/** 0003: the webhook outbox and post counters in the database, and hashed client addresses. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addOutboxAndLimits(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('outbox')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', bigint, (c) => c.notNull())
+    .addColumn('lease', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+
+  await db.schema
+    .createTable('post_limits')
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('window_start', bigint, (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('post_limits_pk', ['key', 'window_start'])
+    .execute();
+
+  // The key of the client-address hash (privacy.ts); shared by all processes like author_id_key.
+  await db.insertInto('meta').values({ key: 'address_key', value: randomBytes(32).toString('base64url') }).execute();
+  // Idempotency records of guests and typo reports were keyed by the client address in clear.
+  await db.deleteFrom('idempotency_keys')
+    .where((eb) => eb.or([eb('principal', 'like', 'ip:%'), eb('principal', 'like', 'typo:%')]))
+    .execute();
+}
+
+// Migrations see the schema as it is then, not as the current types describe it.
+function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': {
-      // Migrations see the schema as it is then, not as the current types describe it.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('comments')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('thread', 'text', (c) => c.notNull())
-          .addColumn('parent_id', 'text')
-          .addColumn('root_id', 'text', (c) => c.notNull())
-          .addColumn('author_id', 'text', (c) => c.notNull())
-          .addColumn('author_name', 'text', (c) => c.notNull())
-          .addColumn('author_picture', 'text')
-          .addColumn('author_email', 'text')
-          .addColumn('guest', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('body', 'text', (c) => c.notNull())
-          .addColumn('body_hash', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('created_at', bigint, (c) => c.notNull())
-          .addColumn('edited_at', bigint)
-          .execute();
-        await db.schema.createIndex('comments_thread_top').on('comments')
-          .columns(['thread', 'parent_id', 'created_at', 'id']).execute();
-        await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
-        await db.schema.createIndex('comments_status').on('comments').columns(['status', 'created_at']).execute();
-        await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'thread', 'body_hash']).execute();
-
-        await db.schema
-          .createTable('typo_reports')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('fingerprint', 'text', (c) => c.notNull().unique())
-          .addColumn('url', 'text', (c) => c.notNull())
-          .addColumn('title', 'text')
-          .addColumn('lang', 'text')
-          .addColumn('selection', 'text', (c) => c.notNull())
-          .addColumn('prefix', 'text', (c) => c.notNull())
-          .addColumn('suffix', 'text', (c) => c.notNull())
-          .addColumn('fragment', 'text', (c) => c.notNull())
-          .addColumn('suggestion', 'text')
-          .addColumn('comment', 'text')
-          .addColumn('modified_at', 'text')
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('count', 'integer', (c) => c.notNull())
-          .addColumn('created_at', bigint, (c) => c.notNull())
-          .addColumn('updated_at', bigint, (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('typo_reports_status').on('typo_reports').columns(['status', 'updated_at']).execute();
-
-        await db.schema
-          .createTable('events')
-          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
-          .addColumn('thread', 'text', (c) => c.notNull())
-          .addColumn('type', 'text', (c) => c.notNull())
-          .addColumn('payload', 'text', (c) => c.notNull())
-          .addColumn('created_at', bigint, (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('events_thread').on('events').columns(['thread', 'id']).execute();
-
-        await db.schema
-          .createTable('idempotency_keys')
-          .addColumn('principal', 'text', (c) => c.notNull())
-          .addColumn('key', 'text', (c) => c.notNull())
-          .addColumn('request_hash', 'text', (c) => c.notNull())
-          .addColumn('status_code', 'integer', (c) => c.notNull())
-          .addColumn('response', 'text', (c) => c.notNull())
-          .addColumn('created_at', bigint, (c) => c.notNull())
-          .addPrimaryKeyConstraint('idempotency_keys_pk', ['principal', 'key'])
-          .execute();
-
-        await db.schema
-          .createTable('meta')
-          .addColumn('key', 'text', (c) => c.primaryKey())
-          .addColumn('value', 'text', (c) => c.notNull())
-          .execute();
-        // The key that turns a token's `sub` into a public author id. Kept in the database so every
-        // node derives the same ids, and random so ids cannot be matched against guessed subs.
-        await db.insertInto('meta').values({ key: 'author_id_key', value: randomBytes(32).toString('base64url') }).execute();
+      async up(db) {
+        for (const step of [createComments, createTypoReports, createEvents, createIdempotencyKeys, createMeta]) await step(db, dialect);
       },
     },
-    '0002_moderation': {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      async up(db: Kysely<any>) {
-        // SQLite adds one column per ALTER TABLE.
-        await db.schema.alterTable('comments').addColumn('pending_body', 'text').execute();
-        await db.schema.alterTable('comments').addColumn('pending_edited_at', bigint).execute();
-        // The moderation inbox finds edits awaiting approval through this index.
-        await db.schema.createIndex('comments_pending_edit').on('comments').column('pending_edited_at').execute();
-      },
-    },
-    '0003_outbox_and_limits': {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('outbox')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('type', 'text', (c) => c.notNull())
-          .addColumn('payload', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('attempts', 'integer', (c) => c.notNull())
-          .addColumn('next_attempt_at', bigint, (c) => c.notNull())
-          .addColumn('lease', 'text')
-          .addColumn('last_error', 'text')
-          .addColumn('created_at', bigint, (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
-
-        await db.schema
-          .createTable('post_limits')
-          .addColumn('key', 'text', (c) => c.notNull())
-          .addColumn('window_start', bigint, (c) => c.notNull())
-          .addColumn('count', 'integer', (c) => c.notNull())
-          .addPrimaryKeyConstraint('post_limits_pk', ['key', 'window_start'])
-          .execute();
-
-        // The key of the client-address hash (privacy.ts); shared by all processes like author_id_key.
-        await db.insertInto('meta').values({ key: 'address_key', value: randomBytes(32).toString('base64url') }).execute();
-        // Idempotency records of guests and typo reports were keyed by the client address in clear.
-        await db.deleteFrom('idempotency_keys')
-          .where((eb) => eb.or([eb('principal', 'like', 'ip:%'), eb('principal', 'like', 'typo:%')]))
-          .execute();
-      },
-    },
+    '0002_moderation': { up: (db) => addPendingEdits(db, dialect) },
+    '0003_outbox_and_limits': { up: (db) => addOutboxAndLimits(db, dialect) },
   };
 }
 
@@ -298,7 +326,7 @@ export async function openDatabase(config: Config): Promise<Database_> {
     // the fsync at each commit; only a power loss or kernel crash could drop the last commits, and
     // even then the database stays consistent. Set INKWELL_SQLITE_SYNC=FULL to fsync every commit.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma(`synchronous = ${process.env.INKWELL_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    sqlite.pragma(`synchronous = ${config.sqliteSync}`);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -5,20 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
-import { ApiError } from './errors.js';
-
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Lit may fall back to <style> elements; styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { ApiError } from './http/errors.js';
 
 /**
  * Why the demo token mint must stay closed under this configuration; null when it may answer
@@ -60,17 +47,6 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
   } else if (config.demo) {
     app.log.warn(`INKWELL_DEMO is on but the mint stays closed: ${refusal}`);
   }
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    if (request.url.startsWith('/v1/')) {
-      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-    } else {
-      reply.header('content-security-policy', PAGE_CSP);
-    }
-    return payload;
-  });
-
   const distDir = path.join(config.rootDir, 'dist');
   const demoDir = path.join(config.rootDir, 'demo');
   for (const dir of [distDir, demoDir]) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { ApiError } from './errors.js';
+import { ApiError } from './http/errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

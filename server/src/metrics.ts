@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type pg from 'pg';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
-import { ApiError } from './errors.js';
+import { ApiError } from './http/errors.js';
 
 export interface OutboxStats {
   depth: number;

@@ -21,13 +21,6 @@ export class AddressHasher {
   }
 }
 
-/** `Inkwell-Client`: the random id a browser keeps (src/core/http.ts) and sends with keyed writes. */
-export const clientIdHeader = {
-  type: 'string',
-  pattern: '^[A-Za-z0-9_-]{16,64}$',
-  description: 'A random id the browser keeps: the namespace of a guest\'s Idempotency-Keys',
-} as const;
-
 /** Gives every request `addressHash` (computed when read: most requests never need it). */
 export function installAddressHashing(app: FastifyInstance, hasher: AddressHasher): void {
   app.decorateRequest('addressHash', {

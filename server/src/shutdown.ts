@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sendError } from './errors.js';
+import { sendError } from './http/errors.js';
 
 /** Requests in flight when closing starts get this long to finish; then their connections are cut. */
 export const DRAIN_MS = 6000;

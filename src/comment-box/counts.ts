@@ -1,4 +1,5 @@
 import { request } from '../core/http.js';
+import type { Counts } from './types.js';
 
 const MAX_PER_REQUEST = 100;
 const pending = new Map<string, Map<string, ((count: number | undefined) => void)[]>>();
@@ -31,7 +32,7 @@ async function flush(api: string): Promise<void> {
     const query = batch.map((id) => `thread=${encodeURIComponent(id)}`).join('&');
     let counts: Record<string, number> = {};
     try {
-      counts = (await request<{ counts: Record<string, number> }>(`${api}/counts?${query}`, { retries: 1 })).counts ?? {};
+      counts = (await request<Counts>(`${api}/counts?${query}`, { retries: 1 })).counts ?? {};
     } catch {
       // No count is better than a broken card.
     }

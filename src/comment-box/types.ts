@@ -1,27 +1,18 @@
-/** A comment as the Inkwell API returns it (see /v1/openapi.json). */
-export interface Comment {
-  id: string;
-  thread: string;
-  parentId: string | null;
-  author: { id: string; name: string; picture?: string; guest: boolean };
-  /** Markdown source, as the reader wrote it. */
-  body: string;
-  createdAt: string;
-  editedAt?: string;
-  /** `held`, `removed` and `deleted` are placeholders: no body, no author. */
-  status: 'published' | 'pending' | 'rejected' | 'spam' | 'deleted' | 'held' | 'removed';
-  replyCount?: number;
-  /** The signed-in reader wrote it. */
-  own?: boolean;
-  /** Author and moderators: an edit awaits approval; `body` is the edit, `publishedBody` what the public reads. */
-  editPending?: boolean;
-  publishedBody?: string;
-}
+import type { components } from '../core/api-types.js';
 
-export interface CommentPage {
-  comments: Comment[];
-  total: number;
-  nextCursor: string | null;
-}
+type Schemas = components['schemas'];
+
+/**
+ * A comment as the Inkwell API returns it. Generated from the server's schema (src/core/api-types.ts):
+ * `held`, `removed` and `deleted` are placeholders (no body, no author); with `editPending`, `body` is
+ * the author's edit and `publishedBody` what the public reads.
+ */
+export type Comment = Schemas['Comment'];
+
+/** A page of a thread: top-level comments, then their replies; `nextCursor` null at the end. */
+export type CommentPage = Schemas['CommentPage'];
+
+/** `GET /counts`: published comments per thread. */
+export type Counts = Schemas['Counts'];
 
 export type Sort = 'oldest' | 'newest';

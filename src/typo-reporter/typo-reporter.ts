@@ -17,6 +17,10 @@ import { textFragment, textFragmentUrl } from './text-fragment.js';
 import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
 import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
 import { typoReporterStyles } from './typo-reporter.styles.js';
+import type { components } from '../core/api-types.js';
+
+/** What the server answers to a report (a CMS's own API may answer less). */
+type TypoReceipt = components['schemas']['TypoReceipt'];
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'error'; message: string };
 
@@ -377,7 +381,7 @@ export class TypoReporter extends LitElement {
     if (base) {
       const body: Record<string, string> = { ...report };
       for (const key of ['suggestion', 'comment', 'modifiedAt'] as const) if (!report[key]) delete body[key];
-      const receipt = await request<{ id?: string }>(`${base}/typo-reports`, {
+      const receipt = await request<Partial<TypoReceipt>>(`${base}/typo-reports`, {
         method: 'POST',
         body,
         token: readerToken(this.token),

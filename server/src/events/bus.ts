@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { DB, Database_ } from './db.js';
+import type { DB, Database_ } from '../db.js';
 import type { FastifyBaseLogger } from 'fastify';
 
 export interface ThreadEvent {

@@ -1,13 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { FastifyReply } from 'fastify';
-import type { DB } from './db.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DB } from '../db.js';
 import { ApiError } from './errors.js';
+import { sendJsonText } from './cacheable.js';
 
 /** Who sent a write, under which `Idempotency-Key`, and a hash of what it asked for. */
 export interface IdempotentWrite {
   principal: string;
   key: string | undefined;
   requestHash: string;
+}
+
+/** The write `request` makes as `principal`, under the key it sent (if any). */
+export function idempotentWrite(request: FastifyRequest, principal: string, requestHash: string): IdempotentWrite {
+  const key = request.headers['idempotency-key'];
+  return { principal, key: typeof key === 'string' ? key : undefined, requestHash };
 }
 
 /**
@@ -22,7 +29,7 @@ export async function replayStored(db: Kysely<DB>, reply: FastifyReply, write: I
   if (prior.request_hash !== write.requestHash) {
     throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
   }
-  reply.code(prior.status_code as 201).header('idempotency-replayed', 'true').type('application/json; charset=utf-8').send(prior.response);
+  sendJsonText(reply.header('idempotency-replayed', 'true'), prior.status_code, prior.response);
   return true;
 }
 
@@ -38,4 +45,18 @@ export async function storeResponse(trx: Transaction<DB>, write: IdempotentWrite
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+}
+
+/**
+ * Runs a keyed write's transaction (which stores its response with `storeResponse`). When a
+ * concurrent request with the same key committed first, answers that one's stored response instead
+ * and resolves null.
+ */
+export async function commitOnce<T>(db: Kysely<DB>, reply: FastifyReply, write: IdempotentWrite, work: (trx: Transaction<DB>) => Promise<T>): Promise<T | null> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (err) {
+    if (write.key && isUniqueViolation(err) && (await replayStored(db, reply, write))) return null;
+    throw err;
+  }
 }

@@ -14,23 +14,6 @@ export class ApiError extends Error {
   }
 }
 
-export const errorSchema = {
-  $id: 'Error',
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', description: 'Stable machine-readable code, e.g. `token_expired`, `invalid_input`.' },
-        message: { type: 'string', description: 'Human-readable English explanation.' },
-        field: { type: 'string', description: 'The offending field, dotted (e.g. `author.name`), when there is one.' },
-      },
-    },
-  },
-} as const;
-
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
   const error: Record<string, string> = { code, message };
   if (field) error.field = field;

@@ -1,0 +1,218 @@
+/** The comment routes: each handler is the steps of the rule it enforces; queries in store.ts, shapes in schemas.ts. */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../context.js';
+import type { CommentTable } from '../db.js';
+import { isModerator, type Viewer } from '../auth.js';
+import { ApiError } from '../http/errors.js';
+import { decodeCursor } from '../http/pagination.js';
+import { sendCacheable, sendJsonText } from '../http/cacheable.js';
+import { commitOnce, idempotentWrite, replayStored, storeResponse, type IdempotentWrite } from '../http/idempotency.js';
+import { enforcePostLimits } from '../http/post-limits.js';
+import { guards, viewerOf } from '../http/viewer.js';
+import { guestPrincipal } from '../privacy.js';
+import { newId } from '../ids.js';
+import * as rules from './rules.js';
+import * as store from './store.js';
+import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
+import {
+  changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
+  type InboxQuery, type NewComment, type ThreadQuery,
+} from './schemas.js';
+
+type Api = Parameters<FastifyPluginAsyncTypebox>[0];
+
+export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  readingRoutes(app);
+  writingRoutes(app);
+};
+
+/** Listings, one comment, counts and the moderation inbox. */
+function readingRoutes(app: Api) {
+  const ctx = app.inkwell;
+  const { config, db } = ctx;
+  const guard = guards(ctx.auth);
+
+  app.get('/threads/:thread/comments', { schema: listThreadRoute, preHandler: guard.identify }, async (request, reply) => {
+    const { thread } = request.params;
+    const page = await listingFor(ctx, thread, request.viewer, request.query as ThreadQuery);
+    return sendCacheable(request, reply, page.body, page.personal, config.cdnMaxAge);
+  });
+
+  app.get('/comments/:id', { schema: getCommentRoute, preHandler: guard.identify }, async (request) => {
+    const row = await store.findComment(db, request.params.id);
+    if (!row || !mayRead(row, request.viewer)) throw new ApiError(404, 'not_found', 'No such comment');
+    return commentView(row, request.viewer);
+  });
+
+  app.get('/comments', { schema: inboxRoute, preHandler: guard.requireModerator }, async (request) => {
+    return store.listByStatus(db, viewerOf(request), request.query as InboxQuery);
+  });
+
+  app.get('/counts', { schema: countsRoute }, async (request, reply) => {
+    const counts = await store.publishedCounts(db, [...new Set(request.query.thread)]);
+    return sendCacheable(request, reply, JSON.stringify({ counts }), false, config.cdnMaxAge);
+  });
+}
+
+/** Posting, editing or moderating, deleting. */
+function writingRoutes(app: Api) {
+  const ctx = app.inkwell;
+  const { config, db, events } = ctx;
+  const guard = guards(ctx.auth);
+
+  app.post('/threads/:thread/comments', { schema: postCommentRoute(config.maxCommentLength), preHandler: guard.identify }, async (request, reply) => {
+    const input = request.body;
+    const { viewer } = request;
+    const now = Date.now();
+    checkAuthor(ctx, viewer, input);
+    const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
+    if (await replayStored(db, reply, write)) return reply;
+    await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
+    rules.checkWritingTime(input, config, now);
+    const row = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);
+    row.status = rules.initialStatus(config, viewer, rules.isHoneypotted(input));
+    await placeReply(ctx, row, input.parentId, viewer);
+    if (await isDuplicate(ctx, row, viewer)) {
+      // A concurrent retry with the same key may have committed since the check above.
+      if (await replayStored(db, reply, write)) return reply;
+      throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
+    }
+    const view = { ...commentView(row, viewer), own: true };
+    const response = JSON.stringify(view);
+    if (!(await saveNewComment(ctx, reply, write, row, view, response))) return reply;
+    return sendJsonText(reply.header('location', `/v1/comments/${row.id}`), 201, response);
+  });
+
+  app.patch('/comments/:id', { schema: changeCommentRoute(config.maxCommentLength), preHandler: guard.signedIn('Sign in to edit comments') }, async (request) => {
+    const viewer = viewerOf(request);
+    const row = await findForChange(ctx, request.params.id, viewer);
+    rules.checkMayChange(row, viewer, 'edit', request.body);
+    const next = rules.applyChange(row, request.body, viewer, config, Date.now());
+    const type = rules.eventForChange(row, next);
+    let eventIds: number[] = [];
+    await db.transaction().execute(async (trx) => {
+      // Only if nobody changed it since it was read: a stale write could publish what a moderator
+      // meanwhile held, or text they never saw.
+      if (!(await store.updateIfUnchanged(trx, row, next))) {
+        throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
+      }
+      if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
+    });
+    events.afterCommit(eventIds, row.thread);
+    return commentView(next, viewer);
+  });
+
+  app.delete('/comments/:id', { schema: deleteCommentRoute, preHandler: guard.signedIn('Sign in to delete comments') }, async (request, reply) => {
+    const viewer = viewerOf(request);
+    const row = await findForChange(ctx, request.params.id, viewer);
+    rules.checkMayChange(row, viewer, 'delete');
+    let eventIds: number[] = [];
+    await db.transaction().execute(async (trx) => {
+      await store.eraseComment(trx, row.id, Date.now());
+      if (row.status === 'published') {
+        eventIds = [await events.record(trx, row.thread, 'comment-deleted', publicView({ ...row, status: 'deleted' }))];
+      }
+    });
+    events.afterCommit(eventIds, row.thread);
+    return reply.code(204).send(null);
+  });
+}
+
+/**
+ * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
+ * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
+ * listing (readers with their own comments flagged).
+ */
+async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: ThreadQuery): Promise<{ body: string; personal: boolean }> {
+  const seesMore = isModerator(viewer) || (viewer !== null && (await store.hasPendingIn(ctx.db, thread, viewer.authorId)));
+  if (seesMore) return { body: JSON.stringify(await store.listThread(ctx.db, thread, viewer, q)), personal: true };
+  // From the decoded request, in a form where no thread name or cursor can pass for another.
+  const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
+  let cached = ctx.listingCache.get(key);
+  if (cached === undefined) {
+    const generation = ctx.listingCache.generation(thread);
+    const page = await store.listThread(ctx.db, thread, null, q);
+    cached = { page, body: JSON.stringify(page) } satisfies CachedPage;
+    ctx.listingCache.set(thread, key, cached, generation);
+  }
+  return viewer ? { body: withOwnFlags(cached, viewer.authorId), personal: true } : { body: cached.body, personal: false };
+}
+
+/** Signed-in readers post as themselves; guests only where enabled, and with a name. */
+function checkAuthor(ctx: Ctx, viewer: Viewer | null, input: NewComment): void {
+  if (viewer) return;
+  if (!ctx.config.guests) throw new ApiError(401, 'auth_required', 'Sign in to comment');
+  if (!input.author) throw new ApiError(422, 'invalid_input', 'author.name is required for guests', 'author.name');
+}
+
+/** What a retry must repeat exactly to be answered from the stored response. */
+function postHash(thread: string, input: NewComment): string {
+  return createHash('sha256')
+    .update(JSON.stringify([thread, input.body, input.parentId ?? null, input.author?.name ?? null, input.author?.email ?? null]))
+    .digest('base64url');
+}
+
+/** Address first, then reader, in every statement: concurrent upserts then lock rows in one order. */
+function postLimits(ctx: Ctx, request: FastifyRequest, viewer: Viewer | null) {
+  const limits = [{ key: 'a:' + request.addressHash, max: ctx.config.postLimitPerAddress }];
+  if (viewer) limits.push({ key: 'u:' + viewer.authorId, max: ctx.config.postLimitPerUser });
+  return limits;
+}
+
+function newRow(thread: string, viewer: Viewer | null, input: NewComment, body: string, now: number): CommentTable {
+  const id = newId('c_');
+  return {
+    id, thread, parent_id: null, root_id: id,
+    author_id: viewer ? viewer.authorId : newId('g_'),
+    author_name: viewer ? viewer.name : input.author!.name.trim(),
+    author_picture: viewer?.picture ?? null,
+    author_email: viewer ? null : (input.author?.email ?? null),
+    guest: viewer ? 0 : 1,
+    body, body_hash: rules.bodyHash(body), status: 'published',
+    created_at: now, edited_at: null, pending_body: null, pending_edited_at: null,
+  };
+}
+
+/** A reply goes under its parent, in the parent's tree; the parent must be one the writer may read. */
+async function placeReply(ctx: Ctx, row: CommentTable, parentId: string | undefined, viewer: Viewer | null): Promise<void> {
+  if (!parentId) return;
+  const parent = await store.findComment(ctx.db, parentId);
+  if (!parent || !rules.mayReplyTo(parent, row.thread, viewer)) {
+    throw new ApiError(422, 'parent_not_found', 'The comment you reply to does not exist in this thread', 'parentId');
+  }
+  row.parent_id = parent.id;
+  row.root_id = parent.root_id;
+}
+
+function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promise<boolean> {
+  return store.isDuplicate(ctx.db, row.thread, row.body_hash, viewer ? { authorId: viewer.authorId } : { guestName: row.author_name });
+}
+
+/**
+ * Stores the comment, its idempotent answer, its live event (published only) and its webhook (held
+ * ones too, text included, so moderators hear of them; not spam) in one transaction. False when a
+ * concurrent twin committed first and its answer was sent instead.
+ */
+async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable, view: object, response: string): Promise<boolean> {
+  let eventIds: number[] = [];
+  const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
+    await store.insertComment(trx, row);
+    await storeResponse(trx, write, 201, response, row.created_at);
+    if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
+    if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
+    return true;
+  });
+  if (saved === null) return false;
+  ctx.events.afterCommit(eventIds, row.thread);
+  ctx.outbox.wake();
+  return true;
+}
+
+/** The comment a signed-in reader asks to change, if they may see it (whether they may change it is checked next). */
+async function findForChange(ctx: Ctx, id: string, viewer: Viewer): Promise<CommentTable> {
+  const row = await store.findComment(ctx.db, id);
+  if (!rules.foundForChange(row, viewer)) throw new ApiError(404, 'not_found', 'No such comment');
+  return row;
+}

@@ -1,0 +1,78 @@
+/** What a viewer sees of a comment row: all of it, or a placeholder that keeps the replies' place. */
+import type { CommentTable } from '../db.js';
+import { isModerator, type Viewer } from '../auth.js';
+import type { Comment, CommentPage, CommentStatus } from './schemas.js';
+
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+
+/**
+ * What stands in for a comment the viewer may not read, so replies still thread under it: the id,
+ * place and time, nothing the author wrote or is known by. `deleted`: deleted; `held`: awaiting
+ * moderation; `removed`: rejected or marked as spam.
+ */
+function placeholder(row: CommentTable): Comment {
+  const status = row.status === 'deleted' ? 'deleted' : row.status === 'pending' ? 'held' : 'removed';
+  return {
+    id: row.id, thread: row.thread, parentId: row.parent_id,
+    author: { id: '', name: '', guest: false }, body: '',
+    createdAt: iso(row.created_at), status,
+  };
+}
+
+/**
+ * The whole comment, for a viewer allowed to read it (see `viewFor`). Its author and moderators
+ * also get an edit awaiting approval: `body` is then the new text, `publishedBody` what the public reads.
+ */
+export function commentView(row: CommentTable, viewer: Viewer | null): Comment {
+  if (row.status === 'deleted') return placeholder(row);
+  const author: Comment['author'] = { id: row.author_id, name: row.author_name, guest: row.guest === 1 };
+  if (row.author_picture) author.picture = row.author_picture;
+  const c: Comment = {
+    id: row.id,
+    thread: row.thread,
+    parentId: row.parent_id,
+    author,
+    body: row.body,
+    createdAt: iso(row.created_at),
+    status: row.status as CommentStatus,
+  };
+  if (row.edited_at !== null) c.editedAt = iso(row.edited_at);
+  const own = viewer !== null && viewer.authorId === row.author_id;
+  if (own) c.own = true;
+  if (row.pending_body !== null && (own || isModerator(viewer))) {
+    c.body = row.pending_body;
+    c.publishedBody = row.body;
+    c.editPending = true;
+    if (row.pending_edited_at !== null) c.editedAt = iso(row.pending_edited_at);
+  }
+  return c;
+}
+
+/** Whether `viewer` may read the comment: published, their own pending one, anything for moderators. */
+export function mayRead(row: CommentTable, viewer: Viewer | null): boolean {
+  if (row.status === 'published' || isModerator(viewer)) return true;
+  return row.status === 'pending' && viewer !== null && viewer.authorId === row.author_id;
+}
+
+/** What `viewer` sees of a listed comment: all of it, or a placeholder. */
+export function viewFor(row: CommentTable, viewer: Viewer | null): Comment {
+  return mayRead(row, viewer) ? commentView(row, viewer) : placeholder(row);
+}
+
+/** What the public (and so live events) may see of a comment. */
+export function publicView(row: CommentTable): Comment {
+  return viewFor(row, null);
+}
+
+/** An anonymous listing as the listing cache keeps it: the page and its JSON text. */
+export interface CachedPage {
+  page: CommentPage;
+  body: string;
+}
+
+/** The anonymous page's JSON as `authorId` gets it: their own comments flagged `own`. */
+export function withOwnFlags(cached: CachedPage, authorId: string): string {
+  const { page } = cached;
+  if (!page.comments.some((c) => c.author.id === authorId)) return cached.body;
+  return JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) });
+}
