@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import { installGracefulClose } from './shutdown.js';
-import { answerClientError, ApiError, installErrorHandling } from './http/errors.js';
+import { answerClientError, installErrorHandling } from './http/errors.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installViewer } from './http/viewer.js';
 import { openServices } from './services.js';
@@ -15,7 +15,7 @@ import { typoReportRoutes } from './typo-reports/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { registerSite } from './demo.js';
 import { installHostCheck } from './hosts.js';
-import { installOriginPolicy } from './origins.js';
+import { installOriginPolicy } from './http/origins.js';
 import { loggerOptions } from './logging.js';
 import { registerMetrics } from './metrics.js';
 

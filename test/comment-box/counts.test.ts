@@ -55,7 +55,7 @@ describe('comment counts on cards', () => {
     </div>`);
     const cards = [...holder.querySelectorAll('article-card')];
     await Promise.all(cards.map((card) => card.updateComplete));
-    await Promise.all(cards.map((card) => (card.shadowRoot!.querySelector('author-badge') as ArticleCard).updateComplete));
+    await Promise.all(cards.map((card) => (card.shadowRoot!.querySelector('author-badge') as unknown as ArticleCard).updateComplete));
     await new Promise(requestAnimationFrame);
     const heights = () => cards.map((card) => Math.round(card.getBoundingClientRect().height));
     const before = heights();

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from './config.js';
+import type { Config } from '../config.js';
 import { ApiError } from './errors.js';
 
 /** Enough for every site a real deployment embeds on; beyond it, a flood of made-up origins costs no memory. */
