@@ -16,7 +16,7 @@ export async function backup(config: Config, positionals: string[], flags: Recor
   const target = path.resolve(positionals[0]!);
   if (fs.existsSync(target) && flags.force !== 'true') throw new UsageError(`${target} exists; choose a new name, or add --force to replace it`);
   const source = path.join(config.dataDir, 'inkwell.db');
-  if (!fs.existsSync(source)) throw new UsageError(`no database at ${source}; set INKWELL_DATA_DIR (or --data-dir) to the server's data directory`);
+  if (!fs.existsSync(source)) throw new UsageError(`no database at ${source}; point INKWELL_DATA_DIR at the server's data directory`);
   const db = new Database(source, { fileMustExist: true });
   try {
     const { totalPages } = await db.backup(target);
