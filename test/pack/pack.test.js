@@ -34,7 +34,7 @@ function install(name, tarball) {
   npm(['install', '--prefer-offline', tarball], dir);
   const seconds = (performance.now() - started) / 1000;
   const bytes = Number(execFileSync('du', ['-sb', join(dir, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
-  console.log(`# ${name}: installed in ${seconds.toFixed(1)} s, node_modules ${(bytes / 1e6).toFixed(1)} MB`);
+  console.log(`# ${name}: installed in ${seconds.toFixed(1)} s, ${installedPackages(dir).size} packages, node_modules ${(bytes / 1e6).toFixed(1)} MB`);
   return { dir, seconds, bytes };
 }
 
@@ -159,9 +159,11 @@ describe('inkwell-server, packed and installed', () => {
 
   it('npx inkwell-server starts where it was installed, with no data yet, keeps its data there and answers /v1/health', async () => {
     assert.ok(!existsSync(join(project.dir, 'data')));
+    // npx runs the server as its own child and does not pass SIGTERM on: the test stops them as one group.
     const child = spawn('npx', ['--no-install', 'inkwell-server', '--port', '0', '--log-format', 'json'], {
-      cwd: project.dir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: project.dir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
+    const closed = new Promise((resolve) => child.once('close', resolve));
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -184,8 +186,13 @@ describe('inkwell-server, packed and installed', () => {
       });
       assert.equal(posted.status, 201, await posted.clone().text());
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await closed; // both pipes closed: the server itself has exited
     }
+    assert.match(output, /SIGTERM: shutting down/);
   });
 });
