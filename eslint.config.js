@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'storybook-static/', 'node_modules/', 'data/', 'tmp/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'server/dist/', 'coverage/', 'storybook-static/', 'node_modules/', 'data/', 'tmp/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'test/e2e/**/*.js', 'server/**/*.ts', '*.config.js', '*.config.mjs', '.storybook/**/*.ts'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'test/e2e/**/*.js', 'test/pack/**/*.js', 'server/**/*.ts', '*.config.js', '*.config.mjs', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,5 +1,5 @@
-// `npm test`: the browser suites (Chromium and Firefox), the end-to-end suite and the server suite,
-// closed by one plain line that CI reads: "tests: N passed, N failed".
+// `npm test`: the browser suites (Chromium and Firefox), the end-to-end suite, the server suite and
+// the packages packed and installed, closed by one plain line that CI reads: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,12 +28,15 @@ const suites = [
   { name: 'firefox', command: wtr, env: { INKWELL_BROWSERS: 'firefox', INKWELL_COVERAGE: 'off' } },
   { name: 'e2e', command: nodeTests('test/e2e') },
   { name: 'server', command: nodeTests('server/test') },
+  // Packs both packages and installs each into an empty project (better-sqlite3 compiles: a minute or two).
+  { name: 'pack', command: nodeTests('test/pack') },
 ].filter((suite) => suite.command && (only.length === 0 || only.includes(suite.name) || (only.includes('browser') && suite.env)));
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
 if (suites.some((suite) => suite.name === 'e2e')) {
-  // The end-to-end suite tests the built bundle, so it is built from the sources under test.
+  // The end-to-end suite tests the built bundle, so it is built from the sources under test
+  // (the pack suite builds through `npm pack`'s prepack).
   console.log('\n=== build ===');
   broken = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0;
 }
