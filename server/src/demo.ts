@@ -47,13 +47,16 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
   } else if (config.demo) {
     app.log.warn(`INKWELL_DEMO is on but the mint stays closed: ${refusal}`);
   }
-  const distDir = path.join(config.rootDir, 'dist');
-  const demoDir = path.join(config.rootDir, 'demo');
-  for (const dir of [distDir, demoDir]) {
-    if (!fs.existsSync(dir)) app.log.warn(`${dir} does not exist; its files will answer 404 (run the build first for dist/)`);
+  // An installed inkwell-server has no dist/ or demo/ beside it and serves only the API: say so only
+  // when the demo, which needs them, was asked for.
+  const sites: [string, string][] = [[path.join(config.rootDir, 'dist'), '/dist/'], [path.join(config.rootDir, 'demo'), '/']];
+  for (const [root, prefix] of sites) {
+    if (fs.existsSync(root)) {
+      await app.register(fastifyStatic, { root, prefix, decorateReply: false, cacheControl: true, maxAge: 0 });
+    } else if (config.demo) {
+      app.log.warn(`${root} does not exist; nothing is served under ${prefix} (run \`npm run build\` in the repository for dist/, or set INKWELL_ROOT_DIR)`);
+    }
   }
-  await app.register(fastifyStatic, { root: distDir, prefix: '/dist/', decorateReply: false, cacheControl: true, maxAge: 0 });
-  await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, cacheControl: true, maxAge: 0 });
 
   app.post('/demo/token', {
     schema: {
