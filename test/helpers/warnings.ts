@@ -1,28 +1,19 @@
-/** Captures console.warn calls made while `run` runs (and until its promise settles). */
-export async function captureWarnings(run: () => unknown | Promise<unknown>): Promise<string[]> {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
+/** Captures calls of console[level] made while `run` runs (and until its promise settles), into `lines` as they come. */
+async function captureConsole(level: 'warn' | 'error', run: () => unknown, lines: string[]): Promise<string[]> {
+  const original = console[level];
+  console[level] = (...args: unknown[]) => {
+    lines.push(args.map(String).join(' '));
   };
   try {
     await run();
   } finally {
-    console.warn = original;
+    console[level] = original;
   }
-  return warnings;
+  return lines;
 }
 
+/** Captures console.warn calls made while `run` runs (and until its promise settles). */
+export const captureWarnings = (run: () => unknown): Promise<string[]> => captureConsole('warn', run, []);
+
 /** Captures console.error calls made while `run` runs (and until its promise settles), into `errors` as they come. */
-export async function captureErrors(run: () => unknown | Promise<unknown>, errors: string[] = []): Promise<string[]> {
-  const original = console.error;
-  console.error = (...args: unknown[]) => {
-    errors.push(args.map(String).join(' '));
-  };
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return errors;
-}
+export const captureErrors = (run: () => unknown, errors: string[] = []): Promise<string[]> => captureConsole('error', run, errors);
