@@ -123,7 +123,7 @@ export const ar: Messages = {
   deletedComment: 'تم حذف هذا التعليق.',
   heldComment: 'هذا التعليق بانتظار المراجعة.',
   removedComment: 'أزال المشرفون هذا التعليق.',
-  edited: 'معدَّل',
+  edited: 'تم التعديل',
   guestName: 'الاسم',
   guestEmail: 'البريد الإلكتروني (اختياري، لن يُنشر)',
   tooManyAttempts: {

@@ -7,7 +7,7 @@ export const nl: Messages = {
   comments: { one: '{n} reactie', other: '{n} reacties' },
   more: 'meer',
   less: 'minder',
-  tags: 'Tags',
+  tags: 'Onderwerpen',
   typoHint: 'Fout gezien? Selecteer de tekst en druk op {keys}.',
   typoReport: 'Fout melden',
   typoQuote: 'De passage met de fout',

@@ -7,7 +7,7 @@ export const ptBR: Messages = {
   comments: { one: '{n} comentário', many: '{n} de comentários', other: '{n} comentários' },
   more: 'ver mais',
   less: 'ver menos',
-  tags: 'Tags',
+  tags: 'Tópicos',
   typoHint: 'Encontrou um erro? Selecione o trecho e pressione {keys}.',
   typoReport: 'Informar erro',
   typoQuote: 'O trecho com o erro',
