@@ -14,6 +14,13 @@
  *   application for reading speed. Korean Journal of Ophthalmology 31(3). doi:10.3341/kjo.2016.0042
  *   Adults read Korean sentences aloud at 129.7 wpm (words = space-separated eojeol).
  *
+ * Units: IReST gives words per minute for every language, and characters per minute too. Chinese
+ * and Japanese are written without spaces, so their IReST "words" come from a segmentation by the
+ * study's linguists that a browser cannot reproduce: the page's Han and kana are counted one by
+ * one and timed at IReST's characters per minute (Chinese 255, Japanese 357), and only the Latin,
+ * Hangul … words between them are timed at the language's words per minute. The other 15
+ * languages, and Korean (written with spaces), are counted and timed in words.
+ *
  * IReST rates are read aloud. Brysbaert's English silent rate divided by IReST's English rate
  * (238/228, or 260/228 for fiction) converts every language to silent reading, on the assumption
  * that the silent/aloud ratio measured for English holds elsewhere.
@@ -77,9 +84,13 @@ const IREST: Readonly<Record<string, AloudRate>> = {
 const KOREAN_WPM = 162;
 
 /**
- * Thai, Lao, Khmer and Burmese have no comparable published rate, and their words come from a
- * dictionary segmenter rather than from spaces, so no single IReST language is a fair proxy:
- * they get the IReST mean over all 17 languages, 184 wpm aloud (192 silent).
+ * Languages with no comparable published rate get the IReST mean over all 17 languages, 184 wpm
+ * aloud (192 silent), rather than English's 228, the fastest of the 17:
+ * - Thai, Lao, Khmer and Burmese, whose words come from a dictionary segmenter rather than from
+ *   spaces, so that no single IReST language is a fair proxy;
+ * - Ukrainian, which has no IReST text (its nearest IReST language, Russian, reads at 184 too);
+ * - Hindi, which has no IReST text either, and for which we know no published rate of adults
+ *   reading paragraphs that is comparable with IReST.
  */
 const IREST_MEAN_WPM = 184;
 
@@ -89,6 +100,8 @@ const NOT_IN_IREST: Readonly<Record<string, number>> = {
   lo: IREST_MEAN_WPM,
   km: IREST_MEAN_WPM,
   my: IREST_MEAN_WPM,
+  uk: IREST_MEAN_WPM,
+  hi: IREST_MEAN_WPM,
 };
 
 /** The primary subtag of a BCP 47 tag, lower-cased: 'zh-Hant-TW' → 'zh'. */

@@ -158,9 +158,20 @@ describe('wordsPerMinute', () => {
     expect(wordsPerMinute('de', 'fiction')).to.be.closeTo((179 * 260) / 228, 1e-9);
   });
 
-  it('has documented rates for Korean and for Thai, Lao, Khmer and Burmese', () => {
+  it('has documented rates for Korean and for Thai, Lao, Khmer, Burmese, Ukrainian and Hindi', () => {
     expect(wordsPerMinute('ko')).to.be.closeTo(silent(162), 1e-9);
-    for (const lang of ['th', 'lo', 'km', 'my']) expect(wordsPerMinute(lang)).to.be.closeTo(silent(184), 1e-9);
+    for (const lang of ['th', 'lo', 'km', 'my', 'uk', 'hi']) expect(wordsPerMinute(lang)).to.be.closeTo(silent(184), 1e-9);
+  });
+
+  it('gives every language with a catalogue its own rate, not English’s', () => {
+    const aloud: Record<string, number> = {
+      de: 179, fr: 195, es: 218, pt: 181, 'pt-BR': 181, it: 188, nl: 202, pl: 166, uk: 184, ru: 184, tr: 166,
+      ja: 193, 'zh-Hans': 158, 'zh-Hant': 158, ko: 162, ar: 138, he: 187, hi: 184,
+    };
+    for (const [lang, rate] of Object.entries(aloud)) {
+      expect(wordsPerMinute(lang), lang).to.be.closeTo(silent(rate), 1e-9);
+      expect(wordsPerMinute(lang), lang).to.be.below(wordsPerMinute('en'));
+    }
   });
 
   it('matches the primary subtag of a language tag, ignoring case', () => {

@@ -3,6 +3,11 @@ import '../../src/reading-time/define.js';
 import { ReadingTime } from '../../src/reading-time/reading-time.js';
 import { wordsPerMinute, imageSeconds } from '../../src/reading-time/estimate.js';
 import { captureWarnings } from '../helpers/warnings.js';
+import { registerMessages } from '../../src/core/i18n.js';
+import { fr } from '../../src/core/messages/fr.js';
+import { ja } from '../../src/core/messages/ja.js';
+import { ar } from '../../src/core/messages/ar.js';
+import { ru } from '../../src/core/messages/ru.js';
 
 const words = (count: number, word = 'word') => Array.from({ length: count }, () => word).join(' ');
 const shown = (el: ReadingTime) => el.shadowRoot!.querySelector('time')?.textContent?.trim() ?? '';
@@ -137,8 +142,24 @@ describe('<reading-time>', () => {
 
     it('counts Chinese by characters', async () => {
       const el = await articleWith(html`<reading-time></reading-time><p>${'读'.repeat(600)}</p>`, 'zh');
-      const minutes = parseInt(shown(el), 10);
+      const minutes = Number(/\d+/.exec(shown(el))?.[0]);
       expect(minutes).to.be.within(2, 3);
+    });
+
+    it('says the minutes in the words of the language, with its plural forms', async () => {
+      registerMessages('fr', fr);
+      registerMessages('ja', ja);
+      registerMessages('ar', ar);
+      registerMessages('ru', ru);
+      const minutes = async (lang: string, count: number) =>
+        shown(await articleWith(html`<reading-time minutes=${count}></reading-time><p>${words(5)}</p>`, lang));
+      expect(await minutes('fr', 3)).to.equal('3 min de lecture');
+      expect(await minutes('ja', 3)).to.equal('3分で読めます');
+      expect(await minutes('ar', 1)).to.equal('دقيقة قراءة واحدة');
+      expect(await minutes('ar', 2)).to.equal('دقيقتا قراءة');
+      expect(await minutes('ar', 3)).to.match(/^\S+ دقائق قراءة$/);
+      expect(await minutes('ar', 11)).to.match(/^\S+ دقيقة قراءة$/);
+      expect(await minutes('ru', 21)).to.equal('21 мин чтения');
     });
 
     it('shows a range of reading speeds with range', async () => {

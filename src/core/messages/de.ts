@@ -1,8 +1,8 @@
 import type { Messages } from './messages.js';
 
 export const de: Messages = {
-  minutesRead: { other: '{n} Min. Lesezeit' },
-  minutesReadRange: { other: '{min}–{max} Min. Lesezeit' },
+  minutesRead: { one: '{n} Min. Lesezeit', other: '{n} Min. Lesezeit' },
+  minutesReadRange: { one: '{min}–{max} Min. Lesezeit', other: '{min}–{max} Min. Lesezeit' },
   posts: { one: '{n} Beitrag', other: '{n} Beiträge' },
   comments: { one: '{n} Kommentar', other: '{n} Kommentare' },
   more: 'mehr',
@@ -13,7 +13,7 @@ export const de: Messages = {
   typoQuote: 'Die Stelle mit dem Fehler',
   typoNoSelection: 'Ohne Markierung kann die Meldung nicht auf die Stelle verweisen: Bitte zitieren Sie sie.',
   typoCorrection: 'Korrekturvorschlag',
-  typoComment: 'Kommentar (optional)',
+  typoComment: 'Anmerkung (optional)',
   typoSent: 'Danke! Die Redaktion wurde informiert.',
   typoTooLong: { one: 'Bitte markieren Sie höchstens {n} Zeichen.', other: 'Bitte markieren Sie höchstens {n} Zeichen.' },
   typoMailSubject: 'Ein Fehler in „{title}“',
@@ -26,7 +26,7 @@ export const de: Messages = {
   errorRateLimited: { one: 'Zu viele Meldungen. Bitte in {n} Sekunde erneut versuchen.', other: 'Zu viele Meldungen. Bitte in {n} Sekunden erneut versuchen.' },
   errorFailed: 'Das Senden ist fehlgeschlagen: {message}',
   commentsTitle: 'Kommentare',
-  commentsHeading: { other: 'Kommentare ({n})' },
+  commentsHeading: { one: 'Kommentare ({n})', other: 'Kommentare ({n})' },
   noComments: 'Noch keine Kommentare',
   loadingComments: 'Kommentare werden geladen …',
   loadFailed: 'Die Kommentare konnten nicht geladen werden.',
@@ -38,7 +38,7 @@ export const de: Messages = {
   signedInAs: 'Angemeldet als {name}',
   yourComment: 'Ihr Kommentar',
   replyTo: 'Antwort an {name}',
-  post: 'Senden',
+  post: 'Absenden',
   preview: 'Vorschau',
   reply: 'Antworten',
   edit: 'Bearbeiten',
@@ -67,6 +67,6 @@ export const de: Messages = {
   removedComment: 'Dieser Kommentar wurde entfernt.',
   edited: 'bearbeitet',
   guestName: 'Name',
-  guestEmail: 'E-Mail (optional, wird nie angezeigt)',
+  guestEmail: 'E-Mail (optional, wird nicht veröffentlicht)',
   tooManyAttempts: { one: 'Zu viele Versuche. Bitte in {n} Sekunde erneut versuchen.', other: 'Zu viele Versuche. Bitte in {n} Sekunden erneut versuchen.' },
 };
