@@ -168,11 +168,12 @@ export class TypoReporter extends LitElement {
     const lang = languageOf(this);
     const m = messagesFor(lang);
     const [before, after] = m.typoHint.split('{keys}');
-    // The keys read left to right in every language: "Enter+Ctrl" would be another shortcut.
+    // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
+    // right in every language: "Enter+⌘" would be another shortcut.
     const keys = isApple() ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
     return html`
       <p class="hint" part="hint" data-inkwell-ignore>
-        <slot>${before}${keys}${after}</slot>${' '}<button
+        <slot><bdi>${before}${keys}${after}</bdi></slot>${' '}<button
           class="report"
           part="report"
           type="button"

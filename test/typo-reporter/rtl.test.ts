@@ -29,6 +29,14 @@ describe('<typo-reporter> right to left', () => {
         expect(keys[0].closest('bdi')?.getAttribute('dir'), 'the keys are isolated left to right').to.equal('ltr');
         expect(rect(keys[0]).right, `${keys[0].textContent} left of ${keys[1].textContent}`).to.be.at.most(rect(keys[1]).left);
         expect(Math.abs(rect(shadow(reporter, '.hint')).right - rect(page).right), 'the hint starts at the right').to.be.lessThan(1);
+        // The English sentence (no catalogue here) is isolated: its full stop stays after "Enter", not before "Found".
+        const sentence = shadow(reporter, '.hint slot > bdi');
+        expect(sentence.textContent).to.match(/^Found a mistake\?.*Enter\.$/);
+        const stop = textNode(sentence, '.');
+        const range = document.createRange();
+        range.setStart(stop, stop.nodeValue!.indexOf('.'));
+        range.setEnd(stop, stop.nodeValue!.indexOf('.') + 1);
+        expect(range.getBoundingClientRect().left, 'the full stop right of Enter').to.be.at.least(rect(keys[1]).right);
       });
 
       it('lays the dialog out from the right: quote bar on the right, buttons at the left end', async () => {
