@@ -28,7 +28,7 @@ describe('<author-badge> right to left', () => {
         const page = await mountRtl('author-badge', lang);
         const badge = page.querySelector<AuthorBadge>('author-badge')!;
         const bdi = shadow(badge, '.name bdi');
-        expect(bdi, 'the name is isolated').to.exist;
+        expect(bdi, 'the name is isolated').to.not.equal(null);
         expect(bdi.textContent).to.equal(SAMPLES[lang].name);
         const name = textNode(bdi, SAMPLES[lang].name);
         expect(charBox(name, 'N').left, 'the name reads left to right').to.be.lessThan(charBox(name, 'W').left);
