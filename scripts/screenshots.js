@@ -1,4 +1,4 @@
-// `npm run screenshots [-- demo|themes [page]]`: pictures for a person to look at, taken in Debian's
+// `npm run screenshots [-- demo|themes|rtl [page]]`: pictures for a person to look at, taken in Debian's
 // Chromium (playwright-core); nothing leaves the machine. Both sets by default, or only the one named
 // (and of the demo, only the pages whose name starts with `page`).
 //
@@ -10,6 +10,9 @@
 // themes: the theme pages of the browser tests (test/themes/pages.ts), each as it is and with the README's
 //         recipe for its theme: tmp/screenshots/<page>[-recipe]-{page,top,dialog}.png. The elements come
 //         from src/ (bundled here by esbuild with the in-browser fake API, so no server is needed).
+// rtl:    the right-to-left test pages of the browser tests (test/rtl/pages.ts), every element in Arabic and
+//         Hebrew: tmp/screenshots/rtl-<ar|he>.png (all five), rtl-<lang>-<element>.png and
+//         rtl-<lang>-typo-dialog.png. Elements from src/ with the fake API, as for themes.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -17,8 +20,8 @@ import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const OUT = 'tmp/screenshots';
 const [only, pagePrefix = ''] = process.argv.slice(2);
-if (only && only !== 'demo' && only !== 'themes') {
-  console.error(`npm run screenshots [-- demo|themes [page]]: unknown set "${only}"`);
+if (only && only !== 'demo' && only !== 'themes' && only !== 'rtl') {
+  console.error(`npm run screenshots [-- demo|themes|rtl [page]]: unknown set "${only}"`);
   process.exit(2);
 }
 
@@ -206,12 +209,80 @@ async function themeShots(browser) {
   return shots.map((label) => `${label}-{page,top,dialog}.png`);
 }
 
+/** Every element's right-to-left test page, in Arabic and Hebrew. */
+async function rtlShots(browser) {
+  const { build } = await import('esbuild');
+  const { tsImport } = await import('tsx/esm/api');
+  const ORIGIN = 'http://inkwell.test';
+  const { RTL_LANGS, RTL_TAGS, SAMPLES, rtlPage } = await tsImport('../test/rtl/pages.ts', import.meta.url);
+  const bundle = await build({
+    stdin: {
+      contents: `
+        import { FakeApi } from './mocks/inkwell-api.ts';
+        import { rtlThread } from './test/rtl/pages.ts';
+        new FakeApi({ base: '/fake/v1', comments: rtlThread('rtl', document.documentElement.lang) }).install();
+        await import('./src/index.ts');
+      `,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0].text;
+  const { fakeToken } = await tsImport('../mocks/inkwell-api.ts', import.meta.url);
+  const shots = [];
+  for (const lang of RTL_LANGS) {
+    const pages = RTL_TAGS.map((tag) => `<h2>${tag}</h2>${rtlPage(tag, lang, { image: '/images/cover-1.svg', comments: `api="/fake/v1" thread="rtl" eager token="${fakeToken('Ada Okafor')}"` })}`);
+    const html = `<!doctype html><html lang="${lang}" dir="rtl"><head><meta charset="utf-8"><title>RTL ${lang}</title>
+      <style>body { margin: 24px; font: 16px/1.5 sans-serif } h2 { font: 600 13px monospace; color: #777; margin: 32px 0 8px }</style>
+      <script type="module" src="/inkwell-screenshots.js"></script></head><body>${pages.join('')}</body></html>`;
+    const label = `rtl-${lang}`;
+    const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
+    page.on('pageerror', (error) => console.error(`${label}: ${error}`));
+    await page.route(`${ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/') return route.fulfill({ contentType: 'text/html', body: html });
+      if (path === '/inkwell-screenshots.js') return route.fulfill({ contentType: 'text/javascript', body: script });
+      if (path.startsWith('/images/')) return route.fulfill({ contentType: 'image/svg+xml', body: readFileSync(join('demo', path)) });
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction(() => document.querySelector('comment-box')?.shadowRoot?.querySelectorAll('article').length === 3);
+    await page.waitForFunction(() => [...document.querySelectorAll('article-card')].every((card) => [...card.shadowRoot.querySelectorAll('img')].every((img) => img.complete)));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(OUT, `${label}.png`), fullPage: true });
+    for (const tag of RTL_TAGS) await page.locator(`.rtl-page[data-tag="${tag}"]`).screenshot({ path: join(OUT, `${label}-${tag}.png`) });
+    // The typo dialog over the misspelt word.
+    await page.evaluate((mistake) => {
+      const text = document.querySelector('.rtl-page[data-tag="typo-reporter"] article p').firstChild;
+      const at = text.nodeValue.indexOf(mistake);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + mistake.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      document.querySelector('typo-reporter').report();
+    }, SAMPLES[lang].mistake);
+    await page.locator('typo-reporter dialog[open]').waitFor();
+    await page.screenshot({ path: join(OUT, `${label}-typo-dialog.png`) });
+    shots.push(`${label}.png`, `${label}-{${RTL_TAGS.join(',')},typo-dialog}.png`);
+    await page.close();
+  }
+  return shots;
+}
+
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const written = [];
 try {
   if (!only || only === 'demo') written.push(...(await demoShots(browser)));
   if (!only || only === 'themes') written.push(...(await themeShots(browser)));
+  if (!only || only === 'rtl') written.push(...(await rtlShots(browser)));
 } finally {
   await browser.close();
 }

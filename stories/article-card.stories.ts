@@ -128,3 +128,21 @@ export const German: Story = {
 
 /** Unsafe URLs are dropped and a missing alt is reported (see the console). */
 export const BadInput: Story = { args: { href: 'javascript:alert(1)', imageAlt: undefined, published: 'last tuesday' } };
+
+/** Right to left (`dir="rtl" lang="ar"`): image and text change sides, the metadata reads from the right, an English author name stays in order. The strings fall back to English until an Arabic catalogue is loaded. */
+export const RightToLeft: Story = {
+  args: {
+    layout: 'horizontal',
+    width: 720,
+    headline: 'الحرفة الهادئة للتدقيق اللغوي',
+    excerpt: 'لكل مطبوعة لحظة تفضّل أن تنساها: عنوان بكلمة مكررة، أو تعليق على صورة يسمّي الميناء الخطأ.',
+    tags: 'تحرير, craft',
+  },
+  render: (args) => html`<div dir="rtl" lang="ar" style="width: ${args.width}px">${card(args)}</div>`,
+};
+
+/** Right to left in Hebrew (`dir="rtl" lang="he"`), stacked, with metadata that wraps. */
+export const Hebrew: Story = {
+  args: { headline: 'המלאכה השקטה של הגהה', excerpt: 'לכל פרסום יש רגע שהיה מעדיף לשכוח.', tags: 'עריכה, craft', comments: 1234, width: 340 },
+  render: (args) => html`<div dir="rtl" lang="he" style="width: ${args.width}px">${card(args)}</div>`,
+};

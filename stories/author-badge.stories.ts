@@ -90,3 +90,24 @@ export const German: Story = {
 
 /** An unsafe link and picture are dropped (see the console). */
 export const BadInput: Story = { args: { href: 'javascript:alert(1)', avatar: 'data:image/svg+xml,<svg/>', posts: -3 } };
+
+/** Right to left (`dir="rtl" lang="ar"`): the picture on the right, an English name kept in order, "more" and its fade at the left (the inline end). */
+export const RightToLeft: Story = {
+  args: {
+    name: 'Nushama Wellness',
+    bio: 'نوشاما مجموعة رائدة من الخبراء الطبيين والباحثين والكتّاب الذين يدرسون كيف يتعافى الناس ويرتاحون، ويكتبون عن ذلك لقرّاء يفضّلون أن يفهموا أجسادهم بأنفسهم، بلغة واضحة وبلا وعود كاذبة.',
+  },
+  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 36rem">
+    <author-badge name=${args.name} href=${ifDefined(args.href)} avatar=${ifDefined(args.avatar)} bio=${ifDefined(args.bio)} posts=${ifDefined(args.posts)} bio-lines=${args.bioLines}></author-badge>
+  </div>`,
+};
+
+/** Right to left in Hebrew (`dir="rtl" lang="he"`), the large box with an action. */
+export const Hebrew: Story = {
+  args: { name: 'נועה לוי', bio: 'נועה כותבת על מנוחה, שינה והחלמה, לקוראים שמעדיפים להבין את גופם בעצמם.' },
+  render: (args) => html`<div dir="rtl" lang="he" style="max-width: 40rem">
+    <author-badge name=${args.name} avatar=${ifDefined(args.avatar)} bio=${ifDefined(args.bio)} posts=${ifDefined(args.posts)} size="large">
+      <button slot="actions" type="button">Follow</button>
+    </author-badge>
+  </div>`,
+};

@@ -79,3 +79,8 @@ export const Chinese: Story = {
 export const Fallback: Story = {
   render: () => html`<p><reading-time for="no-such-article">About 4 min read</reading-time></p>`,
 };
+
+/** Right to left (`dir="rtl" lang="ar"`): the estimate is isolated, so "3 min read" keeps its order while the strings fall back to English. */
+export const RightToLeft: Story = {
+  render: (args) => html`<div dir="rtl">${article(args, 'ar', 'يُقدَّر وقت القراءة من النص نفسه، بسرعة القراءة الخاصة بلغته، مع قليل من الوقت لكل صورة. ')}</div>`,
+};

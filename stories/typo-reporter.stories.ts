@@ -18,11 +18,13 @@ interface Args {
 const TEXT = {
   en: 'The harbour was quiet before the first edition. Proofreaders read slowly, often aloud, and the teh mistake hid in plain sight.',
   de: 'Der Hafen war still vor der ersten Ausgabe. Korrektoren lesen langsam, oft laut, und der Fehlr versteckte sich vor aller Augen.',
+  ar: 'كان الميناء هادئاً قبل الطبعة الأولى. يقرأ المدققون ببطء، وبصوت عالٍ غالباً، واختبأ الخطا أمام أعين الجميع في الصفحة 12.',
 };
-const MISTAKE = { en: 'teh', de: 'Fehlr' };
+const MISTAKE = { en: 'teh', de: 'Fehlr', ar: 'الخطا' };
+type Lang = keyof typeof TEXT;
 
 /** Selects the mistake in the story's article and opens the dialog, as a reader's Ctrl+Enter would. */
-async function openDialog(canvas: HTMLElement, lang: 'en' | 'de', send = false) {
+async function openDialog(canvas: HTMLElement, lang: Lang, send = false) {
   const reporter = canvas.querySelector('typo-reporter') as TypoReporter;
   await reporter.updateComplete;
   const walker = document.createTreeWalker(canvas.querySelector('article p')!, NodeFilter.SHOW_TEXT);
@@ -46,13 +48,13 @@ const meta: Meta<Args> = {
   args: { api: '/v1', maxLength: 300, hideHint: false, lang: 'en', answer: { status: 201, body: { id: 't_1', count: 1 } } },
   argTypes: {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
-    lang: { control: 'inline-radio', options: ['en', 'de'] },
+    lang: { control: 'inline-radio', options: ['en', 'de', 'ar'] },
     answer: { control: 'object', description: 'What the mocked API answers (story only)' },
   },
   render: (args) => {
     mockApi({ '/typo-reports': args.answer });
-    const lang = args.lang === 'de' ? 'de' : 'en';
-    return html`<div lang=${lang} style="max-width: 38rem">
+    const lang: Lang = args.lang === 'de' || args.lang === 'ar' ? args.lang : 'en';
+    return html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} style="max-width: 38rem">
       <article id="story-article"><p>${TEXT[lang]}</p></article>
       <typo-reporter
         for="story-article"
@@ -141,3 +143,6 @@ export const SiteDelivery: Story = {
     await openDialog(canvasElement, 'en', true);
   },
 };
+
+/** Right to left (`dir="rtl" lang="ar"`): the hint's Ctrl+Enter keeps its order, the dialog's quote bar is on the right. The strings fall back to English until an Arabic catalogue is loaded. */
+export const RightToLeft: Story = { args: { lang: 'ar' }, play: ({ canvasElement }) => openDialog(canvasElement, 'ar') };

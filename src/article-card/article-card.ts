@@ -176,10 +176,10 @@ export class ArticleCard extends LitElement {
       <article class="card ${this.featured ? 'featured' : layout}" part="base" aria-labelledby="headline">
         <div class="body">
           <div class="headline" id="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
-            ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}>${this.headline}</a>` : this.headline}
+            ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}><bdi>${this.headline}</bdi></a>` : html`<bdi>${this.headline}</bdi>`}
           </div>
           ${this.lightChildren.has('excerpt') || this.excerpt
-            ? html`<div class="excerpt" part="excerpt"><slot name="excerpt">${this.excerpt}</slot></div>`
+            ? html`<div class="excerpt" part="excerpt"><slot name="excerpt"><bdi>${this.excerpt}</bdi></slot></div>`
             : nothing}
           <div class="meta" part="meta"><div class="items">${this.renderMeta(lang, messages)}</div></div>
           ${this.renderTags(messages.tags)}
@@ -232,10 +232,10 @@ export class ArticleCard extends LitElement {
           ></author-badge>`,
         )
       : nothing}${published
-      ? item(html`<time datetime=${this.published} title=${formatFullDate(published, lang)}>${formatPublished(published, lang)}</time>`)
+      ? item(html`<time datetime=${this.published} title=${formatFullDate(published, lang)} dir="auto">${formatPublished(published, lang)}</time>`)
       : nothing}${minutes
-      ? item(formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) }))
-      : nothing}${this.thread ? this.servedCountItem(lang, messages, comments) : comments === undefined ? nothing : item(formatPlural(lang, messages.comments, comments, { n: comments }))}`;
+      ? item(html`<bdi>${formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) })}</bdi>`)
+      : nothing}${this.thread ? this.servedCountItem(lang, messages, comments) : comments === undefined ? nothing : item(html`<bdi>${formatPlural(lang, messages.comments, comments, { n: comments })}</bdi>`)}`;
   }
 
   /**
@@ -246,7 +246,7 @@ export class ArticleCard extends LitElement {
     const text = comments === undefined ? '' : formatPlural(lang, messages.comments, comments, { n: comments });
     return html`<span class="item count" ?data-pending=${comments === undefined} aria-hidden=${comments === undefined ? 'true' : nothing}
       ><span class="sep" aria-hidden="true">·</span
-      ><span class="reserve" data-reserve=${formatPlural(lang, messages.comments, 8888, { n: 8888 })}><span>${text}</span></span
+      ><span class="reserve" data-reserve=${formatPlural(lang, messages.comments, 8888, { n: 8888 })}><bdi>${text}</bdi></span
     ></span>`;
   }
 
@@ -259,7 +259,7 @@ export class ArticleCard extends LitElement {
     return html`<ul class="tags" part="tags" aria-label=${label}>
       ${tags.map((tag) => {
         const href = this.tagHref ? safeUrl(this.tagHref.replace('{tag}', encodeURIComponent(tag)), this, 'tag-href') : undefined;
-        return html`<li>${href ? html`<a part="tag" href=${href}>${tag}</a>` : html`<span part="tag">${tag}</span>`}</li>`;
+        return html`<li>${href ? html`<a part="tag" href=${href}><bdi>${tag}</bdi></a>` : html`<span part="tag"><bdi>${tag}</bdi></span>`}</li>`;
       })}
     </ul>`;
   }

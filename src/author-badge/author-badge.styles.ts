@@ -86,7 +86,7 @@ export const authorBadgeStyles = css`
   }
   .bio {
     position: relative;
-    margin-top: 0.25em;
+    margin-block-start: 0.25em;
   }
   .bio ::slotted(*) {
     margin: 0 !important;
@@ -113,9 +113,10 @@ export const authorBadgeStyles = css`
    */
   .clamped + .toggle {
     position: absolute;
-    right: 0;
-    bottom: 0;
+    inset-inline-end: 0;
+    inset-block-end: 0;
   }
+  /* A gradient has no logical direction: it fades towards the inline end, and the right-to-left rule turns it. */
   .faded {
     --_fade: linear-gradient(to left, transparent 4em, #000 6em);
     mask-image: linear-gradient(#000, #000), var(--_fade);
@@ -125,10 +126,6 @@ export const authorBadgeStyles = css`
   }
   :host(:dir(rtl)) .faded {
     --_fade: linear-gradient(to right, transparent 4em, #000 6em);
-  }
-  :host(:dir(rtl)) .clamped + .toggle {
-    right: auto;
-    left: 0;
   }
   .actions {
     flex: none;

@@ -141,7 +141,7 @@ export class AuthorBadge extends LitElement {
           <div class="name" part="name">${this.renderName()}</div>
           ${posts === undefined || size === 'small'
             ? nothing
-            : html`<div class="meta" part="meta">${formatPlural(lang, messages.posts, posts, { n: posts })}</div>`}
+            : html`<div class="meta" part="meta"><bdi>${formatPlural(lang, messages.posts, posts, { n: posts })}</bdi></div>`}
           ${showBio ? this.renderBio(messages.more, messages.less) : nothing}
         </div>
         ${this.lightChildren.has('actions') ? html`<div class="actions"><slot name="actions"></slot></div>` : nothing}
@@ -163,14 +163,15 @@ export class AuthorBadge extends LitElement {
   private renderName() {
     if (this.lightChildren.has('name')) return html`<slot name="name"></slot>`;
     const href = safeUrl(this.href, this, 'href');
-    return href ? html`<a href=${href}>${this.name}</a>` : this.name;
+    // <bdi>: a Latin name keeps its order in an Arabic page, and an Arabic one in an English page.
+    return href ? html`<a href=${href}><bdi>${this.name}</bdi></a>` : html`<bdi>${this.name}</bdi>`;
   }
 
   private renderBio(more: string, less: string) {
     const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
     return html`<div class="bio">
       <div id="bio" part="bio" class=${this.expanded ? '' : this.overflowing ? 'clamped faded' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
-        <slot name="bio">${this.bio}</slot>
+        <slot name="bio"><bdi>${this.bio}</bdi></slot>
       </div>
       ${this.overflowing
         ? html`<button

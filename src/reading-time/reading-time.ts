@@ -112,7 +112,7 @@ export class ReadingTime extends LitElement {
       this.range && maxMinutes > minMinutes
         ? formatPlural(lang, messages.minutesReadRange, maxMinutes, { min: minMinutes, max: maxMinutes })
         : formatPlural(lang, messages.minutesRead, minutes, { n: minutes });
-    return html`<time part="time" datetime=${`PT${minutes}M`}>${text}</time>`;
+    return html`<time part="time" datetime=${`PT${minutes}M`} dir="auto">${text}</time>`;
   }
 
   private count(): void {

@@ -69,7 +69,7 @@ export const typoReporterStyles = css`
   blockquote {
     margin: 0 0 1em;
     padding: 0.5em 0.75em;
-    border-left: 3px solid var(--_accent);
+    border-inline-start: 3px solid var(--_accent);
     background: var(--_surface);
   }
   mark {
@@ -107,7 +107,8 @@ export const typoReporterStyles = css`
     align-items: center;
   }
   .status {
-    margin: 0 auto 0 0;
+    margin: 0;
+    margin-inline-end: auto;
     font-size: 0.9em;
   }
   .note {
@@ -137,10 +138,12 @@ export const typoReporterStyles = css`
     padding: 0.5em 0.9em;
     background: var(--inkwell-button-primary-background, var(--_paper));
   }
+  /* Centred at the bottom whichever way the page reads. */
   .notice {
-    left: 50%;
-    bottom: 1.5em;
-    transform: translateX(-50%);
+    inset-inline: 0;
+    inset-block-end: 1.5em;
+    width: fit-content;
+    margin-inline: auto;
     padding: 0.5em 1em;
     background: #333;
     color: #fff;

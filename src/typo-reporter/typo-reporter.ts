@@ -168,10 +168,12 @@ export class TypoReporter extends LitElement {
     const lang = languageOf(this);
     const m = messagesFor(lang);
     const [before, after] = m.typoHint.split('{keys}');
-    const keys = isApple() ? html`<kbd>⌘</kbd>+<kbd>Enter</kbd>` : html`<kbd>Ctrl</kbd>+<kbd>Enter</kbd>`;
+    // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
+    // right in every language: "Enter+⌘" would be another shortcut.
+    const keys = isApple() ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
     return html`
       <p class="hint" part="hint" data-inkwell-ignore>
-        <slot>${before}${keys}${after}</slot>${' '}<button
+        <slot><bdi>${before}${keys}${after}</bdi></slot>${' '}<button
           class="report"
           part="report"
           type="button"
@@ -220,6 +222,7 @@ export class TypoReporter extends LitElement {
                 >${m.typoQuote}<textarea
                   part="input"
                   name="selection"
+                  dir="auto"
                   rows="2"
                   maxlength=${countAttribute(this, 'max-length', this.maxLength, 1) ?? 300}
                   required
@@ -229,9 +232,9 @@ export class TypoReporter extends LitElement {
                   ?disabled=${sent}
                 ></textarea
               ></label>`
-          : html`<blockquote part="context" lang=${draft.lang}>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</blockquote>`}
-        <label>${m.typoCorrection}<input part="input" name="suggestion" .value=${draft.suggestion} maxlength="500" ?required=${!quoting} ?disabled=${sent} /></label>
-        <label>${m.typoComment}<textarea part="input" name="comment" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${sent}></textarea></label>
+          : html`<blockquote part="context" lang=${draft.lang}><bdi>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</bdi></blockquote>`}
+        <label>${m.typoCorrection}<input part="input" name="suggestion" dir="auto" .value=${draft.suggestion} maxlength="500" ?required=${!quoting} ?disabled=${sent} /></label>
+        <label>${m.typoComment}<textarea part="input" name="comment" dir="auto" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${sent}></textarea></label>
         <div class="actions">
           <p class="status ${status.kind === 'error' ? 'error' : ''}" role=${status.kind === 'error' ? 'alert' : 'status'}>
             ${status.kind === 'sending' ? m.sending : status.kind === 'sent' ? m.typoSent : status.kind === 'error' ? status.message : ''}

@@ -1,0 +1,39 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/comment-box/define.js';
+import type { CommentBox } from '../../src/comment-box/comment-box.js';
+import { FakeApi, fakeToken } from '../../mocks/inkwell-api.js';
+import { RTL_LANGS, rtlThread } from '../rtl/pages.js';
+import { mountRtl, rect } from '../helpers/rtl.js';
+
+describe('<comment-box> right to left', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    localStorage.clear();
+    api = new FakeApi({ base: '/fake/v1' }).install();
+  });
+  afterEach(() => api.uninstall());
+
+  for (const lang of RTL_LANGS) {
+    it(`indents replies from the right and draws the comment rule on the right (${lang})`, async () => {
+      api.comments = rtlThread('rtl', lang);
+      const page = await mountRtl('comment-box', lang, 'rtl', `api="/fake/v1" thread="rtl" eager token="${fakeToken('Ada Okafor')}"`);
+      const box = page.querySelector<CommentBox>('comment-box')!;
+      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('textarea'), 'the comments load');
+      const [first, reply] = [...box.shadowRoot!.querySelectorAll('article')];
+      const parent = rect(first);
+      const child = rect(reply);
+      expect(parent.right - child.right, 'the reply is indented from the right').to.be.greaterThan(10);
+      expect(Math.abs(parent.left - child.left), 'and ends where its parent ends').to.be.lessThan(1);
+      const style = getComputedStyle(first);
+      expect(style.borderRightWidth).to.equal('2px');
+      expect(style.borderLeftWidth).to.equal('0px');
+      // The avatar leads the header: at the right.
+      const header = first.querySelector('header')!;
+      expect(Math.abs(rect(header.querySelector('.avatar')!).right - rect(header).right)).to.be.lessThan(1);
+      // The form's note starts the row at the right; the buttons end it at the left.
+      const row = box.shadowRoot!.querySelector('.row')!;
+      const buttons = [...row.querySelectorAll('button')].map(rect);
+      expect(Math.abs(Math.min(...buttons.map((b) => b.left)) - rect(row).left), 'the buttons at the left end').to.be.lessThan(1);
+    });
+  }
+});
