@@ -1,8 +1,8 @@
 import type { Messages } from './messages.js';
 
 export const de: Messages = {
-  minutesRead: { other: '{n} Min. Lesezeit' },
-  minutesReadRange: { other: '{min}–{max} Min. Lesezeit' },
+  minutesRead: { one: '{n} Min. Lesezeit', other: '{n} Min. Lesezeit' },
+  minutesReadRange: { one: '{min}–{max} Min. Lesezeit', other: '{min}–{max} Min. Lesezeit' },
   posts: { one: '{n} Beitrag', other: '{n} Beiträge' },
   comments: { one: '{n} Kommentar', other: '{n} Kommentare' },
   more: 'mehr',
@@ -26,7 +26,7 @@ export const de: Messages = {
   errorRateLimited: { one: 'Zu viele Meldungen. Bitte in {n} Sekunde erneut versuchen.', other: 'Zu viele Meldungen. Bitte in {n} Sekunden erneut versuchen.' },
   errorFailed: 'Das Senden ist fehlgeschlagen: {message}',
   commentsTitle: 'Kommentare',
-  commentsHeading: { other: 'Kommentare ({n})' },
+  commentsHeading: { one: 'Kommentare ({n})', other: 'Kommentare ({n})' },
   noComments: 'Noch keine Kommentare',
   loadingComments: 'Kommentare werden geladen …',
   loadFailed: 'Die Kommentare konnten nicht geladen werden.',
