@@ -56,10 +56,10 @@ describe('a site changes strings', () => {
     expect(messagesFor('en-NZ').signUp).to.equal('Join');
     expect(messagesFor('en-NZ').noComments).to.equal('No comments yet');
     expect(warnings).to.have.length(5);
-    expect(warnings[0]).to.include('<script data-inkwell-messages lang="en-NZ">').and.include('"sigIn"');
-    expect(warnings[1]).to.include('"comments"').and.include('plural');
-    expect(warnings[2]).to.include('"noComments"').and.include('string');
-    expect(warnings[3]).to.include('not valid JSON');
-    expect(warnings[4]).to.include('one JSON object');
+    expect(warnings[0]).to.include('<script data-inkwell-messages lang="en-NZ">').and.include('"sigIn": not one of');
+    expect(warnings[1]).to.include('"comments": must be plural forms');
+    expect(warnings[2]).to.include('"noComments": must be a string');
+    expect(warnings[3]).to.include('not a JSON object');
+    expect(warnings[4]).to.include('not a JSON object');
   });
 });
