@@ -37,4 +37,15 @@ describe('catalogues loaded on demand', () => {
     await badge.updateComplete;
     expect(meta(badge)).to.equal('2 Beiträge');
   });
+
+  it('never mixes languages: a language without strings gets English words and English numbers and plurals', async () => {
+    // Armenian counts 0 as "one" and groups 1200 as "1 200": "0 post", "1 200 posts" would be the mix.
+    const holder = await fixture<HTMLElement>(html`<div lang="hy">
+      <author-badge name="A" posts="0"></author-badge>
+      <author-badge name="B" posts="1200"></author-badge>
+    </div>`);
+    const badges = [...holder.querySelectorAll('author-badge')];
+    await Promise.all(badges.map((badge) => badge.updateComplete));
+    expect(badges.map(meta)).to.deep.equal(['0 posts', '1,200 posts']);
+  });
 });
