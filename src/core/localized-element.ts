@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
 import { languageOf } from './locale.js';
 import { readDeclaredMessages } from './declared-messages.js';
@@ -36,6 +36,21 @@ export class LocalizedElement extends LitElement {
       langObserver?.disconnect();
       langObserver = undefined;
     }
+  }
+
+  private waiting?: HTMLSlotElement;
+
+  // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.waiting?.remove();
+    this.waiting = undefined;
+    super.update(changed);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/author-badge/define.js';
+import '../../src/reading-time/define.js';
 import type { AuthorBadge } from '../../src/author-badge/author-badge.js';
 
 const meta = (el: AuthorBadge) => el.shadowRoot!.querySelector('[part="meta"]')?.textContent;
@@ -7,23 +8,31 @@ const requestsFor = (file: string) => performance.getEntriesByType('resource').f
 
 // A page of its own: the German catalogue has not been fetched before these tests.
 describe('catalogues loaded on demand', () => {
-  it('renders nothing before the strings of its language arrive, then renders in that language', async () => {
+  it('shows nothing in English before the strings of its language arrive (only the light-DOM fallback), then renders in that language', async () => {
     expect(requestsFor('/messages/de.')).to.equal(0);
     const holder = await fixture<HTMLElement>(html`<div>
       <author-badge name="A" posts="1200"></author-badge>
       <author-badge lang="de" name="B" posts="1200"></author-badge>
       <div lang="de-AT"><author-badge name="C" posts="1"></author-badge></div>
+      <reading-time lang="de" minutes="3">3 Minuten</reading-time>
     </div>`);
     const [english, german, austrian] = [...holder.querySelectorAll('author-badge')];
+    const reading = holder.querySelector('reading-time')!;
     await english.updateComplete;
     expect(meta(english)).to.equal('1,200 posts');
     // The English badge has rendered; the German ones have not: no English meanwhile.
     expect(german.shadowRoot!.textContent!.trim()).to.equal('');
     expect(austrian.shadowRoot!.textContent!.trim()).to.equal('');
+    // Meanwhile the light-DOM fallback shows, as before the upgrade.
+    const fallback = reading.shadowRoot!.querySelector('slot');
+    expect(fallback?.assignedNodes().map((node) => node.textContent).join()).to.equal('3 Minuten');
+    expect(reading.shadowRoot!.querySelector('time')).to.equal(null);
     await german.updateComplete;
     await austrian.updateComplete;
     expect(meta(german)).to.equal('1.200 Beiträge');
     expect(meta(austrian)).to.equal('1 Beitrag');
+    await reading.updateComplete;
+    expect(reading.shadowRoot!.textContent!.trim()).to.equal('3 Min. Lesezeit');
     expect(requestsFor('/messages/de.'), 'one request for the language').to.equal(1);
   });
 
