@@ -81,7 +81,7 @@ function load(key: string): Promise<void> {
         (messages) => void loaded.set(key, messages),
         (error: unknown) => {
           failed.add(key);
-          console.warn(`[inkwell] The strings for "${shipped.get(key)!.tag}" could not be loaded: showing the next language that can be.`, error);
+          console.warn(`[inkwell] Could not load the "${key}" strings; falling back.`, error);
         },
       )
       .then(changed);
