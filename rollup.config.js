@@ -19,9 +19,10 @@ const plugins = [
 export default {
   input: 'src/index.ts',
   plugins,
+  // Until the loader splits chunks, the catalogues' dynamic imports are inlined into the single file.
   output: [
-    { file: 'dist/inkwell.js', format: 'es', sourcemap: true },
-    { file: 'dist/inkwell.iife.js', format: 'iife', name: 'Inkwell', sourcemap: true },
+    { file: 'dist/inkwell.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    { file: 'dist/inkwell.iife.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
   ],
   onwarn(warning, warn) {
     if (warning.code === 'THIS_IS_UNDEFINED') return;

@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { languageOf } from '../core/locale.js';
-import { formatPlural, messagesFor } from '../core/i18n.js';
+import { formatPlural, type Messages } from '../core/i18n.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { formatFullDate, formatPublished, parseDate } from '../core/dates.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
@@ -68,7 +68,7 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * @cssprop [--inkwell-color-accent] - The focus ring; derived from the text colour by default.
  * @cssprop [--inkwell-radius=0.5em] - Corner radius of the card and its image.
  */
-export class ArticleCard extends LitElement {
+export class ArticleCard extends LocalizedElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, articleCardStyles];
@@ -163,8 +163,7 @@ export class ArticleCard extends LitElement {
   }
 
   protected override render() {
-    const lang = languageOf(this);
-    const messages = messagesFor(lang);
+    const { lang, messages } = this.locale;
     const layout = oneOf(this, 'layout', this.layout, LAYOUTS, 'stacked');
     const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
     // While the parser is still inside the card, its children may simply not have arrived yet.
@@ -215,7 +214,7 @@ export class ArticleCard extends LitElement {
     </div>`;
   }
 
-  private renderMeta(lang: string, messages: ReturnType<typeof messagesFor>) {
+  private renderMeta(lang: string, messages: Messages) {
     const published = parseDate(this.published);
     if (this.published && !published) warnAttribute(this, 'published', `"${this.published}" is not an ISO 8601 date; it is not shown`);
     const minutes = countAttribute(this, 'minutes', this.minutes, 0);
@@ -242,7 +241,7 @@ export class ArticleCard extends LitElement {
    * A count served by the API holds a fixed place, as wide as "8888 comments", from the first frame:
    * its arrival (or failure) never re-wraps the line or moves what follows.
    */
-  private servedCountItem(lang: string, messages: ReturnType<typeof messagesFor>, comments: number | undefined) {
+  private servedCountItem(lang: string, messages: Messages, comments: number | undefined) {
     const text = comments === undefined ? '' : formatPlural(lang, messages.comments, comments, { n: comments });
     return html`<span class="item count" ?data-pending=${comments === undefined} aria-hidden=${comments === undefined ? 'true' : nothing}
       ><span class="sep" aria-hidden="true">·</span

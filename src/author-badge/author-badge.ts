@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { languageOf } from '../core/locale.js';
-import { formatPlural, messagesFor } from '../core/i18n.js';
+import { formatPlural } from '../core/i18n.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
 import { avatarTemplate } from '../core/avatar-template.js';
@@ -52,7 +52,7 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  * @cssprop [--inkwell-border-width=1px] - Width of the large badge's border.
  * @cssprop [--inkwell-color-muted] - Secondary text.
  */
-export class AuthorBadge extends LitElement {
+export class AuthorBadge extends LocalizedElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, authorBadgeStyles];
@@ -130,8 +130,7 @@ export class AuthorBadge extends LitElement {
 
   protected override render() {
     const size = oneOf(this, 'size', this.size, SIZES, 'medium');
-    const lang = languageOf(this);
-    const messages = messagesFor(lang);
+    const { lang, messages } = this.locale;
     const posts = countAttribute(this, 'posts', this.posts);
     const showBio = size !== 'small' && (this.lightChildren.has('bio') || this.bio);
     return html`

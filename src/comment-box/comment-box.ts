@@ -1,10 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { languageOf } from '../core/locale.js';
-import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
+import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError, request } from '../core/http.js';
@@ -83,7 +83,7 @@ const ANNOUNCE_MS = 4000;
  * @cssprop [--inkwell-button-primary-color] - Text colour of the Post button; the accent by default.
  * @cssprop [--inkwell-input-background=transparent] - Background of fields.
  */
-export class CommentBox extends LitElement {
+export class CommentBox extends LocalizedElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, commentBoxStyles];
@@ -296,7 +296,7 @@ export class CommentBox extends LitElement {
     const added = await this.fetchMore();
     if (!added.length) return;
     this.renderLimit = Infinity;
-    this.announce(formatPlural(languageOf(this), this.messages().moreLoaded, added.length, { n: added.length }));
+    this.announce(formatPlural(this.locale.lang, this.messages().moreLoaded, added.length, { n: added.length }));
     this.focusAfter(added.map(at).join());
   }
 
@@ -326,7 +326,7 @@ export class CommentBox extends LitElement {
       if (known) return;
       this.incoming = [...this.incoming, comment];
       const n = this.incoming.length;
-      this.announce(formatPlural(languageOf(this), this.messages().newComments, n, { n }));
+      this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n }));
     });
     source.addEventListener('comment-updated', (event) => this.replace(parse(event)));
     source.addEventListener('comment-deleted', (event) => this.replace(parse(event)));
@@ -473,8 +473,7 @@ export class CommentBox extends LitElement {
   }
 
   private explain(error: unknown): string {
-    const lang = languageOf(this);
-    const m = messagesFor(lang);
+    const { lang, messages: m } = this.locale;
     if (error instanceof ApiError && error.status === 401) return refusalText(refused(this, error), m);
     return describeFailure(error, lang, m.tooManyAttempts);
   }
@@ -491,7 +490,7 @@ export class CommentBox extends LitElement {
   }
 
   private messages(): Messages {
-    return messagesFor(languageOf(this));
+    return this.locale.messages;
   }
 
   /** Where the reader comes back to after signing in: this page, at the comment box when it has an id. */
@@ -529,8 +528,7 @@ export class CommentBox extends LitElement {
   // —— rendering ——
 
   protected override render() {
-    const m = this.messages();
-    const lang = languageOf(this);
+    const { lang, messages: m } = this.locale;
     return html`
       <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
@@ -702,7 +700,7 @@ export class CommentBox extends LitElement {
   }
 
   private renderComposer(key: string, m: Messages, editing?: Comment, replyName?: string) {
-    const lang = languageOf(this);
+    const { lang } = this.locale;
     const signedIn = Boolean(this.currentToken());
     if (!signedIn && !this.guests) {
       if (key !== TOP) return nothing;

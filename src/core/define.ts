@@ -1,3 +1,6 @@
+import { localeReady } from './i18n.js';
+import { languageOf } from './locale.js';
+
 /** A custom element class that states which Inkwell version it belongs to. */
 export type VersionedElement = CustomElementConstructor & { readonly version?: string };
 
@@ -13,6 +16,9 @@ function warnedTags(): Set<string> {
 /**
  * Registers `tag` unless the page already has it. Including the script twice, or sharing a page with
  * another library that took the tag, must never throw into the host page; it warns once per tag.
+ * While the strings of the page's language (or of a language its `tag` elements use) are on their way,
+ * the tag stays undefined: the page's `:not(:defined)` space and light-DOM fallback stay until the
+ * elements can render in their own language.
  */
 export function defineElement(tag: string, element: VersionedElement): void {
   const registry = globalThis.customElements;
@@ -30,10 +36,22 @@ export function defineElement(tag: string, element: VersionedElement): void {
     );
     return;
   }
+  const waiting = missingStrings(tag);
+  if (waiting) {
+    void waiting.then(() => defineElement(tag, element));
+    return;
+  }
   try {
     registry.define(tag, element);
   } catch (error) {
     // A racing registration between get() and define() must not break the page either.
     console.warn(`[inkwell] <${tag}> could not be registered:`, error);
   }
+}
+
+/** Settles when the catalogues the page and its `tag` elements need are here; undefined when they are. */
+function missingStrings(tag: string): Promise<unknown> | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const pending = [document.documentElement, ...document.querySelectorAll(tag)].map((node) => localeReady(languageOf(node))).filter(Boolean);
+  return pending.length ? Promise.all(pending) : undefined;
 }

@@ -1,7 +1,16 @@
-/** The language that applies to `node`: its nearest `lang` attribute, else the document's, else the browser's. */
+/**
+ * The language that applies to `node`: its own or its nearest ancestor's `lang`, looking past shadow roots
+ * to their hosts, else the document's, else the browser's.
+ */
 export function languageOf(node: Element | null | undefined): string {
-  const tagged = node?.closest('[lang]')?.getAttribute('lang');
-  return canonicalLanguage(tagged || document.documentElement.lang || navigator.language || 'en');
+  let current: Element | null | undefined = node;
+  while (current) {
+    const tagged = current.closest('[lang]')?.getAttribute('lang');
+    if (tagged) return canonicalLanguage(tagged);
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return canonicalLanguage(document.documentElement.lang || navigator.language || 'en');
 }
 
 const canonical = new Map<string, string>();
@@ -20,11 +29,24 @@ export function canonicalLanguage(tag: string): string {
   return found;
 }
 
-/** Candidate catalogue keys for a tag, most specific first: `de-AT` → `de-AT`, `de`. */
+/**
+ * Candidate catalogue keys for a tag, lower case, most specific first: `pt-BR` → `pt-br`, `pt-latn`, `pt`.
+ * The script comes from the tag or from the region's usual one, so `zh-TW` and `zh-HK` reach `zh-hant`
+ * and `zh`, `zh-CN` and `zh-SG` reach `zh-hans`.
+ */
 export function languageFallbacks(tag: string): string[] {
-  const lower = tag.toLowerCase();
-  const primary = lower.split('-')[0];
-  return primary === lower ? [lower] : [lower, primary];
+  const keys = [tag];
+  try {
+    const locale = new Intl.Locale(tag);
+    const { language, region } = locale;
+    const script = locale.script ?? locale.maximize().script;
+    if (region) keys.push(`${language}-${region}`);
+    if (script) keys.push(`${language}-${script}`);
+    keys.push(language);
+  } catch {
+    keys.push(tag.split('-')[0]);
+  }
+  return [...new Set(keys.map((key) => key.toLowerCase()))];
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

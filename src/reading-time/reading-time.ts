@@ -1,10 +1,11 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { warnAttribute } from '../core/warn.js';
 import { oneOf } from '../core/validate.js';
 import { languageOf } from '../core/locale.js';
-import { formatPlural, messagesFor } from '../core/i18n.js';
+import { formatPlural } from '../core/i18n.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
 import { collectReadingStats } from './collect.js';
 import { ReadingTimeUpdatedEvent } from './events.js';
@@ -34,7 +35,7 @@ const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
  *
  * @fires {ReadingTimeUpdatedEvent} reading-time-updated - After a count of the target gives a new result; `detail` is `{minutes, words, images}`.
  */
-export class ReadingTime extends LitElement {
+export class ReadingTime extends LocalizedElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = readingTimeStyles;
@@ -105,8 +106,7 @@ export class ReadingTime extends LitElement {
   protected override render() {
     const estimate = this.estimate;
     if (!estimate || estimate.minutes < 1) return html`<slot></slot>`;
-    const lang = languageOf(this);
-    const messages = messagesFor(lang);
+    const { lang, messages } = this.locale;
     const { minMinutes, maxMinutes, minutes } = estimate;
     const text =
       this.range && maxMinutes > minMinutes

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
-import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
+import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { newKey, request } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
@@ -77,7 +78,7 @@ function isEditable(target: EventTarget | undefined): boolean {
  * @cssprop [--inkwell-button-primary-background] - Background of the Send button and of the touch button; a tint of the accent, or the page's surface, by default.
  * @cssprop [--inkwell-button-primary-color] - Text colour of the Send button and of the touch button; the accent by default.
  */
-export class TypoReporter extends LitElement {
+export class TypoReporter extends LocalizedElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, typoReporterStyles];
@@ -165,8 +166,7 @@ export class TypoReporter extends LitElement {
   protected override render() {
     // Nothing to offer a reader whose report could not be sent.
     if (this.destination() === 'none') return nothing;
-    const lang = languageOf(this);
-    const m = messagesFor(lang);
+    const { messages: m } = this.locale;
     const [before, after] = m.typoHint.split('{keys}');
     // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
     // right in every language: "Enter+⌘" would be another shortcut.
@@ -265,8 +265,8 @@ export class TypoReporter extends LitElement {
     const read = readSelection(index, scope, document.getSelection(), { maxLength });
     if ('problem' in read) {
       if (read.problem === 'too-long' && explain) {
-        const lang = languageOf(this);
-        this.showNotice(formatPlural(lang, messagesFor(lang).typoTooLong, maxLength, { n: maxLength }));
+        const { lang, messages } = this.locale;
+        this.showNotice(formatPlural(lang, messages.typoTooLong, maxLength, { n: maxLength }));
       }
       return read.problem;
     }
@@ -394,8 +394,8 @@ export class TypoReporter extends LitElement {
       return receipt?.id;
     }
     if (this.email) {
-      const lang = languageOf(this);
-      this.openMail(mailtoUrl(this.email, fill(lang, messagesFor(lang).typoMailSubject, { title: report.title || report.url }), report));
+      const { lang, messages } = this.locale;
+      this.openMail(mailtoUrl(this.email, fill(lang, messages.typoMailSubject, { title: report.title || report.url }), report));
     }
     // Otherwise the site's own listener took the report (site-delivery).
     return undefined;
@@ -407,8 +407,8 @@ export class TypoReporter extends LitElement {
   }
 
   private explain(error: unknown): string {
-    const lang = languageOf(this);
-    return describeFailure(error, lang, messagesFor(lang).errorRateLimited);
+    const { lang, messages } = this.locale;
+    return describeFailure(error, lang, messages.errorRateLimited);
   }
 
   private destination(): 'api' | 'email' | 'site' | 'none' {

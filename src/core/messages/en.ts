@@ -1,8 +1,8 @@
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
-  minutesRead: { other: '{n} min read' },
-  minutesReadRange: { other: '{min}–{max} min read' },
+  minutesRead: { one: '{n} min read', other: '{n} min read' },
+  minutesReadRange: { one: '{min}–{max} min read', other: '{min}–{max} min read' },
   posts: { one: '{n} post', other: '{n} posts' },
   comments: { one: '{n} comment', other: '{n} comments' },
   more: 'more',
@@ -26,7 +26,7 @@ export const en: Messages = {
   errorRateLimited: { one: 'Too many reports. Try again in {n} second.', other: 'Too many reports. Try again in {n} seconds.' },
   errorFailed: 'It could not be sent: {message}',
   commentsTitle: 'Comments',
-  commentsHeading: { other: 'Comments ({n})' },
+  commentsHeading: { one: 'Comments ({n})', other: 'Comments ({n})' },
   noComments: 'No comments yet',
   loadingComments: 'Loading comments…',
   loadFailed: 'Comments could not be loaded.',

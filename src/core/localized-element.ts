@@ -1,0 +1,69 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
+import { languageOf } from './locale.js';
+import { readDeclaredMessages } from './declared-messages.js';
+
+const connected = new Set<LocalizedElement>();
+let stopListening: (() => void) | undefined;
+let langObserver: MutationObserver | undefined;
+
+// Named 'lang' so that an element's willUpdate sees the language change (the comment box re-renders its guarded comments).
+function refreshAll(): void {
+  for (const element of connected) element.requestUpdate('lang');
+}
+
+/**
+ * The base of every Inkwell element: it speaks the language of its `lang`, its nearest ancestor's or the
+ * document's, and it does not render until that language's strings are here, so nothing appears in the
+ * wrong language. It renders again when a site registers strings or a `lang` in the page changes.
+ */
+export class LocalizedElement extends LitElement {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    readDeclaredMessages();
+    connected.add(this);
+    stopListening ??= onMessagesChanged(refreshAll);
+    if (!langObserver && typeof MutationObserver === 'function') {
+      langObserver = new MutationObserver(refreshAll);
+      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    if (connected.size === 0) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  }
+
+  private waiting?: HTMLSlotElement;
+
+  // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.waiting?.remove();
+    this.waiting = undefined;
+    super.update(changed);
+  }
+
+  /**
+   * The words and the `Intl` language to show them in.
+   * @internal
+   */
+  protected get locale(): Locale {
+    return localeFor(languageOf(this)) ?? localeFor('en')!;
+  }
+
+  // Every update waits for the catalogue, so updateComplete also means "shown in the right language".
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = localeReady(languageOf(this));
+    return pending ? pending.then(() => this.scheduleUpdate()) : super.scheduleUpdate();
+  }
+}
