@@ -5,7 +5,8 @@
 // demo:   the demo site as `npm start` serves it (the built bundle, the reference server on a fresh data
 //         folder, a few comments posted through the API), each page in light and dark:
 //         tmp/screenshots/demo-<page>-<light|dark>.png (whole page), -top.png (the first
-//         screen) and, under an article, -end.png (from the typo hint to the end of the comments).
+//         screen) and, under an article, -end.png (from the typo hint to the end of the comments);
+//         the article also in fr, ja and ar (right to left), as demo-article-<lang>-….
 //         Needs `npm run build` first.
 // themes: the theme pages of the browser tests (test/themes/pages.ts), each as it is and with the README's
 //         recipe for its theme: tmp/screenshots/<page>[-recipe]-{page,top,dialog}.png. The elements come
@@ -86,6 +87,10 @@ async function demoShots(browser) {
       { name: 'moderation', path: '/moderation.html', token: moderator },
       { name: 'double', path: '/double.html' },
       { name: 'hostile', path: '/hostile.html', comments: true },
+      // The article's own text stays English; what Inkwell draws follows the page's language.
+      { name: 'article-fr', path: '/', comments: true, lang: 'fr' },
+      { name: 'article-ja', path: '/', comments: true, lang: 'ja' },
+      { name: 'article-ar', path: '/', comments: true, lang: 'ar', dir: 'rtl' },
     ];
     for (const spec of pages.filter((p) => p.name.startsWith(pagePrefix))) {
       for (const colorScheme of ['light', 'dark']) {
@@ -94,6 +99,15 @@ async function demoShots(browser) {
         page.on('pageerror', (error) => console.error(`${label}: ${error}`));
         page.on('console', (message) => message.type() === 'error' && console.error(`${label}: ${message.text()}`));
         if (spec.token) await page.addInitScript((value) => localStorage.setItem('inkwell-token', value), spec.token);
+        if (spec.lang) {
+          // Set as the parser finishes, before the module script runs: as a CMS would write <html lang dir>.
+          await page.addInitScript(({ lang, dir }) => document.addEventListener('readystatechange', () => {
+            if (document.readyState !== 'interactive') return;
+            // The demo marks its English article lang="en" too: the whole page becomes the language shown.
+            for (const el of [document.documentElement, ...document.querySelectorAll('[lang]')]) el.lang = lang;
+            if (dir) document.documentElement.dir = dir;
+          }), { lang: spec.lang, dir: spec.dir });
+        }
         await page.goto(`${demo.url}${spec.path}`, { waitUntil: 'load' });
         await page.evaluate(async () => {
           await Promise.all([...document.querySelectorAll(':not(:defined)')].map((el) => customElements.whenDefined(el.localName)));
@@ -101,7 +115,7 @@ async function demoShots(browser) {
         if (spec.comments) {
           // The comments load as the reader scrolls towards them.
           await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
-          await page.locator('comment-box h2', { hasText: '(' }).waitFor();
+          await page.locator('comment-box h2', { hasText: /\d/ }).waitFor().catch((error) => { throw new Error(`${label}: ${error.message.split('\n')[0]}`); });
         }
         await page.evaluate(() => scrollTo(0, 0));
         await page.evaluate(async () => {
