@@ -38,11 +38,8 @@ export class CommentsApi {
     return request<Comment>(`${this.threadPath()}/comments`, { method: 'POST', body: comment, token: this.token(), idempotencyKey, timeoutMs: 15_000 });
   }
 
-  edit(id: string, body: string): Promise<Comment> {
-    return request<Comment>(this.commentPath(id), { method: 'PATCH', body: { body }, token: this.token() });
-  }
-
-  moderate(id: string, change: Moderation): Promise<Comment> {
+  /** An edit (`{ body }`) or a moderator's decision (`{ status }`). */
+  change(id: string, change: { body: string } | Moderation): Promise<Comment> {
     return request<Comment>(this.commentPath(id), { method: 'PATCH', body: change, token: this.token() });
   }
 

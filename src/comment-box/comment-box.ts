@@ -5,6 +5,7 @@ import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
 import { fill, formatPlural, messagesFor, type Messages } from '../core/i18n.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
+import { formatDateTime, formatRelative } from '../core/dates.js';
 import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
@@ -26,10 +27,10 @@ import { commentBoxStyles } from './comment-box.styles.js';
 type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
-/** Comments drawn in the task the listing arrives in: more than a screen, well within a frame's budget. */
+/** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
-/** Comments drawn per frame after that, so a long thread never blocks the reader for 50 ms. */
-const RENDER_STEP = 100;
+/** Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows, so no task nears 50 ms. */
+const SLICE_MS = 16;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
@@ -143,6 +144,9 @@ export class CommentBox extends LitElement {
   private look = 0;
   /** The inputs the thread was last loaded with; a change of any of them loads it again. */
   private loadedFor = '';
+  /** How many comments the last update drew, and when it started: the pace of the next slice. */
+  private drawn = 0;
+  private updateStarted = 0;
 
   private readonly shownAt = Date.now();
   private observer?: IntersectionObserver;
@@ -188,6 +192,7 @@ export class CommentBox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.updateStarted = performance.now();
     const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang'];
     if (looks.some((key) => changed.has(key))) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
@@ -195,10 +200,15 @@ export class CommentBox extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.renderLimit < this.thread$.size) {
-      // A long thread: the first screen and more are drawn at once, the rest a slice per frame.
-      requestAnimationFrame(() => (this.renderLimit += RENDER_STEP));
+    const size = this.thread$.size;
+    const drawn = this.phase === 'ready' ? Math.min(this.renderLimit, size) : 0;
+    if (drawn < size) {
+      // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
+      const ms = performance.now() - this.updateStarted;
+      const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
+      requestAnimationFrame(() => (this.renderLimit = drawn + Math.min(200, Math.max(10, step))));
     }
+    this.drawn = drawn;
   }
 
   // —— data ——
@@ -244,7 +254,10 @@ export class CommentBox extends LitElement {
     const generation = ++this.generation;
     this.phase = 'loading';
     try {
-      const page = await this.fetchPage(null);
+      const listing = this.fetchPage(null);
+      // A page's first Intl formatter costs tens of milliseconds (locale data): pay it while the listing is on its way.
+      prepareFormatters(languageOf(this), this.messages());
+      const page = await listing;
       if (generation !== this.generation) return;
       this.thread$.reset(page);
       this.renderLimit = FIRST_SLICE;
@@ -406,7 +419,7 @@ export class CommentBox extends LitElement {
       const api = this.api$();
       const comment =
         key.kind === 'edit'
-          ? await api.edit(key.id, text)
+          ? await api.change(key.id, { body: text })
           : await api.post(
               { body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(this.shownAt, draft.savedAt), ...this.guestFields(event) },
               draft.key,
@@ -450,7 +463,7 @@ export class CommentBox extends LitElement {
         this.announce(this.messages().commentDeleted);
         this.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
-        const updated = await api.moderate(comment.id, change);
+        const updated = await api.change(comment.id, change);
         this.thread$.replace(updated);
         this.dispatchEvent(new CommentEditedEvent(updated));
       }
@@ -720,6 +733,14 @@ function refused(element: Element, error: ApiError): string {
 function refusalText(code: string, m: Messages): string {
   if (code === 'token_expired') return m.sessionExpired;
   return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
+}
+
+/** Makes (and caches) the formatters a thread's first drawing needs: numbers, plurals, relative and full dates. */
+function prepareFormatters(lang: string, m: Messages): void {
+  const now = new Date();
+  formatPlural(lang, m.commentsHeading, 2, { n: 2 });
+  formatRelative(now, lang);
+  formatDateTime(now, lang);
 }
 
 /** The selector of a comment's article. */

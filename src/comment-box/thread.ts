@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { mergeComments, placeThread, type Placed } from './tree.js';
 import type { Comment, CommentPage } from './types.js';
 
@@ -9,7 +9,7 @@ const readerFlags = ['own'] as const satisfies readonly (keyof Comment)[];
  * A thread's comments as the reader sees them: the pages loaded so far, what the live stream holds back
  * behind "N new comments", and the order and depth they are shown in. Every change asks the host to update.
  */
-export class ThreadState implements ReactiveController {
+export class ThreadState {
   top: Comment[] = [];
   replies: Comment[] = [];
   total = 0;
@@ -19,11 +19,7 @@ export class ThreadState implements ReactiveController {
   loadingMore = false;
   private placedFor?: { top: Comment[]; replies: Comment[]; maxDepth: number; placed: Placed[] };
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** The thread in display order, placed once per change of its comments or depth. */
   placed(maxDepth: number): Placed[] {

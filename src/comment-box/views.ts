@@ -65,25 +65,21 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
 function commentTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number): TemplateResult {
   const placeholder = placeholderText(comment.status, view.m);
   const heading = `c-${comment.id}`;
-  const labelledBy = replyingTo && !placeholder ? `${heading} a-${comment.id}` : heading;
-  return placeholder
-    ? html`<article id=${`comment-${comment.id}`} part="comment" tabindex="-1" aria-labelledby=${labelledBy} class=${view.highlighted === comment.id ? 'highlight' : ''}><p class="deleted" id=${heading}>${placeholder}</p></article>`
-    : publishedTemplate(view, comment, heading, labelledBy, replyingTo, flattened, now);
+  return html`<article
+    id=${`comment-${comment.id}`}
+    part="comment"
+    tabindex="-1"
+    aria-labelledby=${replyingTo && !placeholder ? `${heading} a-${comment.id}` : heading}
+    class=${view.highlighted === comment.id ? 'highlight' : ''}
+  >
+    ${placeholder ? html`<p class="deleted" id=${heading}>${placeholder}</p>` : published(view, comment, heading, replyingTo, flattened, now)}
+  </article>`;
 }
 
-function publishedTemplate(
-  view: ThreadView,
-  comment: Comment,
-  heading: string,
-  labelledBy: string,
-  replyingTo: string | undefined,
-  flattened: boolean | undefined,
-  now: number,
-): TemplateResult {
+function published(view: ThreadView, comment: Comment, heading: string, replyingTo: string | undefined, flattened: boolean | undefined, now: number) {
   const { m, lang } = view;
   const created = parseDate(comment.createdAt) ?? new Date(now);
-  return html`<article id=${`comment-${comment.id}`} part="comment" tabindex="-1" aria-labelledby=${labelledBy} class=${view.highlighted === comment.id ? 'highlight' : ''}>
-    <header>
+  return html`<header>
       ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
       <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
       replyingTo ||
@@ -93,8 +89,7 @@ function publishedTemplate(
         : nothing}
     </header>
     ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
-    <div class="actions">${actions(view, comment, created, now)}</div>
-  </article>`;
+    <div class="actions">${actions(view, comment, created, now)}</div>`;
 }
 
 /** Edited, whom it answers, and what awaits moderation. */
