@@ -244,8 +244,10 @@ export class CommentBox extends LitElement {
 
   private async load(): Promise<void> {
     this.observer?.disconnect();
-    this.loadedFor = this.loadInputs();
     const base = this.base();
+    // The thread's id first: without one it is derived from the page, which sets `thread`.
+    if (base) this.threadId();
+    this.loadedFor = this.loadInputs();
     if (!base) {
       warnAttribute(this, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
       this.phase = 'failed';

@@ -176,6 +176,23 @@ describe('<comment-box> timing of the listing', () => {
     }
   });
 
+  it('asks once when the thread is the page\'s URL', async () => {
+    const api = new FakeApi({ base: BASE, comments: [] }).install();
+    const info = console.info;
+    console.info = () => {};
+    try {
+      const holder = await fixture<HTMLElement>(html`<div></div>`);
+      holder.innerHTML = `<comment-box api="${BASE}" eager></comment-box>`;
+      const el = holder.querySelector('comment-box')!;
+      await waitUntil(() => el.shadowRoot?.querySelector('.empty'), 'did not load');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(api.requests.map((r) => r.path)).to.deep.equal([`/threads/${encodeURIComponent(location.href.split('#')[0])}/comments`]);
+    } finally {
+      console.info = info;
+      api.uninstall();
+    }
+  });
+
   it('has 100 comments in the DOM within 40 ms of the response (median of five)', async function () {
     this.timeout(30_000);
     const comments = sampleThread('t1', 100).map((c) => ({ ...c, parentId: null }));
