@@ -257,7 +257,6 @@ export class CommentBox extends LitElement {
     this.phase = 'loading';
     try {
       const listing = this.fetchPage(null);
-      // A page's first Intl formatter costs tens of milliseconds (locale data): pay it while the listing is on its way.
       prepareFormatters(languageOf(this), this.messages());
       const page = await listing;
       if (generation !== this.generation) return;
@@ -737,12 +736,18 @@ function refusalText(code: string, m: Messages): string {
   return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
 }
 
-/** Makes (and caches) the formatters a thread's first drawing needs: numbers, plurals, relative and full dates. */
+/**
+ * Makes (and caches) the formatters a thread's first drawing needs while its listing is on the way: a page's
+ * first Intl formatter costs tens of milliseconds (locale data), so each is made in a task of its own.
+ */
 function prepareFormatters(lang: string, m: Messages): void {
   const now = new Date();
-  formatPlural(lang, m.commentsHeading, 2, { n: 2 });
-  formatRelative(now, lang);
-  formatDateTime(now, lang);
+  const steps = [() => formatRelative(now, lang), () => formatPlural(lang, m.commentsHeading, 2, { n: 2 }), () => formatDateTime(now, lang)];
+  const next = () => {
+    steps.shift()!();
+    if (steps.length) setTimeout(next);
+  };
+  setTimeout(next);
 }
 
 /** The selector of a comment's article. */
