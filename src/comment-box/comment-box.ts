@@ -139,7 +139,7 @@ export class CommentBox extends LitElement {
   /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
   @state() private refusal?: string;
 
-  private readonly thread$ = new ThreadState(this);
+  private readonly threadState = new ThreadState(this);
   /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
   private look = 0;
   /** The inputs the thread was last loaded with; a change of any of them loads it again. */
@@ -200,7 +200,7 @@ export class CommentBox extends LitElement {
   }
 
   protected override updated(): void {
-    const size = this.thread$.size;
+    const size = this.threadState.size;
     const drawn = this.phase === 'ready' ? Math.min(this.renderLimit, size) : 0;
     if (drawn < size) {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
@@ -234,7 +234,7 @@ export class CommentBox extends LitElement {
     return JSON.stringify([this.api, this.thread, this.sort, this.token]);
   }
 
-  private api$(): CommentsApi {
+  private client(): CommentsApi {
     return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken());
   }
 
@@ -260,7 +260,7 @@ export class CommentBox extends LitElement {
       prepareFormatters(languageOf(this), this.messages());
       const page = await listing;
       if (generation !== this.generation) return;
-      this.thread$.reset(page);
+      this.threadState.reset(page);
       this.renderLimit = FIRST_SLICE;
       this.phase = 'ready';
       this.restoreDrafts();
@@ -279,12 +279,12 @@ export class CommentBox extends LitElement {
   private fetchPage(cursor: string | null) {
     const sort = oneOf(this, 'sort', this.sort, SORTS, 'oldest');
     const limit = Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20)));
-    return this.api$().page(sort, limit, cursor);
+    return this.client().page(sort, limit, cursor);
   }
 
   /** Fetches the next page into the thread; resolves with the comments that were not shown before. */
   private async fetchMore(): Promise<Comment[]> {
-    const thread = this.thread$;
+    const thread = this.threadState;
     if (!thread.nextCursor || thread.loadingMore) return [];
     thread.setLoadingMore(true);
     try {
@@ -310,7 +310,7 @@ export class CommentBox extends LitElement {
   private async revealLinkedComment(): Promise<void> {
     const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
     if (!id) return;
-    const thread = this.thread$;
+    const thread = this.threadState;
     for (let pages = 0; !thread.has(id) && thread.nextCursor && pages < HASH_PAGES; pages++) await this.fetchMore();
     if (!thread.has(id)) return;
     this.highlighted = id;
@@ -324,20 +324,20 @@ export class CommentBox extends LitElement {
   private listen(): void {
     this.events?.close();
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(this.api$().eventsUrl());
+    const source = new EventSource(this.client().eventsUrl());
     const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
     source.addEventListener('comment-created', (event) => {
-      if (!this.thread$.receive(parse(event))) return;
-      const n = this.thread$.incoming.length;
+      if (!this.threadState.receive(parse(event))) return;
+      const n = this.threadState.incoming.length;
       this.announce(formatPlural(languageOf(this), this.messages().newComments, n, { n }));
     });
-    source.addEventListener('comment-updated', (event) => this.thread$.replace(parse(event)));
-    source.addEventListener('comment-deleted', (event) => this.thread$.replace(parse(event)));
+    source.addEventListener('comment-updated', (event) => this.threadState.replace(parse(event)));
+    source.addEventListener('comment-deleted', (event) => this.threadState.replace(parse(event)));
     this.events = source;
   }
 
   private showIncoming(): void {
-    const arrived = this.thread$.showIncoming(this.newestFirst());
+    const arrived = this.threadState.showIncoming(this.newestFirst());
     this.renderLimit = Infinity;
     // The button goes away; the reader lands on the first comment it revealed.
     this.focusAfter(arrived.map(at).join());
@@ -354,7 +354,7 @@ export class CommentBox extends LitElement {
   /** The comments' buttons, handled by one listener for the whole thread. */
   private onAction(event: Event): void {
     const hit = actionOf(event);
-    const comment = hit && this.thread$.find(hit.id);
+    const comment = hit && this.threadState.find(hit.id);
     if (!hit || !comment) return;
     switch (hit.action) {
       case 'reply':
@@ -417,7 +417,7 @@ export class CommentBox extends LitElement {
     const draft = saveDraft(thread, draftSlot(key), state.text);
     this.setForm(key, { sending: true, error: undefined, signIn: false });
     try {
-      const api = this.api$();
+      const api = this.client();
       const comment =
         key.kind === 'edit'
           ? await api.change(key.id, { body: text })
@@ -429,13 +429,13 @@ export class CommentBox extends LitElement {
       this.setForm(key, undefined);
       if (key.kind === 'edit') {
         this.editing = undefined;
-        this.thread$.replace(comment);
+        this.threadState.replace(comment);
         this.focusAfter(at(comment));
         this.dispatchEvent(new CommentEditedEvent(comment));
         return;
       }
       this.replyTo = undefined;
-      this.thread$.insert(comment, this.newestFirst());
+      this.threadState.insert(comment, this.newestFirst());
       this.renderLimit = Infinity;
       const m = this.messages();
       this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
@@ -455,17 +455,17 @@ export class CommentBox extends LitElement {
   }
 
   private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
-    const api = this.api$();
+    const api = this.client();
     try {
       if (change === 'delete') {
         await api.remove(comment.id);
         this.confirming = undefined;
-        this.thread$.deleted(comment);
+        this.threadState.deleted(comment);
         this.announce(this.messages().commentDeleted);
         this.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
         const updated = await api.change(comment.id, change);
-        this.thread$.replace(updated);
+        this.threadState.replace(updated);
         this.dispatchEvent(new CommentEditedEvent(updated));
       }
       // The button that was used is gone: the reader stays on the comment.
@@ -535,7 +535,7 @@ export class CommentBox extends LitElement {
   protected override render() {
     const m = this.messages();
     const lang = languageOf(this);
-    const total = this.thread$.total;
+    const total = this.threadState.total;
     return html`
       <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
@@ -564,7 +564,7 @@ export class CommentBox extends LitElement {
         return html`<p class="status" role="alert">${m.loadFailed}</p>
           ${this.base() ? html`<button part="action" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
     }
-    const thread = this.thread$;
+    const thread = this.threadState;
     const placed = thread.placed(Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
     const incoming = thread.incoming.length;
     return html`
