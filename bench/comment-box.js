@@ -14,7 +14,9 @@
 // Debian Chromium (CHROMIUM=/usr/bin/chromium), a fresh context per run, runs of the two revisions
 // interleaved so that a busy machine weighs on both alike.
 //   (b) a thread of 100 top-level comments, <comment-box eager page-size="100">: from the listing's
-//       responseEnd (Resource Timing) to the MutationObserver callback that finds 100 <article>s.
+//       responseEnd (Resource Timing) to the MutationObserver callback that finds 100 <article>s; on an
+//       empty page, where the box's dates are the page's first Intl use (its locale data costs 15-25 ms
+//       once per page), and on an article page whose other elements were drawn first.
 //   (c) 100 top-level comments with chains of 4 replies: PerformanceObserver 'longtask' (which reports only
 //       tasks of 50 ms or more) from connecting the element until all 500 are drawn and 300 ms more.
 /* global document, customElements, MutationObserver -- the measure functions run in the page */
@@ -254,21 +256,30 @@ async function main() {
       ),
     );
 
-    const runs = { current: { hundred: [], long: [] }, base: { hundred: [], long: [] } };
+    const runs = { current: { hundred: [], article: [], long: [] }, base: { hundred: [], article: [], long: [] } };
+    const cases = [
+      ['hundred', 'bench (empty page)', 'hundred', 100],
+      ['article', 'article (reading-time, author-badge, article-card)', 'hundred', 100],
+      ['long', 'bench (empty page)', 'long', 500],
+    ];
     for (let run = 0; run < RUNS; run++) {
       for (const name of run % 2 ? ['base', 'current'] : ['current', 'base']) {
-        for (const [threadName, expected] of [['hundred', 100], ['long', 500]]) {
-          const result = await withPage(browser, port(name), 'bench (empty page)', (tab) => tab.evaluate(measure, { threadName, expected, timeoutMs: RUN_TIMEOUT_MS - 5_000 }));
+        for (const [key, kind, threadName, expected] of cases) {
+          const result = await withPage(browser, port(name), kind, (tab) => tab.evaluate(measure, { threadName, expected, timeoutMs: RUN_TIMEOUT_MS - 5_000 }));
           if (result.heading !== `Comments (${expected})`) throw new Error(`${name}: unexpected heading "${result.heading}"`);
-          runs[name][threadName].push(result);
+          runs[name][key].push(result);
         }
       }
     }
     const figures = (values) => `median ${median(values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}`;
-    const afterResponse = (name) => runs[name].hundred.map((r) => r.afterResponse);
+    const afterResponse = (name, key = 'hundred') => runs[name][key].map((r) => r.afterResponse);
     const longest = (name) => runs[name].long.map((r) => r.longestTask);
     console.log('\n(b) 100 comments: ms from the listing\'s responseEnd to the 100th comment in the DOM');
-    console.table({ current: { ms: figures(afterResponse('current')) }, base: { ms: figures(afterResponse('base')) } });
+    console.table(
+      Object.fromEntries(
+        ['current', 'base'].map((name) => [name, { 'empty page (its first Intl use is the box\'s)': figures(afterResponse(name)), 'article page (three other elements drawn first)': figures(afterResponse(name, 'article')) }]),
+      ),
+    );
     console.log('\n(c) 500 comments: longest task per run, ms (0: none of 50 ms or more)');
     console.table(
       Object.fromEntries(
