@@ -200,13 +200,14 @@ export class CommentBox extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.phase !== 'ready') return;
     const size = this.threadState.size;
-    const drawn = this.phase === 'ready' ? Math.min(this.renderLimit, size) : 0;
+    const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => (this.renderLimit = drawn + Math.min(200, Math.max(10, step))));
+      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(200, Math.max(10, step)))));
     }
     this.drawn = drawn;
   }
@@ -262,6 +263,7 @@ export class CommentBox extends LitElement {
       if (generation !== this.generation) return;
       this.threadState.reset(page);
       this.renderLimit = FIRST_SLICE;
+      this.drawn = 0;
       this.phase = 'ready';
       this.restoreDrafts();
       void this.revealLinkedComment();
