@@ -1,204 +1,188 @@
-// <comment-box> figures: (a) its share of the drop-in bundle, (b) time to first render of a
-// 500-comment thread in Chromium, with the longest task. Prints figures; it is not a pass/fail test.
+// <comment-box> and the drop-in, this working tree against a base revision, in one run:
+//   (a) bytes each kind of page downloads (brotli, quality 11, of every script file the page fetched),
+//   (b) time from the listing's response to the 100th comment in the DOM,
+//   (c) the longest task while a 500-comment thread is drawn, over INKWELL_BENCH_RUNS runs (default 10).
+// It prints figures; it is not a pass/fail test.
 //
-//   node bench/comment-box.js      (INKWELL_BENCH_RUNS=5, CHROMIUM=/usr/bin/chromium)
+//   npm run bench:comments [-- --base REV]   (default: the merge-base with main, or HEAD~1 on main itself)
 //
-// (a) builds src/index.ts and the same entry without ./comment-box/define.js through the production
-//     rollup pipeline (rollup.config.js's plugins: esbuild, template-literal minification, terser) and
-//     compares raw, gzip (level 9) and brotli (quality 11) sizes. The entry without the comment box
-//     re-exports src/elements.ts minus its comment-box lines, so only the box and what it alone pulls in
-//     go. <author-badge>, which the box uses, stays: another element registers it too. The box's
-//     strings in the built-in message catalogues (core/messages) are shared data and stay as well.
-// (b) serves a page with dist/inkwell.js (built by `npm run build` if missing) and an API answering
-//     GET /v1/threads/t/comments with 100 top-level comments and 400 replies (chains of 4), from one
-//     in-process node:http server on 127.0.0.1; in Debian Chromium it connects
-//     <comment-box eager page-size="100"> and measures, from connecting the element: the first comment
-//     in its shadow DOM, all 500 there, the longest task (PerformanceObserver 'longtask', which only
-//     reports tasks of 50 ms or more) and the longest gap between animation frames.
-/* global document, customElements, requestAnimationFrame, MutationObserver -- measure() runs in the page */
-import { rollup } from 'rollup';
+// Both revisions are built with their own rollup.config.js (the drop-in files in dist/: the current one
+// here, the base's in a temporary directory holding `git archive` of its src/ and build files, resolving
+// packages from this checkout's node_modules). Each is served from its own node:http server on 127.0.0.1
+// with an API answering GET /v1/threads/<t>/comments; pages load dist/inkwell.js as a module, whatever
+// that file is (one bundle, or a loader that fetches chunks: the bytes are those of every .js requested).
+// Debian Chromium (CHROMIUM=/usr/bin/chromium), a fresh context per run, runs of the two revisions
+// interleaved so that a busy machine weighs on both alike.
+//   (b) a thread of 100 top-level comments, <comment-box eager page-size="100">: from the listing's
+//       responseEnd (Resource Timing) to the MutationObserver callback that finds 100 <article>s; on an
+//       empty page, where the box's dates are the page's first Intl use (its locale data costs 15-25 ms
+//       once per page), and on an article page whose other elements were drawn first.
+//   (c) 100 top-level comments with chains of 4 replies: PerformanceObserver 'longtask' (which reports only
+//       tasks of 50 ms or more) from connecting the element until all 500 are drawn and 300 ms more.
+/* global document, customElements, MutationObserver -- the measure functions run in the page */
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RUNS = Number(process.env.INKWELL_BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.INKWELL_BENCH_RUNS ?? 10);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUN_TIMEOUT_MS = 30_000;
-const TOP_LEVEL = 100;
-const CHAIN = 4;
 
-// The whole bench is bounded: builds, browser and server together.
 const watchdog = setTimeout(() => {
-  console.error('bench/comment-box.js: gave up after 5 minutes');
+  console.error('bench/comment-box.js: gave up after 10 minutes');
   process.exit(2);
-}, 5 * 60_000);
+}, 10 * 60_000);
 watchdog.unref();
 
-process.chdir(ROOT); // rollup.config.js's plugin options are relative to the repository
+const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 
-const sizes = (code) => {
-  const raw = Buffer.from(code);
-  return {
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
-
-async function bundle(input, plugins) {
-  const build = await rollup({
-    input,
-    plugins,
-    onwarn(warning, warn) {
-      if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
-    },
-  });
+function baseRevision() {
+  const i = process.argv.indexOf('--base');
+  if (i > 0 && process.argv[i + 1]) return git('rev-parse', '--verify', process.argv[i + 1] + '^{commit}');
+  const head = git('rev-parse', 'HEAD');
+  let base = null;
   try {
-    const { output } = await build.generate({ format: 'es' });
-    return output[0].code;
-  } finally {
-    await build.close();
+    base = git('merge-base', 'HEAD', 'main');
+  } catch {
+    // no main branch here
   }
+  return base && base !== head ? base : git('rev-parse', 'HEAD~1');
 }
 
-async function bundleShare() {
-  const { default: config } = await import('../rollup.config.js');
+/** Builds the drop-in files (rollup only; the npm modules are not needed) in `dir`. */
+function build(dir, label) {
+  const rollup = join(ROOT, 'node_modules/rollup/dist/bin/rollup');
+  const built = spawnSync(process.execPath, [rollup, '-c', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+  if (built.status !== 0) throw new Error(`building ${label} failed`);
+}
+
+/** The base revision's sources and build files in a temporary directory, built. */
+function buildBase(rev) {
   const dir = mkdtempSync(join(tmpdir(), 'inkwell-bench-cb-'));
-  try {
-    const src = join(ROOT, 'src');
-    const defines = ['reading-time', 'author-badge', 'article-card', 'typo-reporter'].map((name) => `import '${join(src, name, 'define.ts')}';`);
-    const exports = readFileSync(join(src, 'elements.ts'), 'utf8')
-      .split('\n')
-      .filter((line) => line.startsWith('export') && !line.includes('comment-box'))
-      // Absolute paths to the .ts sources: the esbuild plugin maps .js to .ts only inside src.
-      .map((line) => line.replace(/'\.\/([^']+)\.js'/, (_, path) => `'${join(src, path)}.ts'`));
-    const entry = join(dir, 'without-comment-box.ts');
-    writeFileSync(entry, [...defines, ...exports, ''].join('\n'));
-
-    const full = sizes(await bundle(join(src, 'index.ts'), config.plugins));
-    const without = sizes(await bundle(entry, config.plugins));
-    const rows = {
-      'all five elements (src/index.ts)': full,
-      'without comment-box': without,
-      'comment-box share': Object.fromEntries(Object.keys(full).map((key) => [key, full[key] - without[key]])),
-    };
-    console.log('\n(a) <comment-box> in the drop-in bundle (ES module, production rollup pipeline), bytes');
-    console.table(rows);
-    const share = rows['comment-box share'];
-    console.log(`comment-box share: ${(share.brotli / 1024).toFixed(2)} KB brotli, ${(share.gzip / 1024).toFixed(2)} KB gzip, ${(share.raw / 1024).toFixed(2)} KB raw (${((100 * share.brotli) / full.brotli).toFixed(1)} % of the brotli bundle)`);
-    if (existsSync('dist/inkwell.js')) {
-      const dist = readFileSync('dist/inkwell.js', 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '').length;
-      console.log(`(dist/inkwell.js without its sourceMappingURL line: ${dist} bytes; this build: ${full.raw}${dist === full.raw ? ', the same' : ', differs: dist or src changed since the last npm run build'})`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const paths = git('ls-tree', '--name-only', rev, '--', 'src', 'package.json', 'tsconfig.json', 'rollup.config.js').split('\n');
+  const archive = execFileSync('git', ['archive', '--format=tar', rev, ...paths], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  build(dir, `base ${rev.slice(0, 7)}`);
+  return dir;
 }
 
-// —— (b) time to first render ——
+// —— the API's threads ——
 
 const NAMES = ['Ada Okafor', 'Lin Mei', 'Jonas Berg', 'Nushama Wellness', 'Tomás Ruiz'];
 
-/** 100 top-level comments and 400 replies in the API's JSON shape (server/README.md, "The API"). */
-function thread() {
+function makeComment(thread, id, parentId, n, body, start) {
+  const name = NAMES[n % NAMES.length];
+  return { id, thread, parentId, author: { id: `a${n % NAMES.length}`, name, guest: false }, body, createdAt: new Date(start + n * 60_000).toISOString(), status: 'published' };
+}
+
+/** `top` top-level comments, each followed by a chain of `chain` replies, in the API's JSON shape. */
+function thread(name, top, chain) {
   const start = Date.now() - 3 * 24 * 3_600_000;
   const comments = [];
-  const make = (id, parentId, n, body) => {
-    const name = NAMES[n % NAMES.length];
-    return { id, thread: 't', parentId, author: { id: `a${n % NAMES.length}`, name, guest: false }, body, createdAt: new Date(start + n * 60_000).toISOString(), status: 'published' };
-  };
   const replies = [];
-  for (let i = 0; i < TOP_LEVEL; i++) {
-    const n = i * (CHAIN + 1);
-    comments.push(make(`c${i}`, null, n, `Comment ${i + 1}: ${i % 4 === 0 ? 'with **emphasis**, `code` and a [link](https://example.com/).' : 'proofreading is reading slowly, on purpose.'}`));
+  for (let i = 0; i < top; i++) {
+    const n = i * (chain + 1);
+    comments.push(makeComment(name, `c${i}`, null, n, `Comment ${i + 1}: ${i % 4 === 0 ? 'with **emphasis**, `code` and a [link](https://example.com/).' : 'proofreading is reading slowly, on purpose.'}`, start));
     let parent = `c${i}`;
-    for (let depth = 1; depth <= CHAIN; depth++) {
+    for (let depth = 1; depth <= chain; depth++) {
       const id = `c${i}-${depth}`;
-      replies.push(make(id, parent, n + depth, `A reply at depth ${depth}.\n\n> quoting the one above\n\nand a second paragraph.`));
+      replies.push(makeComment(name, id, parent, n + depth, `A reply at depth ${depth}.\n\n> quoting the one above\n\nand a second paragraph.`, start));
       parent = id;
     }
   }
-  return { comments: [...comments, ...replies], total: comments.length + replies.length, nextCursor: null };
+  return JSON.stringify({ comments: [...comments, ...replies], total: comments.length + replies.length, nextCursor: null });
 }
 
-const PAGE = `<!doctype html>
+const THREADS = { hundred: thread('hundred', 100, 0), long: thread('long', 100, 4) };
+
+const ARTICLE = '<main style="max-width: 42rem"><h1>An article</h1><p>Text above the comments.</p></main>';
+const PAGES = {
+  'article (reading-time, author-badge, article-card)': {
+    tags: ['reading-time', 'author-badge', 'article-card'],
+    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card>${ARTICLE}`,
+  },
+  'article with comments (+ comment-box)': {
+    tags: ['reading-time', 'author-badge', 'article-card', 'comment-box'],
+    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card>${ARTICLE}<comment-box api="/v1" thread="empty" eager></comment-box>`,
+  },
+  'all five elements': {
+    tags: ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'],
+    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card><typo-reporter></typo-reporter>${ARTICLE}<comment-box api="/v1" thread="empty" eager></comment-box>`,
+  },
+  'bench (empty page)': { tags: [], body: `${ARTICLE}` },
+};
+
+const page = (body) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>comment-box bench</title>
-<script type="module" src="/inkwell.js"></script></head>
-<body><main style="max-width: 42rem"><h1>An article</h1><p>Text above the comments.</p></main></body></html>`;
+<script type="module" src="/inkwell.js"></script></head><body>${body}</body></html>`;
 
-function startServer() {
-  const bundleCode = readFileSync(join(ROOT, 'dist/inkwell.js'));
-  const body = JSON.stringify(thread());
+function startServer(dist) {
   const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url, 'http://localhost');
+    const { pathname, searchParams } = new URL(request.url, 'http://localhost');
+    const kind = searchParams.get('page');
     if (pathname === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-    } else if (pathname === '/inkwell.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundleCode);
-    } else if (pathname === '/v1/threads/t/comments' && request.method === 'GET') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
-    } else {
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"not found"}}');
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(PAGES[kind]?.body ?? ARTICLE));
+      return;
     }
+    const listing = /^\/v1\/threads\/([\w-]+)\/comments$/.exec(pathname);
+    if (listing && request.method === 'GET') {
+      const body = THREADS[listing[1]] ?? '{"comments":[],"total":0,"nextCursor":null}';
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    const file = normalize(join(dist, pathname));
+    if (file.startsWith(dist) && extname(file) === '.js' && existsSync(file)) {
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(readFileSync(file));
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"not found"}}');
   });
-  return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise(server)));
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-/** Runs in the page: connects the element and measures until all comments are in its shadow DOM. */
-async function measure({ expected, timeoutMs }) {
+const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Runs in the page: connects a comment box and waits for `expected` comments, measuring as the header says. */
+async function measure({ threadName, expected, timeoutMs }) {
   const tasks = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
-  let framing = true;
-  let lastFrame = performance.now();
-  let longestFrameGap = 0;
-  const frame = (now) => {
-    longestFrameGap = Math.max(longestFrameGap, now - lastFrame);
-    lastFrame = now;
-    if (framing) requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  await new Promise((next) => requestAnimationFrame(next));
-
   const element = document.createElement('comment-box');
-  for (const [name, value] of Object.entries({ api: '/v1', thread: 't', eager: '', 'page-size': '100' })) element.setAttribute(name, value);
-  let first;
-  let all;
+  for (const [name, value] of Object.entries({ api: '/v1', thread: threadName, eager: '', 'page-size': '100' })) element.setAttribute(name, value);
   const t0 = performance.now();
   document.querySelector('main').append(element);
+  await customElements.whenDefined('comment-box');
+  await new Promise((next) => (element.shadowRoot ? next() : setTimeout(next, 0)));
+  let drawn;
   await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`timed out: ${element.shadowRoot?.querySelectorAll('article').length ?? 0} of ${expected} comments rendered`)), timeoutMs);
-    const mutations = new MutationObserver(() => {
-      const count = element.shadowRoot.querySelectorAll('article').length;
-      const now = performance.now();
-      if (count > 0 && first === undefined) first = now - t0;
-      if (count >= expected) {
-        all = now - t0;
-        mutations.disconnect();
-        clearTimeout(timer);
-        done();
-      }
-    });
-    mutations.observe(element.shadowRoot, { childList: true, subtree: true });
+    const timer = setTimeout(() => fail(new Error(`timed out: ${element.shadowRoot?.querySelectorAll('article').length ?? 0} of ${expected} comments drawn`)), timeoutMs);
+    const check = () => {
+      if ((element.shadowRoot?.querySelectorAll('article').length ?? 0) < expected) return;
+      drawn = performance.now();
+      mutations.disconnect();
+      clearTimeout(timer);
+      done();
+    };
+    const mutations = new MutationObserver(check);
+    const watch = () => (element.shadowRoot ? mutations.observe(element.shadowRoot, { childList: true, subtree: true }) : setTimeout(watch, 1));
+    watch();
   });
-  // Let the last frame be drawn and its task be reported.
   await new Promise((next) => setTimeout(next, 300));
-  framing = false;
   tasks.push(...observer.takeRecords());
   observer.disconnect();
+  const listing = performance.getEntriesByType('resource').find((entry) => entry.name.includes(`/threads/${threadName}/comments`));
   const during = tasks.filter((task) => task.startTime + task.duration >= t0);
   return {
-    first,
-    all,
+    afterResponse: drawn - listing.responseEnd,
     longestTask: Math.max(0, ...during.map((task) => task.duration)),
-    longTasks: during.length,
-    longTaskTimes: during.map((task) => `${Math.round(task.startTime - t0)}+${Math.round(task.duration)}`),
-    longestFrameGap,
+    // start+duration, ms from connecting the element; r marks the listing's responseEnd
+    longTasks: during.map((task) => `${Math.round(task.startTime - t0)}+${Math.round(task.duration)}`).join(' ') + ` (r ${Math.round(listing.responseEnd - t0)})`,
     heading: element.shadowRoot.querySelector('h2')?.textContent,
   };
 }
@@ -209,60 +193,111 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function firstRender() {
-  if (!existsSync(join(ROOT, 'dist/inkwell.js'))) {
-    console.log('\ndist/inkwell.js is missing: npm run build');
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-    if (built.status !== 0) throw new Error('npm run build failed');
+async function withPage(browser, port, kind, work) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(RUN_TIMEOUT_MS);
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    const scripts = new Set();
+    tab.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
+    });
+    await tab.goto(`http://127.0.0.1:${port}/?page=${encodeURIComponent(kind)}`, { waitUntil: 'load' });
+    const result = await work(tab, scripts);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await context.close();
   }
-  const server = await startServer();
-  const { port } = server.address();
+}
+
+/** (a) The scripts a page of each kind fetches once its elements are defined and drawn, brotli bytes. */
+async function pageBytes(browser, port, dist) {
+  const out = {};
+  for (const [kind, { tags }] of Object.entries(PAGES)) {
+    if (!tags.length) continue;
+    out[kind] = await withPage(browser, port, kind, async (tab, scripts) => {
+      await tab.waitForFunction((names) => names.every((name) => customElements.get(name)), tags);
+      await tab.waitForTimeout(500);
+      const files = [...scripts].sort();
+      return { bytes: files.reduce((sum, file) => sum + brotli(readFileSync(join(dist, file))), 0), files: files.length };
+    });
+  }
+  return out;
+}
+
+async function main() {
+  const rev = baseRevision();
+  console.log(`current: the working tree at ${git('rev-parse', '--short', 'HEAD')}; base: ${git('log', '-1', '--format=%h %s', rev).slice(0, 100)}`);
+  console.log('building both (rollup) …');
+  build(ROOT, 'the working tree');
+  const baseDir = buildBase(rev);
+  const dists = { current: join(ROOT, 'dist'), base: join(baseDir, 'dist') };
+  const servers = {};
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      timeout: 30_000,
-    });
-    const runs = [];
+    for (const [name, dist] of Object.entries(dists)) servers[name] = await startServer(dist);
+    const port = (name) => servers[name].address().port;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'], timeout: 30_000 });
+    console.log(`Chromium ${browser.version()}, ${RUNS} runs per revision, interleaved`);
+
+    const bytes = {};
+    for (const name of ['current', 'base']) bytes[name] = await pageBytes(browser, port(name), dists[name]);
+    console.log('\n(a) JavaScript a page downloads, brotli bytes (files fetched)');
+    console.table(
+      Object.fromEntries(
+        Object.keys(bytes.current).map((kind) => [
+          kind,
+          { current: `${bytes.current[kind].bytes} (${bytes.current[kind].files})`, base: `${bytes.base[kind].bytes} (${bytes.base[kind].files})`, change: `${(((bytes.current[kind].bytes - bytes.base[kind].bytes) / bytes.base[kind].bytes) * 100).toFixed(1)} %` },
+        ]),
+      ),
+    );
+
+    const runs = { current: { hundred: [], article: [], long: [] }, base: { hundred: [], article: [], long: [] } };
+    const cases = [
+      ['hundred', 'bench (empty page)', 'hundred', 100],
+      ['article', 'article (reading-time, author-badge, article-card)', 'hundred', 100],
+      ['long', 'bench (empty page)', 'long', 500],
+    ];
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-      try {
-        const page = await context.newPage();
-        page.setDefaultTimeout(RUN_TIMEOUT_MS);
-        const errors = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
-        await page.waitForFunction(() => customElements.get('comment-box') !== undefined);
-        const result = await page.evaluate(measure, { expected: TOP_LEVEL * (CHAIN + 1), timeoutMs: RUN_TIMEOUT_MS - 5_000 });
-        if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-        if (result.heading !== `Comments (${TOP_LEVEL * (CHAIN + 1)})`) throw new Error(`unexpected heading "${result.heading}"`);
-        runs.push(result);
-      } finally {
-        await context.close();
+      for (const name of run % 2 ? ['base', 'current'] : ['current', 'base']) {
+        for (const [key, kind, threadName, expected] of cases) {
+          const result = await withPage(browser, port(name), kind, (tab) => tab.evaluate(measure, { threadName, expected, timeoutMs: RUN_TIMEOUT_MS - 5_000 }));
+          if (result.heading !== `Comments (${expected})`) throw new Error(`${name}: unexpected heading "${result.heading}"`);
+          runs[name][key].push(result);
+        }
       }
     }
-    const version = browser.version();
-    const row = (key) => ({ median: Number(median(runs.map((r) => r[key])).toFixed(1)), max: Number(Math.max(...runs.map((r) => r[key])).toFixed(1)) });
-    console.log(`\n(b) <comment-box eager page-size="100">, ${TOP_LEVEL} top-level comments + ${TOP_LEVEL * CHAIN} replies, dist/inkwell.js, Chromium ${version}, ${RUNS} runs, ms from connecting the element`);
-    console.table({
-      'first comment rendered': row('first'),
-      'all 500 rendered': row('all'),
-      'longest task (longtask, >= 50 ms only)': row('longestTask'),
-      'long tasks (count)': row('longTasks'),
-      'longest gap between frames': row('longestFrameGap'),
-    });
-    console.log('runs:', runs.map((r) => `first ${r.first.toFixed(1)}, all ${r.all.toFixed(1)}, long tasks [${r.longTaskTimes.join(', ')}], frame gap ${r.longestFrameGap.toFixed(1)}`).join(' | '));
-    console.log('(long tasks as start+duration in ms from connecting; a longest task of 0 means none reached 50 ms; the first comment includes the loopback fetch)');
+    const figures = (values) => `median ${median(values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}`;
+    const afterResponse = (name, key = 'hundred') => runs[name][key].map((r) => r.afterResponse);
+    const longest = (name) => runs[name].long.map((r) => r.longestTask);
+    console.log('\n(b) 100 comments: ms from the listing\'s responseEnd to the 100th comment in the DOM');
+    console.table(
+      Object.fromEntries(
+        ['current', 'base'].map((name) => [name, { 'empty page (its first Intl use is the box\'s)': figures(afterResponse(name)), 'article page (three other elements drawn first)': figures(afterResponse(name, 'article')) }]),
+      ),
+    );
+    console.log('\n(c) 500 comments: longest task per run, ms (0: none of 50 ms or more)');
+    console.table(
+      Object.fromEntries(
+        ['current', 'base'].map((name) => [name, { runs: longest(name).map(Math.round).join(' '), 'runs without a task >= 50 ms': `${longest(name).filter((ms) => ms < 50).length} of ${RUNS}` }]),
+      ),
+    );
+    for (const name of ['current', 'base']) {
+      console.log(`${name}, long tasks as start+duration from connecting (r: responseEnd): ${runs[name].long.map((r) => r.longTasks).join(' | ')}`);
+    }
   } finally {
     await browser?.close();
-    await new Promise((done) => server.close(done));
+    for (const server of Object.values(servers)) await new Promise((done) => server.close(done));
+    rmSync(baseDir, { recursive: true, force: true });
   }
 }
 
 try {
-  await bundleShare();
-  await firstRender();
+  await main();
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

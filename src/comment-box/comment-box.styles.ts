@@ -74,6 +74,9 @@ export const commentBoxStyles = css`
     padding-inline-start: var(--inkwell-comment-box-indent, 1.5em);
   }
   article {
+    /* Comments off screen are not laid out or painted until they come near it: a long thread costs its first screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
     padding: 0.5em 0.75em;
     border-inline-start: 2px solid var(--_border);
     border-radius: 0.2em;

@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
-import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
-import { ApiError, request } from '../core/http.js';
+import { formatRelative } from '../core/dates.js';
+import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
@@ -16,26 +15,22 @@ import { FocusKeeper } from '../core/focus.js';
 import { avatarTemplate } from '../core/avatar-template.js';
 import { renderMarkdown } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
-import { mergeComments, nest, placeThread, type Branch, type Placed } from './tree.js';
-import { readerFromToken, type Reader } from './reader.js';
+import { readerFromToken } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
-import type { Comment, CommentPage, Sort } from './types.js';
+import { CommentsApi, type Moderation } from './api.js';
+import { ThreadState } from './thread.js';
+import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
+import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
+import type { Comment, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
-interface FormState {
-  text: string;
-  sending?: boolean;
-  error?: string;
-  /** A 401: Sign In is offered beside the error. */
-  signIn?: boolean;
-  preview?: boolean;
-}
 
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
-const TOP = 'top';
-const FIRST_SLICE = 5;
-const RENDER_STEP = 20;
+/** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
+const FIRST_SLICE = 100;
+/** Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows, so no task nears 50 ms. */
+const SLICE_MS = 16;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
@@ -134,11 +129,6 @@ export class CommentBox extends LocalizedElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */ @state() private phase: Phase = 'waiting';
-  /** @internal */ @state() private top: Comment[] = [];
-  /** @internal */ @state() private replies: Comment[] = [];
-  /** @internal */ @state() private total = 0;
-  /** @internal */ @state() private nextCursor: string | null = null;
-  /** @internal */ @state() private incoming: Comment[] = [];
   /** @internal */ @state() private forms = new Map<string, FormState>();
   /** @internal */ @state() private replyTo?: string;
   /** @internal */ @state() private editing?: string;
@@ -146,13 +136,17 @@ export class CommentBox extends LocalizedElement {
   /** @internal */ @state() private highlighted?: string;
   /** @internal */ @state() private announcement = '';
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
-  /** @internal */ @state() private loadingMore = false;
   /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
   @state() private refusal?: string;
 
-  private placed: Placed[] = [];
+  private readonly threadState = new ThreadState(this);
   /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
   private look = 0;
+  /** The inputs the thread was last loaded with; a change of any of them loads it again. */
+  private loadedFor = '';
+  /** How many comments the last update drew, and when it started: the pace of the next slice. */
+  private drawn = 0;
+  private updateStarted = 0;
 
   private readonly shownAt = Date.now();
   private observer?: IntersectionObserver;
@@ -165,11 +159,18 @@ export class CommentBox extends LocalizedElement {
   /** Where focus goes when what had it disappears: the heading, the start of the thread. */
   private readonly focusKeeper = new FocusKeeper(this, () => this.renderRoot.querySelector<HTMLElement>('h2'));
 
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.addEventListener('click', (event) => this.onAction(event));
+    return root;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.phase !== 'waiting') return;
+    // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
-      queueMicrotask(() => this.load());
+      void this.load();
       return;
     }
     // Two screens ahead, so a reader flicking down arrives after the thread, not while it grows under them;
@@ -191,22 +192,24 @@ export class CommentBox extends LocalizedElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.updateStarted = performance.now();
     const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang'];
     if (looks.some((key) => changed.has(key))) this.look++;
-    if (changed.has('top') || changed.has('replies') || changed.has('maxDepth')) {
-      this.placed = placeThread(this.top, this.replies, Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
-    }
-    const reload = ['thread', 'sort', 'api', 'token'].some((key) => changed.has(key) && changed.get(key) !== undefined);
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
-    if (reload && this.phase !== 'waiting') void this.load();
+    if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
   }
 
   protected override updated(): void {
-    const placedCount = this.top.length + this.replies.length;
-    if (this.renderLimit < placedCount) {
-      // A long thread is drawn a slice per frame, so no single task blocks the reader.
-      requestAnimationFrame(() => (this.renderLimit += RENDER_STEP));
+    if (this.phase !== 'ready') return;
+    const size = this.threadState.size;
+    const drawn = Math.min(this.renderLimit, size);
+    if (drawn < size) {
+      // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
+      const ms = performance.now() - this.updateStarted;
+      const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
+      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(200, Math.max(10, step)))));
     }
+    this.drawn = drawn;
   }
 
   // —— data ——
@@ -228,13 +231,24 @@ export class CommentBox extends LocalizedElement {
     return (this.thread = derived);
   }
 
-  private path(): string {
-    return `${this.base()}/threads/${encodeURIComponent(this.threadId())}`;
+  private loadInputs(): string {
+    return JSON.stringify([this.api, this.thread, this.sort, this.token]);
+  }
+
+  private client(): CommentsApi {
+    return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken());
+  }
+
+  private newestFirst(): boolean {
+    return oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest';
   }
 
   private async load(): Promise<void> {
     this.observer?.disconnect();
     const base = this.base();
+    // The thread's id first: without one it is derived from the page, which sets `thread`.
+    if (base) this.threadId();
+    this.loadedFor = this.loadInputs();
     if (!base) {
       warnAttribute(this, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
       this.phase = 'failed';
@@ -243,13 +257,13 @@ export class CommentBox extends LocalizedElement {
     const generation = ++this.generation;
     this.phase = 'loading';
     try {
-      const page = await this.fetchPage(null);
+      const listing = this.fetchPage(null);
+      prepareFormatters(this.locale.lang);
+      const page = await listing;
       if (generation !== this.generation) return;
-      this.top = page.comments.filter((comment) => !comment.parentId);
-      this.replies = page.comments.filter((comment) => comment.parentId);
-      this.total = page.total;
-      this.nextCursor = page.nextCursor;
-      this.incoming = [];
+      this.threadState.reset(page);
+      this.renderLimit = FIRST_SLICE;
+      this.drawn = 0;
       this.phase = 'ready';
       this.restoreDrafts();
       void this.revealLinkedComment();
@@ -264,30 +278,24 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
-  private fetchPage(cursor: string | null): Promise<CommentPage> {
+  private fetchPage(cursor: string | null) {
     const sort = oneOf(this, 'sort', this.sort, SORTS, 'oldest');
     const limit = Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20)));
-    const query = `sort=${sort}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    return request<CommentPage>(`${this.path()}/comments?${query}`, { token: this.currentToken() });
+    return this.client().page(sort, limit, cursor);
   }
 
   /** Fetches the next page into the thread; resolves with the comments that were not shown before. */
   private async fetchMore(): Promise<Comment[]> {
-    if (!this.nextCursor || this.loadingMore) return [];
-    this.loadingMore = true;
+    const thread = this.threadState;
+    if (!thread.nextCursor || thread.loadingMore) return [];
+    thread.setLoadingMore(true);
     try {
-      const page = await this.fetchPage(this.nextCursor);
-      const shown = new Set([...this.top, ...this.replies].map((comment) => comment.id));
-      this.top = mergeComments(this.top, page.comments.filter((comment) => !comment.parentId));
-      this.replies = mergeComments(this.replies, page.comments.filter((comment) => comment.parentId));
-      this.nextCursor = page.nextCursor;
-      this.total = page.total;
-      return page.comments.filter((comment) => !shown.has(comment.id));
+      return thread.append(await this.fetchPage(thread.nextCursor));
     } catch (error) {
       this.announce(this.explain(error));
       return [];
     } finally {
-      this.loadingMore = false;
+      thread.setLoadingMore(false);
     }
   }
 
@@ -304,9 +312,9 @@ export class CommentBox extends LocalizedElement {
   private async revealLinkedComment(): Promise<void> {
     const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
     if (!id) return;
-    const known = () => [...this.top, ...this.replies].some((comment) => comment.id === id);
-    for (let pages = 0; !known() && this.nextCursor && pages < HASH_PAGES; pages++) await this.fetchMore();
-    if (!known()) return;
+    const thread = this.threadState;
+    for (let pages = 0; !thread.has(id) && thread.nextCursor && pages < HASH_PAGES; pages++) await this.fetchMore();
+    if (!thread.has(id)) return;
     this.highlighted = id;
     this.renderLimit = Infinity;
     await this.updateComplete;
@@ -318,29 +326,20 @@ export class CommentBox extends LocalizedElement {
   private listen(): void {
     this.events?.close();
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(`${this.path()}/events`);
+    const source = new EventSource(this.client().eventsUrl());
     const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
     source.addEventListener('comment-created', (event) => {
-      const comment = parse(event);
-      const known = [...this.top, ...this.replies, ...this.incoming].some((existing) => existing.id === comment.id);
-      if (known) return;
-      this.incoming = [...this.incoming, comment];
-      const n = this.incoming.length;
+      if (!this.threadState.receive(parse(event))) return;
+      const n = this.threadState.incoming.length;
       this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n }));
     });
-    source.addEventListener('comment-updated', (event) => this.replace(parse(event)));
-    source.addEventListener('comment-deleted', (event) => this.replace(parse(event)));
+    source.addEventListener('comment-updated', (event) => this.threadState.replace(parse(event)));
+    source.addEventListener('comment-deleted', (event) => this.threadState.replace(parse(event)));
     this.events = source;
   }
 
   private showIncoming(): void {
-    const arrived = this.incoming;
-    this.incoming = [];
-    const newest = oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest';
-    const top = arrived.filter((comment) => !comment.parentId);
-    this.top = newest ? mergeComments(top.reverse(), this.top) : mergeComments(this.top, top);
-    this.replies = mergeComments(this.replies, arrived.filter((comment) => comment.parentId));
-    this.total += arrived.length;
+    const arrived = this.threadState.showIncoming(this.newestFirst());
     this.renderLimit = Infinity;
     // The button goes away; the reader lands on the first comment it revealed.
     this.focusAfter(arrived.map(at).join());
@@ -354,74 +353,92 @@ export class CommentBox extends LocalizedElement {
     this.focusKeeper.next(() => selectors.map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean));
   }
 
-  private replace(comment: Comment): void {
-    const list = comment.parentId ? 'replies' : 'top';
-    const known = this[list].find((existing) => existing.id === comment.id);
-    // The live stream's public view does not say whose comment it is: the reader's own keeps Edit and Delete.
-    if (known) this[list] = mergeComments(this[list], [{ ...comment, own: comment.own ?? known.own }]);
+  /** The comments' buttons, handled by one listener for the whole thread. */
+  private onAction(event: Event): void {
+    const hit = actionOf(event);
+    const comment = hit && this.threadState.find(hit.id);
+    if (!hit || !comment) return;
+    switch (hit.action) {
+      case 'reply':
+        return this.toggleReply(comment.id);
+      case 'edit':
+        return this.startEdit(comment);
+      case 'delete':
+        return this.confirmDelete(comment.id);
+      case 'keep':
+        return this.confirmDelete(undefined, comment.id);
+      case 'confirm-delete':
+        return void this.act(comment, 'delete');
+      case 'approve':
+        return void this.act(comment, { status: 'published' });
+      case 'reject':
+        return void this.act(comment, { status: 'rejected' });
+      case 'spam':
+        return void this.act(comment, { status: 'spam' });
+    }
   }
 
   // —— forms ——
 
-  private form(key: string): FormState {
-    return this.forms.get(key) ?? { text: '' };
+  private form(key: FormKey): FormState {
+    return this.forms.get(formName(key)) ?? { text: '' };
   }
 
-  private setForm(key: string, patch: Partial<FormState> | undefined): void {
+  private setForm(key: FormKey, patch: Partial<FormState> | undefined): void {
     const forms = new Map(this.forms);
-    if (patch) forms.set(key, { ...this.form(key), ...patch });
-    else forms.delete(key);
+    if (patch) forms.set(formName(key), { ...this.form(key), ...patch });
+    else forms.delete(formName(key));
     this.forms = forms;
   }
 
   private restoreDrafts(): void {
     for (const { replyTo, draft } of listDrafts(this.threadId())) {
-      if (replyTo?.startsWith('edit:')) continue;
-      this.setForm(replyTo ?? TOP, { text: draft.text });
-      if (replyTo) this.replyTo = replyTo;
+      const key = formOfSlot(replyTo);
+      if (key.kind === 'edit') continue;
+      this.setForm(key, { text: draft.text });
+      if (key.kind === 'reply') this.replyTo = key.id;
     }
   }
 
-  private onInput(key: string, event: Event): void {
+  private onInput(key: FormKey, event: Event): void {
     const field = event.target as HTMLTextAreaElement;
+    const name = formName(key);
     this.setForm(key, { text: field.value, error: undefined });
     growToFit(field);
-    clearTimeout(this.draftTimers.get(key));
-    this.draftTimers.set(key, setTimeout(() => saveDraft(this.threadId(), key === TOP ? undefined : key, field.value), DRAFT_DELAY_MS));
+    clearTimeout(this.draftTimers.get(name));
+    this.draftTimers.set(name, setTimeout(() => saveDraft(this.threadId(), draftSlot(key), field.value), DRAFT_DELAY_MS));
   }
 
-  private async submit(key: string, event: Event): Promise<void> {
+  private async submit(key: FormKey, event: Event): Promise<void> {
     event.preventDefault();
     const state = this.form(key);
     const text = state.text.trim();
     if (!text || state.sending) return;
-    clearTimeout(this.draftTimers.get(key));
+    clearTimeout(this.draftTimers.get(formName(key)));
     const thread = this.threadId();
-    const edit = key.startsWith('edit:') ? key.slice(5) : undefined;
-    const replyTo = edit || key === TOP ? undefined : key;
-    const draft = saveDraft(thread, key === TOP ? undefined : key, state.text);
+    const draft = saveDraft(thread, draftSlot(key), state.text);
     this.setForm(key, { sending: true, error: undefined, signIn: false });
     try {
-      const comment = edit
-        ? await request<Comment>(`${this.base()}/comments/${encodeURIComponent(edit)}`, { method: 'PATCH', body: { body: text }, token: this.currentToken() })
-        : await request<Comment>(`${this.path()}/comments`, {
-            method: 'POST',
-            body: { body: text, parentId: replyTo, formStartedAt: Math.min(this.shownAt, draft.savedAt), ...this.guestFields(event) },
-            token: this.currentToken(),
-            idempotencyKey: draft.key,
-            timeoutMs: 15_000,
-          });
-      clearDraft(thread, key === TOP ? undefined : key);
+      const api = this.client();
+      const comment =
+        key.kind === 'edit'
+          ? await api.change(key.id, { body: text })
+          : await api.post(
+              { body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(this.shownAt, draft.savedAt), ...this.guestFields(event) },
+              draft.key,
+            );
+      clearDraft(thread, draftSlot(key));
       this.setForm(key, undefined);
-      if (edit) {
+      if (key.kind === 'edit') {
         this.editing = undefined;
-        this.replace(comment);
+        this.threadState.replace(comment);
         this.focusAfter(at(comment));
         this.dispatchEvent(new CommentEditedEvent(comment));
         return;
       }
       this.replyTo = undefined;
-      this.insert(comment);
+      this.threadState.insert(comment, this.newestFirst());
+      this.renderLimit = Infinity;
       const m = this.messages();
       this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
       this.focusAfter(at(comment));
@@ -432,37 +449,25 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
-  private guestFields(event: Event): Record<string, unknown> {
+  private guestFields(event: Event): { author?: { name: string; email?: string }; website?: string } {
     if (this.currentToken() || !this.guests) return {};
     const data = new FormData(event.target as HTMLFormElement);
     const email = String(data.get('email') ?? '').trim();
     return { author: { name: String(data.get('name') ?? '').trim(), ...(email ? { email } : {}) }, website: String(data.get('website') ?? '') };
   }
 
-  private insert(comment: Comment): void {
-    // The live stream may have announced our own comment before the server's answer arrived.
-    this.incoming = this.incoming.filter((waiting) => waiting.id !== comment.id);
-    if (comment.parentId) this.replies = mergeComments(this.replies, [comment]);
-    else if (oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest') this.top = mergeComments([comment], this.top);
-    else this.top = mergeComments(this.top, [comment]);
-    if (comment.status === 'published') this.total += 1;
-    this.renderLimit = Infinity;
-  }
-
-  private async act(comment: Comment, change: { status?: Comment['status'] } | 'delete'): Promise<void> {
-    const url = `${this.base()}/comments/${encodeURIComponent(comment.id)}`;
-    const token = this.currentToken();
+  private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
+    const api = this.client();
     try {
       if (change === 'delete') {
-        await request<void>(url, { method: 'DELETE', token });
+        await api.remove(comment.id);
         this.confirming = undefined;
-        this.replace({ ...comment, status: 'deleted', body: '' });
-        this.total = Math.max(0, this.total - (comment.status === 'published' ? 1 : 0));
+        this.threadState.deleted(comment);
         this.announce(this.messages().commentDeleted);
         this.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
-        const updated = await request<Comment>(url, { method: 'PATCH', body: change, token });
-        this.replace(updated);
+        const updated = await api.change(comment.id, change);
+        this.threadState.replace(updated);
         this.dispatchEvent(new CommentEditedEvent(updated));
       }
       // The button that was used is gone: the reader stays on the comment.
@@ -525,15 +530,17 @@ export class CommentBox extends LocalizedElement {
     return html`<a href=${target.href} @click=${onClick}>${label}</a>`;
   }
 
+
   // —— rendering ——
 
   protected override render() {
     const { lang, messages: m } = this.locale;
+    const total = this.threadState.total;
     return html`
       <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
-          <h2 id="heading" part="heading" tabindex="-1">${this.phase === 'ready' ? formatPlural(lang, m.commentsHeading, this.total, { n: this.total }) : m.commentsTitle}</h2>
-          ${(this.phase === 'ready' || this.phase === 'loading') && this.total > 1
+          <h2 id="heading" part="heading" tabindex="-1">${headingText(m, lang, this.phase === 'ready' ? total : undefined)}</h2>
+          ${(this.phase === 'ready' || this.phase === 'loading') && total > 1
             ? html`<label class="status">${m.sortBy}
                 <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
                   <option value="oldest" ?selected=${this.sort !== 'newest'}>${m.sortOldest}</option>
@@ -557,75 +564,38 @@ export class CommentBox extends LocalizedElement {
         return html`<p class="status" role="alert">${m.loadFailed}</p>
           ${this.base() ? html`<button part="action" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
     }
-    const placed = this.placed;
-    const reader = readerFromToken(this.currentToken());
-    // Replies are lists inside their comment's item, so the accessibility tree gives each its level.
-    const list = (branches: Branch[]): TemplateResult => html`<ol>
-      ${branches.map(
-        ({ entry, replies }) => html`<li>
-          ${guard([entry.comment, entry.depth, entry.replyingTo, entry.flattened, this.look], () => this.renderComment(entry, m, lang, reader))}
-          ${replies.length ? list(replies) : nothing}
-        </li>`,
-      )}
-    </ol>`;
+    const thread = this.threadState;
+    const placed = thread.placed(Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
+    const incoming = thread.incoming.length;
     return html`
-      ${this.incoming.length
-        ? html`<button part="action primary-action" type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, this.incoming.length, { n: this.incoming.length })}</button>`
+      ${incoming
+        ? html`<button part="action primary-action" type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, incoming, { n: incoming })}</button>`
         : nothing}
-      ${placed.length ? list(nest(placed.slice(0, this.renderLimit))) : html`<p class="empty">${m.noComments}</p>`}
-      ${this.nextCursor
-        ? html`<button part="action" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
+      ${placed.length ? threadTemplate(this.threadView(m, lang), placed.slice(0, this.renderLimit)) : html`<p class="empty">${m.noComments}</p>`}
+      ${thread.nextCursor
+        ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
-      ${this.renderComposer(TOP, m)}
+      ${this.renderComposer(NEW_COMMENT, m)}
     `;
   }
 
-  private renderComment({ comment, replyingTo, flattened }: Placed, m: Messages, lang: string, reader: Reader | undefined) {
-    const created = parseDate(comment.createdAt) ?? new Date();
-    const editable = comment.own && comment.status !== 'deleted' && Date.now() - created.getTime() < (this.editWindow || 0) * 1000;
-    const placeholder = placeholderText(comment.status, m);
-    const heading = `c-${comment.id}`;
-    const answers = `a-${comment.id}`;
-    return html`
-      <article
-        id="comment-${comment.id}"
-        part="comment"
-        tabindex="-1"
-        aria-labelledby=${replyingTo && !placeholder ? `${heading} ${answers}` : heading}
-        class=${this.highlighted === comment.id ? 'highlight' : ''}
-      >
-        ${placeholder
-          ? html`<p class="deleted" id=${heading}>${placeholder}</p>`
-          : html`<header>
-                ${this.renderAvatar(comment)}
-                <span class="author" id=${heading}>${comment.author.name}</span>
-                <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang)}</time>
-                ${comment.editedAt ? html`<span>(${m.edited})</span>` : nothing}
-                ${replyingTo
-                  ? html`<span id=${answers} class=${flattened ? '' : 'visually-hidden'}>${fill(lang, m.replyingTo, { name: replyingTo })}</span>`
-                  : nothing}
-                ${comment.status === 'pending' ? html`<span class="tag">${m.awaitingModeration}</span>` : nothing}
-                ${comment.editPending ? html`<span class="tag">${m.editAwaitingModeration}</span>` : nothing}
-              </header>
-              ${this.editing === comment.id
-                ? this.renderComposer(`edit:${comment.id}`, m, comment)
-                : html`<div class="body">${this.body(comment)}</div>`}
-              <div class="actions">
-                ${this.phase === 'ready' && this.canWrite()
-                  ? html`<button type="button" class="link" data-action="reply" aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'} @click=${() => this.toggleReply(comment.id)}>${m.reply}</button>`
-                  : nothing}
-                ${editable ? html`<button type="button" class="link" data-action="edit" @click=${() => this.startEdit(comment)}>${m.edit}</button>` : nothing}
-                ${(comment.own || reader?.moderator) ? this.renderDelete(comment, m) : nothing}
-                ${reader?.moderator && (comment.status !== 'published' || comment.editPending)
-                  ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'published' })}>${m.approve}</button>`
-                  : nothing}
-                ${reader?.moderator && (comment.status === 'pending' || comment.editPending)
-                  ? html`<button type="button" class="link" @click=${() => this.act(comment, { status: 'rejected' })}>${m.reject}</button>
-                      <button type="button" class="link" @click=${() => this.act(comment, { status: 'spam' })}>${m.spam}</button>`
-                  : nothing}
-              </div>`}
-      </article>
-      ${this.replyTo === comment.id ? this.renderComposer(comment.id, m, undefined, comment.author.name) : nothing}`;
+  private threadView(m: Messages, lang: string): ThreadView {
+    return {
+      m,
+      lang,
+      reader: readerFromToken(this.currentToken()),
+      canReply: this.canWrite(),
+      editWindowMs: (this.editWindow || 0) * 1000,
+      replyTo: this.replyTo,
+      editing: this.editing,
+      confirming: this.confirming,
+      highlighted: this.highlighted,
+      look: this.look,
+      avatar: (comment) => this.renderAvatar(comment),
+      body: (comment) => this.body(comment),
+      editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),
+      replyForm: (comment) => this.renderComposer({ kind: 'reply', id: comment.id }, m, undefined, comment.author.name),
+    };
   }
 
   private renderAvatar(comment: Comment) {
@@ -640,18 +610,6 @@ export class CommentBox extends LocalizedElement {
         this.requestUpdate();
       },
     });
-  }
-
-  private renderDelete(comment: Comment, m: Messages) {
-    if (this.confirming !== comment.id) {
-      return html`<button type="button" class="link" data-action="delete" @click=${() => this.confirmDelete(comment.id)}>${m.delete}</button>`;
-    }
-    // Focus lands in the question, so a screen reader reads it out with the group's name.
-    const question = `q-${comment.id}`;
-    return html`<span role="group" aria-labelledby=${question}><span id=${question}>${m.confirmDelete}</span>
-      <button type="button" class="link" @click=${() => this.act(comment, 'delete')}>${m.delete}</button>
-      <button type="button" class="link" data-action="keep" @click=${() => this.confirmDelete(undefined, comment.id)}>${m.cancel}</button></span
-    >`;
   }
 
   /** Asks whether to delete comment `id` (focus on the question's safe answer), or drops the question (focus back on Delete). */
@@ -675,40 +633,40 @@ export class CommentBox extends LocalizedElement {
 
   private toggleReply(id: string): void {
     this.replyTo = this.replyTo === id ? undefined : id;
-    if (this.replyTo) this.focusField(id);
+    if (this.replyTo) this.focusField({ kind: 'reply', id });
   }
 
   private startEdit(comment: Comment): void {
-    const key = `edit:${comment.id}`;
+    const key: FormKey = { kind: 'edit', id: comment.id };
     this.editing = comment.id;
-    this.setForm(key, { text: loadDraft(this.threadId(), key)?.text ?? comment.body });
+    this.setForm(key, { text: loadDraft(this.threadId(), draftSlot(key))?.text ?? comment.body });
     this.focusField(key);
   }
 
-  private focusField(key: string): void {
-    this.focusAfter(`#f-${CSS.escape(key)}`);
+  private focusField(key: FormKey): void {
+    this.focusAfter(`#f-${CSS.escape(formName(key))}`);
   }
 
   /** Closes a reply or edit form; focus goes back to the button that opened it. The draft is kept. */
-  private closeForm(key: string): void {
-    const edit = key.startsWith('edit:');
-    const comment = at({ id: edit ? key.slice(5) : key });
-    if (edit) this.editing = undefined;
+  private closeForm(key: FormKey): void {
+    if (key.kind === 'new') return;
+    const comment = at(key);
+    if (key.kind === 'edit') this.editing = undefined;
     else this.replyTo = undefined;
     // The comment itself when its button is gone (the edit window closed meanwhile).
-    this.focusAfter(`${comment} [data-action=${edit ? 'edit' : 'reply'}]`, comment);
+    this.focusAfter(`${comment} [data-action=${key.kind}]`, comment);
   }
 
-  private renderComposer(key: string, m: Messages, editing?: Comment, replyName?: string) {
+  private renderComposer(key: FormKey, m: Messages, editing?: Comment, replyName?: string) {
     const { lang } = this.locale;
     const signedIn = Boolean(this.currentToken());
     if (!signedIn && !this.guests) {
-      if (key !== TOP) return nothing;
+      if (key.kind !== 'new') return nothing;
       return html`<p class="prompt">${this.refusal ? refusalText(this.refusal, m) : m.loginRequired}
         ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
     }
     const state = this.form(key);
-    const id = `f-${key}`;
+    const id = `f-${formName(key)}`;
     const max = countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000;
     const left = max - state.text.length;
     const label = editing ? m.editComment : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
@@ -731,13 +689,13 @@ export class CommentBox extends LocalizedElement {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
                 (event.target as HTMLTextAreaElement).form?.requestSubmit();
-              } else if (event.key === 'Escape' && key !== TOP) {
+              } else if (event.key === 'Escape' && key.kind !== 'new') {
                 event.preventDefault();
                 this.closeForm(key);
               }
             }}
           ></textarea>`}
-      ${!signedIn && key === TOP
+      ${!signedIn && key.kind === 'new'
         ? html`<div class="guest">
             <label>${m.guestName}<input part="input" name="name" required maxlength="80" autocomplete="name" /></label>
             <label>${m.guestEmail}<input part="input" name="email" type="email" maxlength="200" autocomplete="email" /></label>
@@ -746,13 +704,13 @@ export class CommentBox extends LocalizedElement {
       <div class="row">
         <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
           ${state.error ??
-          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key === TOP ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
+          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key.kind === 'new' ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
           ${state.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}
         </span>
         <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
           ${m.preview}
         </button>
-        ${key !== TOP ? html`<button part="action" type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
+        ${key.kind !== 'new' ? html`<button part="action" type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
         <button part="action primary-action" type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
           ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
         </button>
@@ -778,12 +736,12 @@ function refusalText(code: string, m: Messages): string {
   return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
 }
 
-/** What stands in for a comment the reader may not read; the server sends no text or author for it. */
-function placeholderText(status: Comment['status'], m: Messages): string | undefined {
-  if (status === 'deleted') return m.deletedComment;
-  if (status === 'held') return m.heldComment;
-  if (status === 'removed') return m.removedComment;
-  return undefined;
+/**
+ * A page's first Intl formatter costs 15-25 ms (locale data; the next ones well under 1 ms): made in a task of
+ * its own while the listing is on its way, the first drawing does not pay it.
+ */
+function prepareFormatters(lang: string): void {
+  setTimeout(() => formatRelative(new Date(), lang));
 }
 
 /** The selector of a comment's article. */

@@ -103,23 +103,29 @@ describe('<comment-box> live updates', () => {
   });
 });
 
+/** 100 top-level comments, each with a chain of four replies: 500 in all. */
+function longThread(): Comment[] {
+  const top = sampleThread('t1', 100).map((c) => ({ ...c, parentId: null }));
+  const replies = top.flatMap((parent, i) =>
+    Array.from({ length: 4 }, (_, j) => ({ ...parent, id: `${parent.id}-r${j}`, parentId: j === 0 ? parent.id : `${parent.id}-r${j - 1}`, createdAt: new Date(Date.parse(parent.createdAt) + (j + 1) * 1000 + i).toISOString() })),
+  );
+  return [...top, ...replies];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 describe('<comment-box> with 500 comments', () => {
   let api: FakeApi;
   beforeEach(() => {
-    const top = sampleThread('t1', 100).map((c) => ({ ...c, parentId: null }));
-    const replies = top.flatMap((parent, i) =>
-      Array.from({ length: 4 }, (_, j) => ({ ...parent, id: `${parent.id}-r${j}`, parentId: j === 0 ? parent.id : `${parent.id}-r${j - 1}`, createdAt: new Date(Date.parse(parent.createdAt) + (j + 1) * 1000 + i).toISOString() })),
-    );
-    api = new FakeApi({ base: BASE, comments: [...top, ...replies] }).install();
+    api = new FakeApi({ base: BASE, comments: longThread() }).install();
   });
   afterEach(() => api.uninstall());
 
-  it('renders them all without a task longer than 50 ms (median of three renders)', async function () {
+  it('renders them all with no task of 50 ms or more in most of five renders (a busy shared machine stretches some tasks; bench:comments counts ten runs)', async function () {
     if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) this.skip();
     this.timeout(60_000);
-    // A single run on a shared two-core machine can catch a stray long task from elsewhere; three runs tell the element's own.
     const longest: number[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       const long: number[] = [];
       const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((entry) => entry.duration)));
       observer.observe({ type: 'longtask' });
@@ -131,9 +137,88 @@ describe('<comment-box> with 500 comments', () => {
       longest.push(Math.max(0, ...long));
       el.remove();
     }
-    longest.sort((a, b) => a - b);
     console.info(`500 comments: longest task per run ${longest.map(Math.round).join(', ')} ms`);
-    expect(longest[1]).to.be.below(50);
+    expect(median(longest), `longest task per run: ${longest.map(Math.round).join(', ')} ms`).to.be.below(50);
+  });
+});
+
+describe('<comment-box> timing of the listing', () => {
+  const realFetch = window.fetch;
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  /** A fetch that answers the listing only when `respond` is called. */
+  function heldFetch(comments: Comment[]) {
+    const held: { requested?: number; respond?: () => void } = {};
+    window.fetch = (() => {
+      held.requested = performance.now();
+      return new Promise<Response>((resolve) => {
+        held.respond = () => resolve(new Response(JSON.stringify({ comments, total: comments.length, nextCursor: null }), { headers: { 'content-type': 'application/json' } }));
+      });
+    }) as typeof fetch;
+    return held;
+  }
+
+  it('asks for the listing when connected, before its first render', async () => {
+    const held = heldFetch([]);
+    const el = document.createElement('comment-box');
+    el.setAttribute('api', BASE);
+    el.thread = 't1';
+    el.eager = true;
+    document.body.append(el);
+    try {
+      expect(held.requested, 'requested in connectedCallback').to.be.a('number');
+      expect(el.hasUpdated, 'not yet rendered').to.equal(false);
+    } finally {
+      held.respond?.();
+      el.remove();
+    }
+  });
+
+  it('asks once when the thread is the page\'s URL', async () => {
+    const api = new FakeApi({ base: BASE, comments: [] }).install();
+    const info = console.info;
+    console.info = () => {};
+    try {
+      const holder = await fixture<HTMLElement>(html`<div></div>`);
+      holder.innerHTML = `<comment-box api="${BASE}" eager></comment-box>`;
+      const el = holder.querySelector('comment-box')!;
+      await waitUntil(() => el.shadowRoot?.querySelector('.empty'), 'did not load');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(api.requests.map((r) => r.path)).to.deep.equal([`/threads/${encodeURIComponent(location.href.split('#')[0])}/comments`]);
+    } finally {
+      console.info = info;
+      api.uninstall();
+    }
+  });
+
+  it('has 100 comments in the DOM within 40 ms of the response (median of five)', async function () {
+    this.timeout(30_000);
+    const comments = sampleThread('t1', 100).map((c) => ({ ...c, parentId: null }));
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const held = heldFetch(comments);
+      const holder = await fixture<HTMLElement>(html`<div></div>`);
+      holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager page-size="100"></comment-box>`;
+      const el = holder.querySelector('comment-box')!;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const drawn = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (el.shadowRoot!.querySelectorAll('article').length < 100) return;
+          observer.disconnect();
+          resolve(performance.measure('comment-box: 100 comments', 'comment-box: response').duration);
+        });
+        observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      });
+      performance.mark('comment-box: response');
+      held.respond!();
+      times.push(await drawn);
+      holder.remove();
+    }
+    console.info(`100 comments after the response: ${times.map(Math.round).join(', ')} ms`);
+    expect(median(times), `per run: ${times.map(Math.round).join(', ')} ms`).to.be.below(40);
   });
 });
 

@@ -1,0 +1,120 @@
+import type { ReactiveControllerHost } from 'lit';
+import { mergeComments, placeThread, type Placed } from './tree.js';
+import type { Comment, CommentPage } from './types.js';
+
+/** Comments that belong to whoever reads them: the live stream's public view does not carry these. */
+const readerFlags = ['own'] as const satisfies readonly (keyof Comment)[];
+
+/**
+ * A thread's comments as the reader sees them: the pages loaded so far, what the live stream holds back
+ * behind "N new comments", and the order and depth they are shown in. Every change asks the host to update.
+ */
+export class ThreadState {
+  top: Comment[] = [];
+  replies: Comment[] = [];
+  total = 0;
+  nextCursor: string | null = null;
+  /** Others' new comments, waiting until the reader asks for them. */
+  incoming: Comment[] = [];
+  loadingMore = false;
+  private placedFor?: { top: Comment[]; replies: Comment[]; maxDepth: number; placed: Placed[] };
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** The thread in display order, placed once per change of its comments or depth. */
+  placed(maxDepth: number): Placed[] {
+    const cached = this.placedFor;
+    if (cached && cached.top === this.top && cached.replies === this.replies && cached.maxDepth === maxDepth) return cached.placed;
+    const placed = placeThread(this.top, this.replies, maxDepth);
+    this.placedFor = { top: this.top, replies: this.replies, maxDepth, placed };
+    return placed;
+  }
+
+  get size(): number {
+    return this.top.length + this.replies.length;
+  }
+
+  find(id: string): Comment | undefined {
+    return this.top.find((comment) => comment.id === id) ?? this.replies.find((comment) => comment.id === id);
+  }
+
+  has(id: string): boolean {
+    return this.find(id) !== undefined;
+  }
+
+  /** The first page: replaces whatever was shown. */
+  reset(page: CommentPage): void {
+    this.top = page.comments.filter((comment) => !comment.parentId);
+    this.replies = page.comments.filter((comment) => comment.parentId);
+    this.total = page.total;
+    this.nextCursor = page.nextCursor;
+    this.incoming = [];
+    this.host.requestUpdate();
+  }
+
+  /** A further page; returns the comments that were not shown before. */
+  append(page: CommentPage): Comment[] {
+    const added = page.comments.filter((comment) => !this.has(comment.id));
+    this.top = mergeComments(this.top, page.comments.filter((comment) => !comment.parentId));
+    this.replies = mergeComments(this.replies, page.comments.filter((comment) => comment.parentId));
+    this.nextCursor = page.nextCursor;
+    this.total = page.total;
+    this.host.requestUpdate();
+    return added;
+  }
+
+  setLoadingMore(loading: boolean): void {
+    this.loadingMore = loading;
+    this.host.requestUpdate();
+  }
+
+  /** A comment the live stream announces; false when it is already known (the reader's own, say). */
+  receive(comment: Comment): boolean {
+    if (this.has(comment.id) || this.incoming.some((waiting) => waiting.id === comment.id)) return false;
+    this.incoming = [...this.incoming, comment];
+    this.host.requestUpdate();
+    return true;
+  }
+
+  /** Shows the comments held back; returns them. */
+  showIncoming(newestFirst: boolean): Comment[] {
+    const arrived = this.incoming;
+    this.incoming = [];
+    const top = arrived.filter((comment) => !comment.parentId);
+    this.top = newestFirst ? mergeComments(top.reverse(), this.top) : mergeComments(this.top, top);
+    this.replies = mergeComments(this.replies, arrived.filter((comment) => comment.parentId));
+    this.total += arrived.length;
+    this.host.requestUpdate();
+    return arrived;
+  }
+
+  /** The reader's own new comment, as the server answered it. */
+  insert(comment: Comment, newestFirst: boolean): void {
+    // The live stream may have announced it before the server's answer arrived.
+    this.incoming = this.incoming.filter((waiting) => waiting.id !== comment.id);
+    if (comment.parentId) this.replies = mergeComments(this.replies, [comment]);
+    else this.top = newestFirst ? mergeComments([comment], this.top) : mergeComments(this.top, [comment]);
+    if (comment.status === 'published') this.total += 1;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * A new version of a shown comment (an edit, a moderation, a deletion), from the server or the live stream.
+   * What only the reader's own view says (that it is theirs) is kept when the new version does not say it.
+   */
+  replace(comment: Comment): void {
+    const list = comment.parentId ? 'replies' : 'top';
+    const known = this[list].find((existing) => existing.id === comment.id);
+    if (!known) return;
+    const kept: Partial<Comment> = {};
+    for (const flag of readerFlags) if (comment[flag] === undefined && known[flag] !== undefined) kept[flag] = known[flag];
+    this[list] = mergeComments(this[list], [{ ...comment, ...kept }]);
+    this.host.requestUpdate();
+  }
+
+  /** The reader deleted a comment: it stays as a placeholder. */
+  deleted(comment: Comment): void {
+    this.replace({ ...comment, status: 'deleted', body: '' });
+    this.total = Math.max(0, this.total - (comment.status === 'published' ? 1 : 0));
+  }
+}

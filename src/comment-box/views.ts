@@ -1,0 +1,136 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
+import { nest, type Branch, type Placed } from './tree.js';
+import type { Reader } from './reader.js';
+import type { Comment } from './types.js';
+
+/** The buttons of a comment; one listener on the shadow root handles them all (see `actionOf`), so a comment binds no handlers. */
+export type CommentAction = 'reply' | 'edit' | 'delete' | 'confirm-delete' | 'keep' | 'approve' | 'reject' | 'spam';
+
+/** What the thread's templates read: the reader's language and rights, which forms are open, and a few callbacks. */
+export interface ThreadView {
+  m: Messages;
+  lang: string;
+  reader?: Reader;
+  /** The reader may reply (signed in, or guests allowed) and the thread is loaded. */
+  canReply: boolean;
+  editWindowMs: number;
+  replyTo?: string;
+  editing?: string;
+  confirming?: string;
+  highlighted?: string;
+  /** Changes whenever any of the above does, so guarded comments are drawn again. */
+  look: number;
+  avatar(comment: Comment): TemplateResult;
+  body(comment: Comment): TemplateResult;
+  editor(comment: Comment): unknown;
+  replyForm(comment: Comment): unknown;
+}
+
+/** The thread as nested lists: replies are lists inside their comment's item, so the accessibility tree gives each its level. */
+export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResult {
+  const now = Date.now();
+  const items = (branches: Branch[]): TemplateResult[] =>
+    branches.map(
+      ({ entry, replies }) =>
+        html`<li>${guard([entry.comment, entry.depth, entry.replyingTo, entry.flattened, view.look], () => commentTemplate(view, entry, now))}${view.replyTo ===
+        entry.comment.id
+          ? view.replyForm(entry.comment)
+          : nothing}${replies.length
+          ? html`<ol>${items(replies)}</ol>`
+          : nothing}</li>`,
+    );
+  return html`<ol>${items(nest(placed))}</ol>`;
+}
+
+/** The action of the comment button `event` hit, with the comment's id. */
+export function actionOf(event: Event): { action: CommentAction; id: string } | undefined {
+  const button = (event.target as Element).closest?.<HTMLElement>('button[data-action]');
+  const article = button?.closest('article');
+  if (!button || !article) return undefined;
+  return { action: button.dataset.action as CommentAction, id: article.id.slice('comment-'.length) };
+}
+
+/** What stands in for a comment the reader may not read; the server sends no text or author for it. */
+function placeholderText(status: Comment['status'], m: Messages): string | undefined {
+  if (status === 'deleted') return m.deletedComment;
+  if (status === 'held') return m.heldComment;
+  if (status === 'removed') return m.removedComment;
+  return undefined;
+}
+
+// One template per comment, its static parts shared by all; the rarely shown bits are one part each.
+function commentTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number): TemplateResult {
+  const placeholder = placeholderText(comment.status, view.m);
+  const heading = `c-${comment.id}`;
+  return html`<article
+    id=${`comment-${comment.id}`}
+    part="comment"
+    tabindex="-1"
+    aria-labelledby=${replyingTo && !placeholder ? `${heading} a-${comment.id}` : heading}
+    class=${view.highlighted === comment.id ? 'highlight' : ''}
+  >
+    ${placeholder ? html`<p class="deleted" id=${heading}>${placeholder}</p>` : published(view, comment, heading, replyingTo, flattened, now)}
+  </article>`;
+}
+
+function published(view: ThreadView, comment: Comment, heading: string, replyingTo: string | undefined, flattened: boolean | undefined, now: number) {
+  const { m, lang } = view;
+  const created = parseDate(comment.createdAt) ?? new Date(now);
+  return html`<header>
+      ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
+      <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
+      replyingTo ||
+      comment.status === 'pending' ||
+      comment.editPending
+        ? notes(m, lang, comment, replyingTo, flattened)
+        : nothing}
+    </header>
+    ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
+    <div class="actions">${actions(view, comment, created, now)}</div>`;
+}
+
+/** Edited, whom it answers, and what awaits moderation. */
+function notes(m: Messages, lang: string, comment: Comment, replyingTo: string | undefined, flattened: boolean | undefined) {
+  return html`${comment.editedAt ? html` <span>(${m.edited})</span>` : nothing}${replyingTo
+    ? html` <span id=${`a-${comment.id}`} class=${flattened ? '' : 'visually-hidden'}>${fill(lang, m.replyingTo, { name: replyingTo })}</span>`
+    : nothing}${comment.status === 'pending' ? html` <span class="tag">${m.awaitingModeration}</span>` : nothing}${comment.editPending
+    ? html` <span class="tag">${m.editAwaitingModeration}</span>`
+    : nothing}`;
+}
+
+function actions(view: ThreadView, comment: Comment, created: Date, now: number) {
+  const { m, reader } = view;
+  const reply = view.canReply
+    ? html`<button type="button" class="link" data-action="reply" aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}>${m.reply}</button>`
+    : nothing;
+  const own = comment.own && comment.status !== 'deleted';
+  if (!own && !reader?.moderator) return reply;
+  const editable = own && now - created.getTime() < view.editWindowMs;
+  const moderator = reader?.moderator;
+  return html`${reply}${editable ? html`<button type="button" class="link" data-action="edit">${m.edit}</button>` : nothing}${deleteTemplate(view, comment)}${moderator &&
+  (comment.status !== 'published' || comment.editPending)
+    ? html`<button type="button" class="link" data-action="approve">${m.approve}</button>`
+    : nothing}${moderator && (comment.status === 'pending' || comment.editPending)
+    ? html`<button type="button" class="link" data-action="reject">${m.reject}</button>
+        <button type="button" class="link" data-action="spam">${m.spam}</button>`
+    : nothing}`;
+}
+
+function deleteTemplate(view: ThreadView, comment: Comment) {
+  const { m } = view;
+  if (view.confirming !== comment.id) return html`<button type="button" class="link" data-action="delete">${m.delete}</button>`;
+  // Focus lands in the question, so a screen reader reads it out with the group's name.
+  const question = `q-${comment.id}`;
+  return html`<span role="group" aria-labelledby=${question}><span id=${question}>${m.confirmDelete}</span>
+    <button type="button" class="link" data-action="confirm-delete">${m.delete}</button>
+    <button type="button" class="link" data-action="keep">${m.cancel}</button></span
+  >`;
+}
+
+/** The count in the heading, once the thread is loaded. */
+export function headingText(m: Messages, lang: string, total: number | undefined): string {
+  return total === undefined ? m.commentsTitle : formatPlural(lang, m.commentsHeading, total, { n: total });
+}
