@@ -24,7 +24,7 @@ describe('<typo-reporter> before its dialog code has loaded', () => {
     </div>`);
     const reporter = wrapper.querySelector('typo-reporter') as TypoReporter;
     await reporter.updateComplete;
-    expect(reporter.shadowRoot!.querySelector('[part="hint"]'), 'the hint is drawn at once').to.exist;
+    expect(reporter.shadowRoot!.querySelector('[part="hint"]'), 'the hint is drawn at once').not.to.equal(null);
     expect(machineryRequested(), 'nothing fetched before a selection').to.equal(false);
 
     // No await between selecting and pressing: the selectionchange event has not even run yet.
