@@ -140,6 +140,9 @@ function startServer() {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     } else if (pathname === '/inkwell.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundleCode);
+    } else if (/^\/chunks\/[\w-]+\.js$/.test(pathname)) {
+      // The loader imports each element's chunk from beside it.
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(ROOT, 'dist', pathname)));
     } else if (pathname === '/v1/threads/t/comments' && request.method === 'GET') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
     } else {
