@@ -91,7 +91,7 @@ describe('demo page (end to end)', () => {
         const { page, messages } = await openPage(browser, `${demo.url}${path}`, { colorScheme });
         if (path === '/') {
           await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
-          await page.locator('comment-box h2').waitFor();
+          await page.locator('comment-box h2', { hasText: '(' }).waitFor(); // the thread has loaded
         }
         if (path === '/moderation.html') await page.locator('#auth:not([hidden])').waitFor();
         await page.waitForTimeout(100);
@@ -130,7 +130,7 @@ describe('demo page (end to end)', () => {
     for (const colorScheme of ['light', 'dark']) {
       const { page, messages } = await openPage(browser, `${demo.url}/hostile.html`, { colorScheme });
       await page.evaluate(() => document.querySelector('comment-box').scrollIntoView());
-      await page.locator('comment-box h2').waitFor();
+      await page.locator('comment-box h2', { hasText: '(' }).waitFor(); // the thread has loaded
       await page.locator('article-card [part="headline"]').first().waitFor();
       await page.locator('reading-time time').waitFor();
       const found = await page.evaluate(() => {
