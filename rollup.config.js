@@ -2,9 +2,13 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { rmSync } from 'node:fs';
 
-// The drop-in bundles: Lit included, every element registered. The npm modules are built by tsc.
-const plugins = [
+// Chunks of an earlier build must not linger beside the new ones (they would ship, and be counted).
+rmSync('dist/chunks', { recursive: true, force: true });
+
+// The drop-in builds: Lit included. The npm modules are built by tsc.
+const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
   // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
@@ -16,16 +20,57 @@ const plugins = [
   }),
 ];
 
-export default {
-  input: 'src/index.ts',
-  plugins,
-  // Until the loader splits chunks, the catalogues' dynamic imports are inlined into the single file.
-  output: [
-    { file: 'dist/inkwell.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    { file: 'dist/inkwell.iife.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
-  ],
-  onwarn(warning, warn) {
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
+function onwarn(warning, warn) {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+/**
+ * Stable chunk names, so that pages can preload them (`<link rel="modulepreload">`): an element's
+ * chunk is named after its folder, Lit (with the plumbing every element shares) is `lit.js`.
+ */
+/** The catalogues loaded on demand: every file in src/core/messages/ but English and the types and map. */
+const CATALOGUE = /\/src\/core\/messages\/(?!en\.|messages\.|catalogues\.)([\w-]+)\.ts$/;
+
+function chunkName({ moduleIds, name }) {
+  const elements = moduleIds.map((id) => /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1]).filter(Boolean);
+  if (elements.length === 1) return `chunks/${elements[0]}.js`;
+  // A catalogue other than English: one chunk per language, fetched when a page needs it.
+  const catalogue = moduleIds.length === 1 && CATALOGUE.exec(moduleIds[0])?.[1];
+  return catalogue ? `chunks/messages/${catalogue}.js` : `chunks/${name}.js`;
+}
+
+export default [
+  // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
+  {
+    input: { inkwell: 'src/loader/inkwell.ts' },
+    plugins: plugins(),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: chunkName,
+      manualChunks(id) {
+        if (CATALOGUE.test(id)) return undefined;
+        if (id.includes('/node_modules/') || id.includes('/src/core/')) return 'lit';
+      },
+    },
+    onwarn,
   },
-};
+  // dist/inkwell.iife.js: the same loader for a classic <script>.
+  {
+    input: 'src/loader/classic.ts',
+    plugins: plugins(),
+    output: { file: 'dist/inkwell.iife.js', format: 'iife', sourcemap: true },
+    onwarn,
+  },
+  // dist/inkwell.bundle.js: every element and every catalogue in one classic script, for hosts that
+  // serve one file; its API (the classes, registerMessages …) is the global `Inkwell`.
+  {
+    input: 'src/index.ts',
+    plugins: plugins(),
+    output: { file: 'dist/inkwell.bundle.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
+    onwarn,
+  },
+];

@@ -11,10 +11,8 @@ import { describeFailure } from '../core/failure.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { deepActiveElement } from '../core/focus.js';
-import { TextIndex } from './text-index.js';
-import { readSelection, type ReadSelection, type SelectionProblem } from './selection.js';
-import { collapseWhitespace, contextFor } from './context.js';
-import { textFragment, textFragmentUrl } from './text-fragment.js';
+import type { SelectionProblem } from './selection.js';
+import type { Found } from './machinery.js';
 import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
 import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
 import { typoReporterStyles } from './typo-reporter.styles.js';
@@ -28,6 +26,30 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind
 const SETTLE_MS = 600;
 const NOTICE_MS = 5000;
 const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
+
+type Machinery = typeof import('./machinery.js');
+let machinery: Machinery | undefined;
+let loadingMachinery: Promise<Machinery> | undefined;
+
+/** The dialog's machinery (text index, context, fragment builder), fetched on the first selection or shortcut. */
+function loadMachinery(): Promise<Machinery> {
+  loadingMachinery ??= import('./machinery.js').then(
+    (loaded) => (machinery = loaded),
+    (error: unknown) => {
+      loadingMachinery = undefined;
+      throw error;
+    },
+  );
+  return loadingMachinery;
+}
+
+/** Before the machinery is here, a cheap look: does the reader's selection lie inside `scope`? */
+function selectsIn(scope: Element): boolean {
+  const selection = document.getSelection();
+  if (!selection?.rangeCount || selection.isCollapsed) return false;
+  const range = selection.getRangeAt(0);
+  return scope.contains(range.startContainer) && scope.contains(range.endContainer);
+}
 
 function isEditable(target: EventTarget | undefined): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -154,13 +176,32 @@ export class TypoReporter extends LocalizedElement {
     clearTimeout(this.noticeTimer);
   }
 
-  /** Opens the dialog for the reader's current selection, as the shortcut does. Returns false when there is nothing to report. */
+  /**
+   * Opens the dialog for the reader's current selection, as the shortcut does. Returns false when there
+   * is nothing to report. Before the dialog's code has loaded, it returns true for a selection inside
+   * the element's scope and opens the dialog once the code is here.
+   */
   report(): boolean {
     if (this.destination() === 'none') return false;
+    if (!machinery) {
+      if (!selectsIn(this.scope())) return false;
+      this.withMachinery(() => this.openSelection());
+      return true;
+    }
+    return this.openSelection();
+  }
+
+  private openSelection(): boolean {
     const found = this.capture(true);
     if (typeof found === 'string') return false;
     void this.open(found);
     return true;
+  }
+
+  /** Runs `then` once the machinery is here: at once when it is, else after fetching it. */
+  private withMachinery(then: (loaded: Machinery) => void): void {
+    if (machinery) return then(machinery);
+    loadMachinery().then(then, (error: unknown) => console.warn('[inkwell] <typo-reporter> could not load its dialog:', error));
   }
 
   protected override render() {
@@ -257,39 +298,20 @@ export class TypoReporter extends LocalizedElement {
     return document.body;
   }
 
-  /** The selection as a report draft, or why there is nothing this reporter should take. */
+  /** The selection as a report draft, or why there is nothing this reporter should take. Needs the machinery. */
   private capture(explain: boolean): Found | SelectionProblem {
-    const scope = this.scope();
-    const index = new TextIndex(scope);
     const maxLength = countAttribute(this, 'max-length', this.maxLength, 1) ?? 300;
-    const read = readSelection(index, scope, document.getSelection(), { maxLength });
-    if ('problem' in read) {
-      if (read.problem === 'too-long' && explain) {
-        const { lang, messages } = this.locale;
-        this.showNotice(formatPlural(lang, messages.typoTooLong, maxLength, { n: maxLength }));
-      }
-      return read.problem;
+    const found = machinery ? machinery.capture(this.scope(), maxLength) : 'empty';
+    if (found === 'too-long' && explain) {
+      const { lang, messages } = this.locale;
+      this.showNotice(formatPlural(lang, messages.typoTooLong, maxLength, { n: maxLength }));
     }
-    return { index, read, scope };
+    return found;
   }
 
-  private open({ index, read, scope }: Found): Promise<void> {
-    const context = contextFor(index.text, read.start, read.end);
-    const url = pageUrl();
-    this.restoreRange = toRange(read.range);
-    return this.show(
-      {
-        url,
-        title: document.title,
-        lang: languageOf(scope),
-        ...context,
-        fragment: textFragmentUrl(url, textFragment(index.text, read.start, read.end, (offset) => index.isBlockBoundary(offset))),
-        suggestion: context.selection,
-        comment: '',
-        modifiedAt: modifiedDate(),
-      },
-      false,
-    );
+  private open(found: Found): Promise<void> {
+    this.restoreRange = toRange(found.read.range);
+    return this.show(machinery!.draftFor(found, languageOf(found.scope)), false);
   }
 
   /** Nothing selected: the reader quotes the passage, and the report has no text fragment to link to it. */
@@ -319,7 +341,9 @@ export class TypoReporter extends LocalizedElement {
   }
 
   /** The button after the hint: the selection, else the last one the reader made, else a passage to quote. */
-  private readonly onReportButton = () => {
+  private readonly onReportButton = () => this.withMachinery(() => this.reportFromButton());
+
+  private reportFromButton(): void {
     if (this.draft) return;
     let found = this.capture(true);
     if (found === 'empty' && this.lastRange && !this.lastRange.collapsed) {
@@ -330,7 +354,7 @@ export class TypoReporter extends LocalizedElement {
     }
     if (found === 'too-long') return;
     void (typeof found === 'string' ? this.openQuote() : this.open(found));
-  };
+  }
 
   private readonly closeDialog = () => this.dialog?.close();
 
@@ -357,6 +381,7 @@ export class TypoReporter extends LocalizedElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     if (!this.draft || this.status.kind === 'sending' || this.status.kind === 'sent') return;
+    const { collapseWhitespace } = await loadMachinery();
     const data = new FormData(form);
     const report: TypoReport = { ...this.draft, suggestion: String(data.get('suggestion') ?? ''), comment: String(data.get('comment') ?? '') };
     if (this.quoting) report.selection = collapseWhitespace(String(data.get('selection') ?? '').trim());
@@ -426,6 +451,13 @@ export class TypoReporter extends LocalizedElement {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented || event.isComposing) return;
     // The page's own Ctrl+Enter in its fields (send a chat message, submit a form) is none of our business.
     if (isEditable(event.composedPath()[0]) || this.draft || this.destination() === 'none') return;
+    if (!machinery) {
+      // The first shortcut before the dialog's code is here: take it now, open the dialog once loaded.
+      if (!selectsIn(this.scope())) return;
+      event.preventDefault();
+      this.withMachinery(() => this.openSelection());
+      return;
+    }
     const found = this.capture(true);
     if (typeof found === 'string') return;
     event.preventDefault();
@@ -443,20 +475,20 @@ export class TypoReporter extends LocalizedElement {
     if (this.draft) return;
     const selection = document.getSelection();
     if (selection?.rangeCount && !selection.isCollapsed) this.lastRange = selection.getRangeAt(0).cloneRange();
-    if (this.lastPointer !== 'touch' || this.destination() === 'none') return;
-    this.settleTimer = setTimeout(() => {
-      const captured = this.capture(false);
-      const found = typeof captured === 'string' ? undefined : captured;
-      const rect = found && toRange(found.read.range)?.getBoundingClientRect();
-      this.floating = found && rect ? { x: Math.max(8, Math.min(rect.left, innerWidth - 180)), y: Math.min(rect.bottom + 8, innerHeight - 48), found } : undefined;
-    }, SETTLE_MS);
+    if (this.destination() === 'none') return;
+    // The reader is selecting: fetch the dialog's code now, so that the shortcut finds it here.
+    if (!machinery && selectsIn(this.scope())) void loadMachinery().catch(() => undefined);
+    if (this.lastPointer !== 'touch') return;
+    this.settleTimer = setTimeout(() => this.withMachinery(() => this.offerButton()), SETTLE_MS);
   };
-}
 
-interface Found {
-  index: TextIndex;
-  read: ReadSelection;
-  scope: Element;
+  /** The touch button beside a settled selection. */
+  private offerButton(): void {
+    const captured = this.capture(false);
+    const found = typeof captured === 'string' ? undefined : captured;
+    const rect = found && toRange(found.read.range)?.getBoundingClientRect();
+    this.floating = found && rect ? { x: Math.max(8, Math.min(rect.left, innerWidth - 180)), y: Math.min(rect.bottom + 8, innerHeight - 48), found } : undefined;
+  }
 }
 
 /** A live Range for a (possibly static) range, so it can be measured and selected again. */

@@ -36,8 +36,9 @@ describe('accessibility of the demo (end to end)', () => {
         const page = await browser.newPage({ colorScheme, bypassCSP: true });
         await page.goto(`${demo.url}${path}`, { waitUntil: 'load' });
         if (path !== '/listing.html') {
-          await page.evaluate(() => customElements.whenDefined('comment-box'));
+          // The loader fetches the comment box as it nears the viewport.
           await page.keyboard.press('End');
+          await page.evaluate(() => customElements.whenDefined('comment-box'));
           await page.locator('comment-box h2', { hasText: '(' }).waitFor();
         }
         await page.locator('reading-time time, article-card [part="headline"]').first().waitFor();
@@ -71,9 +72,9 @@ describe('accessibility of the demo (end to end)', () => {
     await page.goto(`${demo.url}/`, { waitUntil: 'load' });
 
     // The comments load as the reader scrolls towards them: End, then Home, with keys.
-    await page.evaluate(() => customElements.whenDefined('comment-box'));
     await page.locator('typo-reporter [part="hint"]').waitFor();
     await page.keyboard.press('End');
+    await page.evaluate(() => customElements.whenDefined('comment-box'));
     await page.locator('comment-box #f-top').waitFor();
     await page.keyboard.press('Home');
 

@@ -18,3 +18,9 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url, { waitUntil: 'load' });
   return { page, messages };
 }
+
+/** Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (playwright cannot drive it). */
+export async function launchFirefox() {
+  const puppeteer = await import('puppeteer-core');
+  return puppeteer.default.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' });
+}

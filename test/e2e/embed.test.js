@@ -84,8 +84,9 @@ describe("the README's \"Add Inkwell to your site\", followed literally", () => 
     // Step 2: the site, on its own origin: the README's page and the built script at /assets/.
     site = createServer(async (request, response) => {
       const path = new URL(request.url, siteOrigin).pathname;
-      if (path === '/assets/inkwell.js') {
-        response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync('dist/inkwell.js'));
+      if (path === '/assets/inkwell.js' || /^\/assets\/chunks\/[\w-]+\.js$/.test(path)) {
+        // The README's step 2: dist/inkwell.js and dist/chunks/ copied to /assets/.
+        response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`dist/${path.slice('/assets/'.length)}`));
       } else if (path === '/') {
         // Step 3: a token signed on each page view, by the README's Node example.
         const token = await signWithReadmeNode({ id: 42, name: 'Ada Reader' });

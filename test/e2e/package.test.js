@@ -1,8 +1,9 @@
 // What npm users and site owners get from `npm run build`: the exports map resolves, Lit stays
-// external in the npm modules and inside the drop-in bundles, and every element is registered by the drop-in.
+// external in the npm modules; the drop-in loaders import each element's chunk (Lit shared in one
+// chunk), and the single-file bundle holds everything.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
@@ -19,15 +20,40 @@ describe('the built package', () => {
     assert.doesNotMatch(module, /class \w+ extends ReactiveElement/);
   });
 
-  it('bundles Lit into the drop-in, minified, with source maps', () => {
+  it('builds small loaders that import each element from its chunk beside them, minified, with source maps', () => {
+    const loader = readFileSync('dist/inkwell.js', 'utf8');
     for (const file of ['dist/inkwell.js', 'dist/inkwell.iife.js']) {
       const code = readFileSync(file, 'utf8');
-      assert.doesNotMatch(code, /from ['"]lit['"]/);
       assert.ok(code.split('\n').length < 5, `${file} should be minified`);
       assert.ok(existsSync(`${file}.map`), `${file}.map`);
-      for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) assert.ok(code.includes(`"${tag}"`), `${file} registers ${tag}`);
+      assert.doesNotMatch(code, /extends ReactiveElement|customElements\.define\(/, `${file} holds no element`);
     }
-    assert.match(readFileSync('dist/inkwell.iife.js', 'utf8'), /^var Inkwell=function/);
+    for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) {
+      assert.ok(loader.includes(`"${tag}"`), `the loader knows ${tag}`);
+      assert.ok(loader.includes(`import("./chunks/${tag}.js")`), `the loader imports chunks/${tag}.js`);
+      assert.ok(existsSync(`dist/chunks/${tag}.js`), `dist/chunks/${tag}.js`);
+    }
+    // The classic script imports the module loader beside it, so both forms share the chunks.
+    assert.match(readFileSync('dist/inkwell.iife.js', 'utf8'), /import\(new URL\("inkwell\.js",/);
+  });
+
+  it('bundles Lit once, into the chunk every element shares', () => {
+    for (const name of readdirSync('dist/chunks').filter((file) => file.endsWith('.js'))) {
+      const code = readFileSync(`dist/chunks/${name}`, 'utf8');
+      assert.doesNotMatch(code, /from ['"]lit['"]/, name);
+      if (name !== 'lit.js') assert.doesNotMatch(code, /class \w+ extends HTMLElement/, `${name} has its own copy of Lit`);
+    }
+    for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) {
+      assert.match(readFileSync(`dist/chunks/${tag}.js`, 'utf8'), /from"\.\/lit\.js"/, `${tag} uses the shared Lit chunk`);
+    }
+  });
+
+  it('keeps everything in one classic script in dist/inkwell.bundle.js, its API as the global Inkwell', () => {
+    const code = readFileSync('dist/inkwell.bundle.js', 'utf8');
+    assert.match(code, /^var Inkwell=function/);
+    assert.doesNotMatch(code, /\bimport\(/, 'nothing left to fetch');
+    for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) assert.ok(code.includes(`"${tag}"`), `the bundle registers ${tag}`);
+    assert.ok(existsSync('dist/inkwell.bundle.js.map'));
   });
 
   it('marks only the registration modules as side effects', () => {

@@ -1,0 +1,73 @@
+/** How a tag's chunk is fetched: rollup turns each `import()` into a chunk beside the loader. */
+export type ChunkImports = Record<string, () => Promise<unknown>>;
+
+/** The comment box's chunk is fetched when the box comes this close to the viewport. */
+const NEAR = '800px';
+
+/**
+ * Defines each tag the first time it appears in the document: an initial scan, then a
+ * MutationObserver for elements added later. `<comment-box>` waits until it nears the viewport,
+ * unless it has `eager` or the address points to one of its comments (`#comment-…`).
+ * Returns `load`, which fetches a tag's chunk now.
+ */
+export function startLoader(imports: ChunkImports): (tag: string) => Promise<unknown> {
+  const loading = new Map<string, Promise<unknown>>();
+  const watched = new WeakSet<Element>();
+  let near: IntersectionObserver | undefined;
+
+  const load = (tag: string): Promise<unknown> => {
+    let pending = loading.get(tag);
+    if (!pending) {
+      pending = (imports[tag]?.() ?? Promise.reject(new Error('unknown tag'))).catch((error: unknown) => {
+        loading.delete(tag);
+        console.warn(`[inkwell] <${tag}> could not be loaded:`, error);
+      });
+      loading.set(tag, pending);
+    }
+    return pending;
+  };
+
+  const commentLinked = () => location.hash.startsWith('#comment-');
+
+  const watchCommentBoxes = (boxes: NodeListOf<Element>) => {
+    if (typeof IntersectionObserver !== 'function' || commentLinked()) return load('comment-box');
+    near ??= new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          near?.disconnect();
+          void load('comment-box');
+        }
+      },
+      { rootMargin: NEAR },
+    );
+    for (const box of boxes) {
+      if (box.hasAttribute('eager')) return load('comment-box');
+      if (!watched.has(box)) {
+        watched.add(box);
+        near.observe(box);
+      }
+    }
+  };
+
+  const scan = () => {
+    for (const tag of Object.keys(imports)) {
+      if (loading.has(tag)) continue;
+      if (tag === 'comment-box') {
+        const boxes = document.querySelectorAll(tag);
+        if (boxes.length) void watchCommentBoxes(boxes);
+      } else if (document.querySelector(tag)) {
+        void load(tag);
+      }
+    }
+    if (loading.size === Object.keys(imports).length) {
+      mutations.disconnect();
+      removeEventListener('hashchange', scan);
+    }
+  };
+
+  const mutations = new MutationObserver(scan);
+  mutations.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['eager'] });
+  addEventListener('hashchange', scan);
+  scan();
+  return load;
+}

@@ -1,0 +1,223 @@
+// The drop-in loader in Chromium and Firefox, under a strict CSP (script-src 'self'): each element's
+// chunk is fetched when its tag appears, the comment box's only when it nears the viewport, the typo
+// dialog's code on the first selection, and the first Ctrl+Enter is not lost while that code loads.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { launchChromium, launchFirefox } from './browser.js';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
+const ARTICLE = '<article id="story"><p>Proofreaders read slowly, often aloud, and the teh mistake hid in plain sight.</p></article>';
+
+const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inkwell loader</title>
+<link rel="stylesheet" href="/page.css"><script src="/watch.js"></script>${head}</head><body>${body}</body></html>`;
+const MODULE = '<script type="module" src="/dist/inkwell.js"></script>';
+const CLASSIC = '<script src="/dist/inkwell.iife.js"></script>';
+const PAGES = {
+  'lazy.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<div class="spacer"></div><comment-box api="/v1" thread="t"></comment-box>`),
+  'eager.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<div class="spacer"></div><comment-box api="/v1" thread="t" eager></comment-box>`),
+  'classic.html': page(CLASSIC, `<reading-time for="story"></reading-time>${ARTICLE}<div class="spacer"></div><comment-box api="/v1" thread="t"></comment-box>`),
+  'typo.html': page(MODULE, `${ARTICLE}<typo-reporter for="story" api="/v1"></typo-reporter>`),
+  'twice.html': page(MODULE + CLASSIC, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge>`),
+  'copies.html': page('<script src="/dist/inkwell.bundle.js"></script>' + MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge>`),
+  'later.html': page(MODULE, `${ARTICLE}<div id="later"></div>`),
+};
+// Violations of the CSP and uncaught errors, collected by a same-origin script (inline ones are refused).
+const WATCH = `window.__problems = [];
+document.addEventListener('securitypolicyviolation', (e) => __problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+addEventListener('error', (e) => __problems.push('error: ' + e.message));`;
+
+/** The page's own view of a drop-in script's requests: what was asked for, in order, and when. */
+function startSite() {
+  const requests = [];
+  let holdMachinery = 0;
+  let machineryAnswered = false;
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    requests.push(path);
+    const send = (status, type, body, headers = {}) =>
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': CSP, ...headers }).end(body);
+    if (path.startsWith('/dist/')) {
+      const file = normalize(join('dist', path.slice('/dist/'.length)));
+      if (!file.startsWith('dist/') || !existsSync(file)) return send(404, 'text/plain', 'not found');
+      if (file.endsWith('machinery.js') && holdMachinery) await new Promise((resolve) => setTimeout(resolve, holdMachinery));
+      if (file.endsWith('machinery.js')) machineryAnswered = true;
+      return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+    }
+    if (path === '/watch.js') return send(200, 'text/javascript', WATCH);
+    if (path === '/page.css') return send(200, 'text/css', 'body { margin: 0; font: 16px/1.5 sans-serif } .spacer { height: 4000px }');
+    if (/^\/v1\/threads\/[^/]+\/comments$/.test(path)) return send(200, 'application/json', JSON.stringify({ comments: [], total: 0, nextCursor: null }));
+    if (/^\/v1\/threads\/[^/]+\/events$/.test(path)) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' }).write(': open\n\n');
+      return undefined;
+    }
+    if (path === '/favicon.ico') return send(204, 'text/plain', '');
+    const html = PAGES[path.slice(1)];
+    return html ? send(200, 'text/html; charset=utf-8', html) : send(404, 'text/plain', 'not found');
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        requests,
+        holdMachinery: (ms) => ((holdMachinery = ms), (machineryAnswered = false)),
+        machineryAnswered: () => machineryAnswered,
+        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
+      }),
+    ),
+  );
+}
+
+/** Polls `fn` in the page until it returns something truthy (the same in playwright and puppeteer; return plain values, not nodes). */
+async function until(page, fn, arg, what, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const chunksAsked = (site) => site.requests.filter((path) => path.startsWith('/dist/chunks/') && path.endsWith('.js')).map((path) => path.slice('/dist/chunks/'.length));
+const upgraded = (tag) => customElements.get(tag) !== undefined && [...document.querySelectorAll(tag)].every((el) => el.shadowRoot);
+
+for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFirefox]]) {
+  describe(`the loader in ${name}`, () => {
+    let site;
+    let browser;
+
+    before(async () => {
+      assert.ok(existsSync('dist/inkwell.js') && existsSync('dist/chunks/lit.js'), 'run `npm run build` first');
+      site = await startSite();
+      browser = await launch();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    async function open(path) {
+      const tab = await browser.newPage();
+      if (tab.setViewportSize) await tab.setViewportSize({ width: 1000, height: 700 });
+      else await tab.setViewport({ width: 1000, height: 700 });
+      const messages = [];
+      tab.on('console', (message) => messages.push({ type: message.type() === 'warn' ? 'warning' : message.type(), text: message.text() }));
+      tab.on('pageerror', (error) => messages.push({ type: 'pageerror', text: String(error) }));
+      site.requests.length = 0;
+      await tab.goto(`${site.url}/${path}`, { waitUntil: 'load' });
+      const problems = async () => [
+        ...(await tab.evaluate(() => window.__problems)),
+        ...messages.filter((m) => m.type === 'error' || m.type === 'pageerror').map((m) => m.text),
+      ];
+      return { tab, messages, problems };
+    }
+
+    it('fetches the comment box only when it comes within 800 px of the viewport', async () => {
+      const { tab, problems } = await open('lazy.html');
+      await until(tab, upgraded, 'reading-time', 'reading-time upgraded');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(chunksAsked(site).includes('reading-time.js') && chunksAsked(site).includes('lit.js'), chunksAsked(site).join());
+      assert.ok(!chunksAsked(site).includes('comment-box.js'), 'the comment box was fetched far from the viewport');
+      // 1000 px below the viewport: still not.
+      await tab.evaluate(() => scrollTo(0, document.querySelector('comment-box').getBoundingClientRect().top + scrollY - innerHeight - 1000));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(!chunksAsked(site).includes('comment-box.js'), 'fetched 1000 px away');
+      // 400 px below the viewport: now.
+      await tab.evaluate(() => scrollTo(0, document.querySelector('comment-box').getBoundingClientRect().top + scrollY - innerHeight - 400));
+      await until(tab, upgraded, 'comment-box', 'comment-box upgraded after scrolling near it');
+      await until(tab, () => !!document.querySelector('comment-box').shadowRoot.querySelector('h2'), undefined, 'the comment box drew its heading');
+      assert.equal(chunksAsked(site).filter((chunk) => chunk === 'comment-box.js').length, 1);
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+
+    it('fetches the comment box at once with eager, or when the address points to a comment', async () => {
+      for (const path of ['eager.html', 'lazy.html#comment-c1']) {
+        const { tab, problems } = await open(path);
+        await until(tab, upgraded, 'comment-box', `comment-box upgraded on ${path} without scrolling`);
+        assert.equal(await tab.evaluate(() => scrollY), 0, path);
+        assert.deepEqual(await problems(), [], path);
+        await tab.close();
+      }
+    });
+
+    it('loads the same chunks from the classic script', async () => {
+      const { tab, problems } = await open('classic.html');
+      await until(tab, upgraded, 'reading-time', 'reading-time upgraded by the classic script');
+      assert.ok(!chunksAsked(site).includes('comment-box.js'));
+      await tab.evaluate(() => document.querySelector('comment-box').scrollIntoView());
+      await until(tab, upgraded, 'comment-box', 'comment-box upgraded after scrolling to it');
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+
+    it('opens the typo dialog on the first Ctrl+Enter although its code was not loaded yet', async () => {
+      site.holdMachinery(700);
+      const { tab, problems } = await open('typo.html');
+      await until(tab, () => !!document.querySelector('typo-reporter')?.shadowRoot?.querySelector('[part="hint"]'), undefined, 'the hint is drawn at once');
+      assert.ok(!chunksAsked(site).includes('machinery.js'), 'the dialog code was fetched before any selection');
+      await tab.evaluate(() => {
+        const text = document.querySelector('#story p').firstChild;
+        const at = text.nodeValue.indexOf('teh');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 3);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      });
+      await tab.keyboard.down('Control');
+      await tab.keyboard.press('Enter');
+      await tab.keyboard.up('Control');
+      assert.equal(site.machineryAnswered(), false, 'the dialog code was already here: the test proves nothing');
+      const mark = await until(tab, () => document.querySelector('typo-reporter').shadowRoot.querySelector('dialog[open] mark')?.textContent, undefined, 'the dialog opened');
+      assert.equal(mark, 'teh');
+      assert.equal(chunksAsked(site).filter((chunk) => chunk === 'machinery.js').length, 1);
+      assert.deepEqual(await problems(), []);
+      site.holdMachinery(0);
+      await tab.close();
+    });
+
+    it('works with the same loader included twice, as a module and as a classic script: one loader, no warning', async () => {
+      const { tab, messages, problems } = await open('twice.html');
+      await until(tab, upgraded, 'author-badge', 'author-badge upgraded');
+      await until(tab, upgraded, 'reading-time', 'reading-time upgraded');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const chunk of ['lit.js', 'reading-time.js', 'author-badge.js']) assert.equal(chunksAsked(site).filter((c) => c === chunk).length, 1, chunk);
+      assert.deepEqual(messages.filter((m) => m.type === 'warning'), []);
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+
+    it('warns once per tag when another copy (the single-file bundle) defined the elements first', async () => {
+      const { tab, messages, problems } = await open('copies.html');
+      await until(tab, upgraded, 'author-badge', 'author-badge upgraded');
+      await until(tab, () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/chunks/')).length >= 3, undefined, 'the loader fetched its chunks');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const warned = messages.filter((m) => m.type === 'warning').map((m) => /<([a-z-]+)> is already defined/.exec(m.text)?.[1]);
+      assert.deepEqual(warned.sort(), ['author-badge', 'reading-time']);
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+
+    it('defines elements added later, keeping properties set before the upgrade', async () => {
+      const { tab, problems } = await open('later.html');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(chunksAsked(site), [], 'nothing fetched for a page without elements');
+      await tab.evaluate(() => {
+        const badge = document.createElement('author-badge');
+        badge.name = 'Ada Lovelace';
+        document.getElementById('later').append(badge);
+      });
+      const text = await until(tab, () => document.querySelector('author-badge').shadowRoot?.textContent.includes('Ada Lovelace') && 'drawn', undefined, 'the badge drew the name set before its upgrade');
+      assert.equal(text, 'drawn');
+      assert.ok(chunksAsked(site).includes('author-badge.js'));
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+  });
+}
