@@ -1,106 +1,115 @@
 /**
- * A page of a thread as a viewer sees it, in one prepared statement: the top-level comments of the
- * page, their replies and the thread's visible total. Building and preparing the query each time
- * cost more than running it, so the four forms (oldest or newest first, from the start or after a
- * cursor) are prepared once per database and the viewer is a parameter.
+ * A page of a thread as a viewer sees it: the top-level comments of the page, their replies and the
+ * thread's visible total, from statements prepared once per database (listing-sql.ts; the viewer is a
+ * parameter) whose rows come as arrays. Building and preparing queries on every listing cost more
+ * than running them.
  */
 import type { Kysely } from 'kysely';
 import type { DB, Database_, PreparedQuery } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
+import { postgresStatement, sqliteStatements } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 
-const REPLIES_PER_PAGE = 1000;
+/** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
+type Row = [
+  id: string, parent_id: string | null, root_id: string, author_id: string, author_name: string,
+  author_picture: string | null, guest: number, body: string, status: string, created_at: number,
+  edited_at: number | null, pending_body: string | null, pending_edited_at: number | null, part?: number, n?: number,
+];
 
-const COLUMNS = 'id, thread, parent_id, root_id, author_id, author_name, author_picture, guest, body, status, created_at, edited_at, pending_body, pending_edited_at';
-const NO_COLUMNS = COLUMNS.split(', ').map(() => 'NULL').join(', ');
-
-/** A row of the listing: `part` 0 a top-level comment (`n` its place), 1 a reply, 2 the total (`n`). */
-type ListedRow = ViewRow & { part: number; n: number };
-
-/**
- * Rows `$2` (an author id, or null) may see: published, their own pending ones, all pending ones when
- * `$3` is 1 (moderators).
- */
-const visible = (alias: string) =>
-  `(${alias}.status = 'published' OR (${alias}.status = 'pending' AND ($3 = 1 OR ${alias}.author_id = $2)))`;
-
-/**
- * Parameters: $1 thread, $2 and $3 the viewer (see `visible`), $4 the page size plus one (the extra
- * row tells whether a next page exists), $5 and $6 the cursor's time and id. Top-level comments are
- * listed when visible or when they hold visible replies (as placeholders then).
- */
-function listingSql(desc: boolean, afterCursor: boolean): string {
-  const dir = desc ? 'DESC' : 'ASC';
-  const op = desc ? '<' : '>';
-  const after = afterCursor ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6))` : '';
-  return `WITH top AS (
-  SELECT ${COLUMNS} FROM comments c
-  WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
-    AND (${visible('c')} OR EXISTS (
-      SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
-  ORDER BY c.created_at ${dir}, c.id ${dir} LIMIT $4
-), listed AS (
-  SELECT top.*, row_number() OVER (ORDER BY created_at ${dir}, id ${dir}) AS n FROM top
-), replies AS (
-  SELECT ${COLUMNS} FROM comments r
-  WHERE r.root_id IN (SELECT id FROM listed WHERE n < $4) AND r.parent_id IS NOT NULL AND ${visible('r')}
-  ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}
-)
-SELECT 0 AS part, ${COLUMNS}, n FROM listed
-UNION ALL SELECT 1, ${COLUMNS}, row_number() OVER (ORDER BY created_at, id) FROM replies
-UNION ALL SELECT 2, ${NO_COLUMNS}, count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}
-ORDER BY part, n`;
+interface Listed {
+  top: Row[];
+  replies: Row[];
+  total: number;
 }
 
-const statements = new WeakMap<Database_, Map<string, PreparedQuery<ListedRow>>>();
+type Fetch = (params: unknown[]) => Promise<Listed>;
 
-function statement(database: Database_, desc: boolean, afterCursor: boolean): PreparedQuery<ListedRow> {
-  let forDatabase = statements.get(database);
-  if (!forDatabase) statements.set(database, (forDatabase = new Map()));
+function sqliteFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+  const text = sqliteStatements(desc, afterCursor);
+  const topLevel = database.prepare<Row>('', text.topLevel);
+  const replies = database.prepare<Row>('', text.replies);
+  const total = database.prepare<[number]>('', text.total);
+  return async (params) => {
+    const top = await topLevel(params);
+    const viewer = params.slice(1, 3);
+    return {
+      top,
+      replies: top.length ? await replies([JSON.stringify(top.map((r) => r[0])), ...viewer]) : [],
+      total: Number((await total([params[0], ...viewer]))[0]![0]),
+    };
+  };
+}
+
+function postgresFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
   const name = `inkwell_listing_${desc ? 'newest' : 'oldest'}_${afterCursor ? 'after' : 'first'}`;
-  let query = forDatabase.get(name);
-  if (!query) forDatabase.set(name, (query = database.prepare<ListedRow>(name, listingSql(desc, afterCursor))));
-  return query;
+  const query = database.prepare<Row>(name, postgresStatement(desc, afterCursor));
+  return async (params) => {
+    const listed: Listed = { top: [], replies: [], total: 0 };
+    for (const row of await query(params)) {
+      if (row[13] === 0) listed.top.push(row);
+      else if (row[13] === 1) listed.replies.push(row);
+      else listed.total = Number(row[14]);
+    }
+    return listed;
+  };
+}
+
+const fetchers = new WeakMap<Database_, Map<string, Fetch>>();
+
+/** The listing's statements, prepared on first use: oldest or newest first, from the start or after a cursor. */
+function fetcher(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+  let forDatabase = fetchers.get(database);
+  if (!forDatabase) fetchers.set(database, (forDatabase = new Map()));
+  const key = `${desc} ${afterCursor}`;
+  let fetch = forDatabase.get(key);
+  if (!fetch) {
+    fetch = (database.dialect === 'postgres' ? postgresFetch : sqliteFetch)(database, desc, afterCursor);
+    forDatabase.set(key, fetch);
+  }
+  return fetch;
+}
+
+function viewRow(r: Row, thread: string): ViewRow {
+  return {
+    id: r[0], thread, parent_id: r[1], root_id: r[2], author_id: r[3], author_name: r[4], author_picture: r[5],
+    guest: Number(r[6]), body: r[7], status: r[8], created_at: Number(r[9]), edited_at: r[10] === null ? null : Number(r[10]),
+    pending_body: r[11], pending_edited_at: r[12] === null ? null : Number(r[12]),
+  };
 }
 
 /** A page of a thread as `viewer` sees it: top-level comments, then their replies (and placeholders) oldest first. */
 export async function listThread(database: Database_, thread: string, viewer: Viewer | null, q: ThreadQuery): Promise<CommentPage> {
   const params: unknown[] = [thread, viewer?.authorId ?? null, isModerator(viewer) ? 1 : 0, q.limit + 1];
   if (q.cursor) params.push(...decodeCursor(q.cursor));
-  const rows = await statement(database, q.sort === 'newest', q.cursor !== undefined)(params);
+  const listed = await fetcher(database, q.sort === 'newest', q.cursor !== undefined)(params);
+  const more = listed.top.length > q.limit;
+  if (more) listed.top.pop();
   const comments: Comment[] = [];
   const tops = new Map<string, Comment>();
-  const replies: ViewRow[] = [];
-  let total = 0;
-  let more = false;
-  let last: ListedRow | undefined;
-  for (const row of rows) {
-    if (row.part === 2) total = Number(row.n);
-    else if (row.part === 1) replies.push(row);
-    else if (row.n > q.limit) more = true;
-    else {
-      const view = viewFor(row, viewer);
-      view.replyCount = 0;
-      tops.set(row.id, view);
-      comments.push(view);
-      last = row;
-    }
+  for (const row of listed.top) {
+    const view = viewFor(viewRow(row, thread), viewer);
+    view.replyCount = 0;
+    tops.set(view.id, view);
+    comments.push(view);
   }
+  const replies = listed.replies.map((row) => viewRow(row, thread));
   for (const r of replies) tops.get(r.root_id)!.replyCount!++;
   const hidden = await hiddenParents(database.db, tops, replies);
   const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
   for (const r of below) comments.push(viewFor(r, viewer));
-  return { comments, total, nextCursor: more && last ? encodeCursor(Number(last.created_at), last.id) : null };
+  const last = listed.top[listed.top.length - 1];
+  return { comments, total: listed.total, nextCursor: more && last ? encodeCursor(Number(last[9]), last[0]) : null };
 }
 
-const byTime = (a: ViewRow, b: ViewRow) => Number(a.created_at) - Number(b.created_at) || (a.id < b.id ? -1 : 1);
+const byTime = (a: ViewRow, b: ViewRow) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1);
 
 /**
  * The parents of listed replies that are not listed themselves, up to the top: replies the viewer may
  * not read (held, removed, deleted) come out as placeholders, so the replies below keep their place.
- * Rare, so not part of the statement above.
+ * Rare, so not part of the listing's statements.
  */
 async function hiddenParents(db: Kysely<DB>, tops: Map<string, Comment>, replies: ViewRow[]): Promise<ViewRow[]> {
   const known = new Set(tops.keys());
