@@ -61,3 +61,7 @@ UNION ALL SELECT ${nothing}, 2, (${total})
 ORDER BY part, n`;
 }
 
+
+/** Whether author $1 has comments or edits awaiting moderation in thread $2. */
+export const hasPendingSql =
+  `SELECT 1 FROM comments WHERE author_id = $1 AND thread = $2 AND (status = 'pending' OR pending_body IS NOT NULL) LIMIT 1`;

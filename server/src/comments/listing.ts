@@ -9,7 +9,7 @@ import type { DB, Database_, PreparedQuery } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { postgresStatement, sqliteStatements } from './listing-sql.js';
+import { hasPendingSql, postgresStatement, sqliteStatements } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 
 /** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
@@ -57,19 +57,26 @@ function postgresFetch(database: Database_, desc: boolean, afterCursor: boolean)
   };
 }
 
-const fetchers = new WeakMap<Database_, Map<string, Fetch>>();
+const prepared = new WeakMap<Database_, Map<string, unknown>>();
 
-/** The listing's statements, prepared on first use: oldest or newest first, from the start or after a cursor. */
+/** What `make` prepares on `database`, made on first use and kept. */
+function once<T>(database: Database_, key: string, make: () => T): T {
+  let forDatabase = prepared.get(database);
+  if (!forDatabase) prepared.set(database, (forDatabase = new Map()));
+  if (!forDatabase.has(key)) forDatabase.set(key, make());
+  return forDatabase.get(key) as T;
+}
+
+/** The listing's statements: oldest or newest first, from the start or after a cursor. */
 function fetcher(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
-  let forDatabase = fetchers.get(database);
-  if (!forDatabase) fetchers.set(database, (forDatabase = new Map()));
-  const key = `${desc} ${afterCursor}`;
-  let fetch = forDatabase.get(key);
-  if (!fetch) {
-    fetch = (database.dialect === 'postgres' ? postgresFetch : sqliteFetch)(database, desc, afterCursor);
-    forDatabase.set(key, fetch);
-  }
-  return fetch;
+  const fetch = database.dialect === 'postgres' ? postgresFetch : sqliteFetch;
+  return once(database, `listing ${desc} ${afterCursor}`, () => fetch(database, desc, afterCursor));
+}
+
+/** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
+export async function hasPendingIn(database: Database_, thread: string, authorId: string): Promise<boolean> {
+  const query = once(database, 'pending', () => database.prepare<[number]>('inkwell_has_pending', hasPendingSql));
+  return (await query([authorId, thread])).length > 0;
 }
 
 function viewRow(r: Row, thread: string): ViewRow {

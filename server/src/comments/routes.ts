@@ -15,7 +15,7 @@ import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
-import { listThread } from './listing.js';
+import { hasPendingIn, listThread } from './listing.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
@@ -136,7 +136,7 @@ function pageSerializer(reply: FastifyReply): PageSerializer {
  * listing (readers with their own comments flagged).
  */
 async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: ThreadQuery, serialize: PageSerializer): Promise<{ body: string; personal: boolean }> {
-  const seesMore = isModerator(viewer) || (viewer !== null && (await store.hasPendingIn(ctx.db, thread, viewer.authorId)));
+  const seesMore = isModerator(viewer) || (viewer !== null && (await hasPendingIn(ctx.database, thread, viewer.authorId)));
   if (seesMore) return { body: serialize(await listThread(ctx.database, thread, viewer, q)), personal: true };
   // From the decoded request, in a form where no thread name or cursor can pass for another.
   const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
@@ -147,7 +147,7 @@ async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: Th
     cached = { page, body: serialize(page) } satisfies CachedPage;
     ctx.listingCache.set(thread, key, cached, generation);
   }
-  return viewer ? { body: withOwnFlags(cached, viewer.authorId, serialize), personal: true } : { body: cached.body, personal: false };
+  return viewer ? { body: withOwnFlags(cached, viewer.authorId), personal: true } : { body: cached.body, personal: false };
 }
 
 /** Signed-in readers post as themselves; guests only where enabled, and with a name. */

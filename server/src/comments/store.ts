@@ -21,15 +21,6 @@ export async function findComment(db: Kysely<DB>, id: string): Promise<CommentTa
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
-export async function hasPendingIn(db: Kysely<DB>, thread: string, authorId: string): Promise<boolean> {
-  const row = await db.selectFrom('comments').select('id')
-    .where('author_id', '=', authorId).where('thread', '=', thread)
-    .where((eb) => eb.or([eb('status', '=', 'pending'), eb('pending_body', 'is not', null)]))
-    .limit(1).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Whether the same author (a reader, or a guest by name) already has this text in the thread. */
 export async function isDuplicate(db: Kysely<DB>, thread: string, bodyHash: string, author: { authorId: string } | { guestName: string }): Promise<boolean> {
   let q = db.selectFrom('comments').select('id')

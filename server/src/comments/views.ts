@@ -73,9 +73,12 @@ export interface CachedPage {
   body: string;
 }
 
-/** The anonymous page's JSON as `authorId` gets it: their own comments flagged `own`. */
-export function withOwnFlags(cached: CachedPage, authorId: string, serialize: (page: CommentPage) => string): string {
+/**
+ * The anonymous page's JSON as `authorId` gets it: their own comments flagged `own`. JSON.stringify,
+ * not the schema's serializer: on these copied objects it measured faster.
+ */
+export function withOwnFlags(cached: CachedPage, authorId: string): string {
   const { page } = cached;
   if (!page.comments.some((c) => c.author.id === authorId)) return cached.body;
-  return serialize({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) });
+  return JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) });
 }
