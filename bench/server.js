@@ -11,6 +11,8 @@
 // the current code is faster), and flags a scenario more than 10% slower by CPU time per request
 // (by throughput where /proc is missing); it is not a pass/fail test.
 //
+// `post a comment, one at a time` is the latency of one durable post with nothing queued (mean ms).
+//
 //   npm run bench:server [-- --base REV]   (default: the merge-base with main, or HEAD~1 on main itself)
 //   INKWELL_BENCH_SECONDS=1 (per slice) INKWELL_BENCH_PAIRS=6 INKWELL_TEST_DATABASE_URL=…
 import { execFileSync, spawn } from 'node:child_process';
@@ -197,12 +199,13 @@ const median = (xs) => {
 function summary(results) {
   const rps = median(results.map((r) => r.requests.average));
   const p99 = median(results.map((r) => r.latency.p99));
+  const mean = median(results.map((r) => r.latency.mean));
   const cpu = median(results.map((r) => r.cpuPerRequest)) * 1e6;
   const failed = results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-  return { rps, p99, cpu, failed };
+  return { rps, p99, mean, cpu, failed };
 }
 
-const figures = (r) => `${r.rps.toFixed(0).padStart(6)} req/s p99 ${String(r.p99).padStart(4)} ms ${Number.isNaN(r.cpu) ? '' : `${r.cpu.toFixed(0).padStart(5)} µs CPU/req`}`;
+const figures = (r) => `${r.rps.toFixed(0).padStart(6)} req/s p99 ${String(r.p99).padStart(4)} ms mean ${r.mean.toFixed(2).padStart(6)} ms ${Number.isNaN(r.cpu) ? '' : `${r.cpu.toFixed(0).padStart(5)} µs CPU/req`}`;
 
 function line(label, current, base, ratios, note = '') {
   const decisive = Number.isNaN(ratios.cpu) ? ratios.rps : ratios.cpu;
@@ -224,7 +227,7 @@ async function bench(kind, baseDir) {
     const scenarios = [
       ['list 100, anonymous, cached', (s) => [s.cached, { url: `${s.cached.url}/v1/threads/bench-list/comments?limit=100` }]],
       ['list 100, anonymous, uncached', (s) => [s.uncached, { url: `${s.uncached.url}/v1/threads/bench-list/comments?limit=100` }],
-        '  (INKWELL_LISTING_CACHE_MS=0: the base may still answer from its cache)'],
+        '  (INKWELL_LISTING_CACHE_MS=0)'],
       // A signed-in reader (here the author of all 100, so every comment gets `own: true`) is served from
       // the public cache plus own flags; a moderator sees pending comments too, so always from the database.
       ['list 100, signed in', (s) => [s.cached, { url: `${s.cached.url}/v1/threads/bench-list/comments?limit=100`, headers: { authorization: `Bearer ${token}` } }]],
@@ -234,6 +237,14 @@ async function bench(kind, baseDir) {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ body: `Benchmark comment number ${n++}` }) }) }],
+      }]],
+      // One writer at a time: the latency of a durable post (201 after COMMIT), which the figures above hide in queueing.
+      ['post a comment, one at a time', (s) => [s.cached, {
+        url: `${s.cached.url}/v1/threads/bench-post-one/comments`,
+        method: 'POST',
+        connections: 1,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ body: `Sequential comment number ${n++}` }) }) }],
       }]],
     ];
     for (const s of servers) for (const url of [s.cached.url, s.uncached.url]) await run({ url: `${url}/v1/threads/bench-list/comments?limit=100`, duration: 1 });

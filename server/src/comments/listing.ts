@@ -35,9 +35,11 @@ function sqliteFetch(database: Database_, desc: boolean, afterCursor: boolean): 
   return async (params) => {
     const top = await topLevel(params);
     const viewer = params.slice(1, 3);
+    // Not the extra row that only tells whether a next page exists.
+    const listedIds = top.slice(0, Number(params[3]) - 1).map((r) => r[0]);
     return {
       top,
-      replies: top.length ? await replies([JSON.stringify(top.map((r) => r[0])), ...viewer]) : [],
+      replies: listedIds.length ? await replies([JSON.stringify(listedIds), ...viewer]) : [],
       total: Number((await total([params[0], ...viewer]))[0]![0]),
     };
   };
