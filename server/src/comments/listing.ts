@@ -5,7 +5,7 @@
  * than running them.
  */
 import type { Kysely } from 'kysely';
-import type { DB, Database_, PreparedQuery } from '../db.js';
+import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
