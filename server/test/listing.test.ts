@@ -1,6 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, kinds, startServer, token, type TestServer } from './helpers.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type CommentTable } from '../src/db.js';
+import { listThread } from '../src/comments/listing.js';
+import { call, kinds, sleep, startServer, token, type TestServer } from './helpers.js';
 
 // The listing's statements (comments/listing-sql.ts): a page's top-level comments with only their own
 // replies, reply counts and the total; pages in both orders; chains of hidden replies as placeholders.
@@ -91,3 +97,34 @@ for (const { kind, skip } of await kinds()) {
     });
   });
 }
+
+describe('thread listing on sqlite during a write', () => {
+  it('does not read what an open transaction has written on the same connection', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-listing-'));
+    const database = await openDatabase(loadConfig({ INKWELL_DATA_DIR: dir }, []));
+    try {
+      const row = (id: string): CommentTable => ({
+        id, thread: 't', parent_id: null, root_id: id, author_id: 'a', author_name: 'A', author_picture: null, author_email: null,
+        guest: 0, body: 'text', body_hash: id, status: 'published', created_at: Date.now(), edited_at: null, pending_body: null, pending_edited_at: null,
+      });
+      await database.db.insertInto('comments').values(row('c_committed')).execute();
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const write = database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('comments').values(row('c_rolled_back')).execute();
+        await held;
+        throw new Error('rolled back');
+      }).catch(() => {});
+      await sleep(20);
+      const listing = listThread(database, 't', null, { sort: 'oldest', limit: 10 });
+      release();
+      await write;
+      const page = await listing;
+      assert.deepEqual(page.comments.map((c) => c.id), ['c_committed']);
+      assert.equal(page.total, 1);
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
