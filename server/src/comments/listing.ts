@@ -96,17 +96,14 @@ export async function listThread(database: Database_, thread: string, viewer: Vi
   const listed = await fetcher(database, q.sort === 'newest', q.cursor !== undefined)(params);
   const more = listed.top.length > q.limit;
   if (more) listed.top.pop();
-  const comments: Comment[] = [];
-  const tops = new Map<string, Comment>();
-  for (const row of listed.top) {
-    const view = viewFor(viewRow(row, thread), viewer);
-    view.replyCount = 0;
-    tops.set(view.id, view);
-    comments.push(view);
-  }
   const replies = listed.replies.map((row) => viewRow(row, thread));
-  for (const r of replies) tops.get(r.root_id)!.replyCount!++;
-  const hidden = await hiddenParents(database.db, tops, replies);
+  const replyCounts = new Map<string, number>();
+  for (const r of replies) replyCounts.set(r.root_id, (replyCounts.get(r.root_id) ?? 0) + 1);
+  const comments: Comment[] = listed.top.map((row) => {
+    const top = viewRow(row, thread);
+    return { ...viewFor(top, viewer), replyCount: replyCounts.get(top.id) ?? 0 };
+  });
+  const hidden = await hiddenParents(database.db, comments, replies);
   const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
   for (const r of below) comments.push(viewFor(r, viewer));
   const last = listed.top[listed.top.length - 1];
@@ -120,8 +117,8 @@ const byTime = (a: ViewRow, b: ViewRow) => a.created_at - b.created_at || (a.id 
  * not read (held, removed, deleted) come out as placeholders, so the replies below keep their place.
  * Rare, so not part of the listing's statements.
  */
-async function hiddenParents(db: Kysely<DB>, tops: Map<string, Comment>, replies: ViewRow[]): Promise<ViewRow[]> {
-  const known = new Set(tops.keys());
+async function hiddenParents(db: Kysely<DB>, tops: Comment[], replies: ViewRow[]): Promise<ViewRow[]> {
+  const known = new Set(tops.map((c) => c.id));
   for (const r of replies) known.add(r.id);
   const hidden: ViewRow[] = [];
   let missing = replies;
