@@ -101,7 +101,7 @@ export async function listThread(database: Database_, thread: string, viewer: Vi
   for (const r of replies) replyCounts.set(r.root_id, (replyCounts.get(r.root_id) ?? 0) + 1);
   const comments: Comment[] = listed.top.map((row) => {
     const top = viewRow(row, thread);
-    return { ...viewFor(top, viewer), replyCount: replyCounts.get(top.id) ?? 0 };
+    return viewFor(top, viewer, replyCounts.get(top.id) ?? 0);
   });
   const hidden = await hiddenParents(database.db, comments, replies);
   const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
