@@ -15,11 +15,14 @@ import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
+import { hasPendingIn, listThread } from './listing.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
-  type InboxQuery, type NewComment, type ThreadQuery,
+  type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
 } from './schemas.js';
+
+type PageSerializer = (page: CommentPage) => string;
 
 type Api = Parameters<FastifyPluginAsyncTypebox>[0];
 
@@ -36,7 +39,7 @@ function readingRoutes(app: Api) {
 
   app.get('/threads/:thread/comments', { schema: listThreadRoute, preHandler: guard.identify }, async (request, reply) => {
     const { thread } = request.params;
-    const page = await listingFor(ctx, thread, request.viewer, request.query as ThreadQuery);
+    const page = await listingFor(ctx, thread, request.viewer, request.query as ThreadQuery, pageSerializer(reply));
     return sendCacheable(request, reply, page.body, page.personal, config.cdnMaxAge);
   });
 
@@ -120,21 +123,28 @@ function writingRoutes(app: Api) {
   });
 }
 
+/** The listing route's 200 serializer, compiled by Fastify (fast-json-stringify) from the CommentPage schema. */
+function pageSerializer(reply: FastifyReply): PageSerializer {
+  const serialize = reply.getSerializationFunction('200');
+  if (!serialize) throw new Error('the listing route has no 200 response schema');
+  return serialize as PageSerializer;
+}
+
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
  * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
  * listing (readers with their own comments flagged).
  */
-async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: ThreadQuery): Promise<{ body: string; personal: boolean }> {
-  const seesMore = isModerator(viewer) || (viewer !== null && (await store.hasPendingIn(ctx.db, thread, viewer.authorId)));
-  if (seesMore) return { body: JSON.stringify(await store.listThread(ctx.db, thread, viewer, q)), personal: true };
+async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: ThreadQuery, serialize: PageSerializer): Promise<{ body: string; personal: boolean }> {
+  const seesMore = isModerator(viewer) || (viewer !== null && (await hasPendingIn(ctx.database, thread, viewer.authorId)));
+  if (seesMore) return { body: serialize(await listThread(ctx.database, thread, viewer, q)), personal: true };
   // From the decoded request, in a form where no thread name or cursor can pass for another.
   const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
   let cached = ctx.listingCache.get(key);
   if (cached === undefined) {
     const generation = ctx.listingCache.generation(thread);
-    const page = await store.listThread(ctx.db, thread, null, q);
-    cached = { page, body: JSON.stringify(page) } satisfies CachedPage;
+    const page = await listThread(ctx.database, thread, null, q);
+    cached = { page, body: serialize(page) } satisfies CachedPage;
     ctx.listingCache.set(thread, key, cached, generation);
   }
   return viewer ? { body: withOwnFlags(cached, viewer.authorId), personal: true } : { body: cached.body, personal: false };

@@ -1,0 +1,67 @@
+/**
+ * The statements of a thread listing. Parameters, as numbered in `visible` and `topLevel`: $1 thread,
+ * $2 the viewer's author id (null for anonymous readers), $3 1 for moderators else 0, $4 the page size
+ * plus one (the extra row tells whether a next page exists), $5 and $6 the cursor's time and id.
+ * Every statement selects COLUMNS first, in that order.
+ */
+
+export const REPLIES_PER_PAGE = 1000;
+
+// Not `thread`: every listed row is in the thread asked for.
+const COLUMNS = ['id', 'parent_id', 'root_id', 'author_id', 'author_name', 'author_picture', 'guest', 'body', 'status', 'created_at', 'edited_at', 'pending_body', 'pending_edited_at'];
+const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+
+/** Rows the viewer may see: published, their own pending ones, all pending ones for moderators. */
+const visible = (alias: string) =>
+  `(${alias}.status = 'published' OR (${alias}.status = 'pending' AND ($3 = 1 OR ${alias}.author_id = $2)))`;
+
+/** Top-level comments of the page: visible, or holding visible replies (listed as placeholders then). */
+function topLevel(desc: boolean, afterCursor: boolean): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  const op = desc ? '<' : '>';
+  const after = afterCursor ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6))` : '';
+  return `SELECT ${columns('c')} FROM comments c
+    WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
+      AND (${visible('c')} OR EXISTS (
+        SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
+    ORDER BY c.created_at ${dir}, c.id ${dir} LIMIT $4`;
+}
+
+const total = `SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}`;
+
+// CROSS JOIN keeps SQLite from walking the status index (every published comment) instead of the few replies.
+const repliesWhere = `r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
+    ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}`;
+
+/**
+ * SQLite: three statements. They run in the process, without round trips, and each costs less alone
+ * than as one compound statement. The replies statement takes the page's ids as a JSON array in $1.
+ */
+export function sqliteStatements(desc: boolean, afterCursor: boolean) {
+  return {
+    topLevel: topLevel(desc, afterCursor),
+    replies: `SELECT ${columns('r')} FROM (SELECT value AS id FROM json_each($1)) top CROSS JOIN comments r WHERE ${repliesWhere}`,
+    total,
+  };
+}
+
+/**
+ * PostgreSQL: one statement, one round trip. After COLUMNS come `part` (0 a top-level comment, 1 a
+ * reply, 2 the total) and `n` (the place in its part, or the total).
+ */
+export function postgresStatement(desc: boolean, afterCursor: boolean): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  const nothing = COLUMNS.map(() => 'NULL').join(', ');
+  return `WITH top_page AS (${topLevel(desc, afterCursor)}),
+  listed AS (SELECT top_page.*, row_number() OVER (ORDER BY created_at ${dir}, id ${dir}) AS n FROM top_page),
+  replies AS (SELECT ${columns('r')} FROM (SELECT id FROM listed WHERE n < $4) top CROSS JOIN comments r WHERE ${repliesWhere})
+SELECT ${COLUMNS.join(', ')}, 0 AS part, n FROM listed
+UNION ALL SELECT ${COLUMNS.join(', ')}, 1, row_number() OVER (ORDER BY created_at, id) FROM replies
+UNION ALL SELECT ${nothing}, 2, (${total})
+ORDER BY part, n`;
+}
+
+
+/** Whether author $1 has comments or edits awaiting moderation in thread $2. */
+export const hasPendingSql =
+  `SELECT 1 FROM comments WHERE author_id = $1 AND thread = $2 AND (status = 'pending' OR pending_body IS NOT NULL) LIMIT 1`;

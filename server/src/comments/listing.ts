@@ -1,0 +1,132 @@
+/**
+ * A page of a thread as a viewer sees it: the top-level comments of the page, their replies and the
+ * thread's visible total, from statements prepared once per database (listing-sql.ts; the viewer is a
+ * parameter) whose rows come as arrays. Building and preparing queries on every listing cost more
+ * than running them.
+ */
+import type { Kysely } from 'kysely';
+import type { DB, Database_ } from '../db.js';
+import { isModerator, type Viewer } from '../auth.js';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
+import { hasPendingSql, postgresStatement, sqliteStatements } from './listing-sql.js';
+import { viewFor, type ViewRow } from './views.js';
+
+/** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
+type Row = [
+  id: string, parent_id: string | null, root_id: string, author_id: string, author_name: string,
+  author_picture: string | null, guest: number, body: string, status: string, created_at: number,
+  edited_at: number | null, pending_body: string | null, pending_edited_at: number | null, part?: number, n?: number,
+];
+
+interface Listed {
+  top: Row[];
+  replies: Row[];
+  total: number;
+}
+
+type Fetch = (params: unknown[]) => Promise<Listed>;
+
+function sqliteFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+  const text = sqliteStatements(desc, afterCursor);
+  const topLevel = database.prepare<Row>('', text.topLevel);
+  const replies = database.prepare<Row>('', text.replies);
+  const total = database.prepare<[number]>('', text.total);
+  return async (params) => {
+    const top = await topLevel(params);
+    const viewer = params.slice(1, 3);
+    // Not the extra row that only tells whether a next page exists.
+    const listedIds = top.slice(0, Number(params[3]) - 1).map((r) => r[0]);
+    return {
+      top,
+      replies: listedIds.length ? await replies([JSON.stringify(listedIds), ...viewer]) : [],
+      total: Number((await total([params[0], ...viewer]))[0]![0]),
+    };
+  };
+}
+
+function postgresFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+  const name = `inkwell_listing_${desc ? 'newest' : 'oldest'}_${afterCursor ? 'after' : 'first'}`;
+  const query = database.prepare<Row>(name, postgresStatement(desc, afterCursor));
+  return async (params) => {
+    const listed: Listed = { top: [], replies: [], total: 0 };
+    for (const row of await query(params)) {
+      if (row[13] === 0) listed.top.push(row);
+      else if (row[13] === 1) listed.replies.push(row);
+      else listed.total = Number(row[14]);
+    }
+    return listed;
+  };
+}
+
+const prepared = new WeakMap<Database_, Map<string, unknown>>();
+
+/** What `make` prepares on `database`, made on first use and kept. */
+function once<T>(database: Database_, key: string, make: () => T): T {
+  let forDatabase = prepared.get(database);
+  if (!forDatabase) prepared.set(database, (forDatabase = new Map()));
+  if (!forDatabase.has(key)) forDatabase.set(key, make());
+  return forDatabase.get(key) as T;
+}
+
+/** The listing's statements: oldest or newest first, from the start or after a cursor. */
+function fetcher(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+  const fetch = database.dialect === 'postgres' ? postgresFetch : sqliteFetch;
+  return once(database, `listing ${desc} ${afterCursor}`, () => fetch(database, desc, afterCursor));
+}
+
+/** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
+export async function hasPendingIn(database: Database_, thread: string, authorId: string): Promise<boolean> {
+  const query = once(database, 'pending', () => database.prepare<[number]>('inkwell_has_pending', hasPendingSql));
+  return (await query([authorId, thread])).length > 0;
+}
+
+function viewRow(r: Row, thread: string): ViewRow {
+  return {
+    id: r[0], thread, parent_id: r[1], root_id: r[2], author_id: r[3], author_name: r[4], author_picture: r[5],
+    guest: Number(r[6]), body: r[7], status: r[8], created_at: Number(r[9]), edited_at: r[10] === null ? null : Number(r[10]),
+    pending_body: r[11], pending_edited_at: r[12] === null ? null : Number(r[12]),
+  };
+}
+
+/** A page of a thread as `viewer` sees it: top-level comments, then their replies (and placeholders) oldest first. */
+export async function listThread(database: Database_, thread: string, viewer: Viewer | null, q: ThreadQuery): Promise<CommentPage> {
+  const params: unknown[] = [thread, viewer?.authorId ?? null, isModerator(viewer) ? 1 : 0, q.limit + 1];
+  if (q.cursor) params.push(...decodeCursor(q.cursor));
+  const listed = await fetcher(database, q.sort === 'newest', q.cursor !== undefined)(params);
+  const more = listed.top.length > q.limit;
+  if (more) listed.top.pop();
+  const replies = listed.replies.map((row) => viewRow(row, thread));
+  const replyCounts = new Map<string, number>();
+  for (const r of replies) replyCounts.set(r.root_id, (replyCounts.get(r.root_id) ?? 0) + 1);
+  const comments: Comment[] = listed.top.map((row) => {
+    const top = viewRow(row, thread);
+    return viewFor(top, viewer, replyCounts.get(top.id) ?? 0);
+  });
+  const hidden = await hiddenParents(database.db, comments, replies);
+  const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
+  for (const r of below) comments.push(viewFor(r, viewer));
+  const last = listed.top[listed.top.length - 1];
+  return { comments, total: listed.total, nextCursor: more && last ? encodeCursor(Number(last[9]), last[0]) : null };
+}
+
+const byTime = (a: ViewRow, b: ViewRow) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1);
+
+/**
+ * The parents of listed replies that are not listed themselves, up to the top: replies the viewer may
+ * not read (held, removed, deleted) come out as placeholders, so the replies below keep their place.
+ * Rare, so not part of the listing's statements.
+ */
+async function hiddenParents(db: Kysely<DB>, tops: Comment[], replies: ViewRow[]): Promise<ViewRow[]> {
+  const known = new Set(tops.map((c) => c.id));
+  for (const r of replies) known.add(r.id);
+  const hidden: ViewRow[] = [];
+  let missing = replies;
+  for (;;) {
+    const ids = [...new Set(missing.map((r) => r.parent_id!).filter((id) => !known.has(id)))];
+    if (!ids.length) return hidden;
+    missing = await db.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
+    for (const r of missing) known.add(r.id);
+    hidden.push(...missing);
+  }
+}
