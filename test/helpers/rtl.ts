@@ -1,5 +1,12 @@
 import { fixture, html } from '@open-wc/testing';
 import { rtlPage, type RtlLang, type RtlTag } from '../rtl/pages.js';
+import { registerMessages } from '../../src/core/i18n.js';
+import { en } from '../../src/core/messages/en.js';
+
+// These pages test left-to-right runs inside right-to-left layout: a site that has not translated
+// Inkwell (its words English) on an Arabic or Hebrew page, the hardest case for isolation.
+registerMessages('ar', en);
+registerMessages('he', en);
 
 /** Mounts an element's right-to-left test page (test/rtl/pages.ts) and waits for its elements' first render. */
 export async function mountRtl(tag: RtlTag, lang: RtlLang, dir: 'rtl' | 'ltr' = 'rtl', comments?: string): Promise<HTMLElement> {
