@@ -675,11 +675,12 @@ export class CommentBox extends LocalizedElement {
       <label for=${id}>${label}</label>
       ${state.preview
         ? // <output> is labelable: the label names the preview as it names the field.
-          html`<output id=${id} class="preview body" role="group" tabindex="-1">${renderMarkdown(state.text)}</output>`
+          html`<output id=${id} class="preview body" role="group" tabindex="-1" dir="auto">${renderMarkdown(state.text)}</output>`
         : html`<textarea
             part="input"
             id=${id}
             name="body"
+            dir="auto"
             rows="3"
             maxlength=${max}
             aria-describedby="${id}-note"
@@ -697,14 +698,14 @@ export class CommentBox extends LocalizedElement {
           ></textarea>`}
       ${!signedIn && key.kind === 'new'
         ? html`<div class="guest">
-            <label>${m.guestName}<input part="input" name="name" required maxlength="80" autocomplete="name" /></label>
-            <label>${m.guestEmail}<input part="input" name="email" type="email" maxlength="200" autocomplete="email" /></label>
+            <label>${m.guestName}<input part="input" name="name" dir="auto" required maxlength="80" autocomplete="name" /></label>
+            <label>${m.guestEmail}<input part="input" name="email" type="email" dir="ltr" maxlength="200" autocomplete="email" /></label>
           </div>`
         : nothing}
       <div class="row">
         <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
           ${state.error ??
-          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key.kind === 'new' ? fill(lang, m.signedInAs, { name: reader.name }) : '')}
+          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key.kind === 'new' ? fill(lang, m.signedInAs, { name: isolate(reader.name) }) : '')}
           ${state.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}
         </span>
         <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
@@ -761,3 +762,6 @@ declare global {
     'comment-box': CommentBox;
   }
 }
+
+/** A name isolated from the sentence around it (first-strong isolate … pop), as <bdi> would inside a string. */
+const isolate = (text: string) => `\u2068${text}\u2069`;

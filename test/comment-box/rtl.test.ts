@@ -35,5 +35,18 @@ describe('<comment-box> right to left', () => {
       const buttons = [...row.querySelectorAll('button')].map(rect);
       expect(Math.abs(Math.min(...buttons.map((b) => b.left)) - rect(row).left), 'the buttons at the left end').to.be.lessThan(1);
     });
+
+    it(`isolates what readers write and their names from the page's direction (${lang})`, async () => {
+      api.comments = rtlThread('rtl', lang);
+      const page = await mountRtl('comment-box', lang, 'rtl', `api="/fake/v1" thread="rtl" eager token="${fakeToken('Ada Okafor')}"`);
+      const box = page.querySelector<CommentBox>('comment-box')!;
+      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('textarea'), 'the comments load');
+      const root = box.shadowRoot!;
+      expect(root.querySelector('textarea')!.getAttribute('dir')).to.equal('auto');
+      for (const article of root.querySelectorAll('article')) expect(article.querySelector('[dir="auto"]'), 'the body').to.exist;
+      expect(root.querySelector('article bdi'), 'the author name').to.exist;
+      // "Signed in as Ada Okafor.": the Latin name, isolated, cannot drag the sentence's full stop into its run.
+      expect(root.querySelector('.note')!.textContent).to.include('\u2068Ada Okafor\u2069');
+    });
   }
 });
