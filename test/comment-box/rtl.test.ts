@@ -43,8 +43,8 @@ describe('<comment-box> right to left', () => {
       await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('textarea'), 'the comments load');
       const root = box.shadowRoot!;
       expect(root.querySelector('textarea')!.getAttribute('dir')).to.equal('auto');
-      for (const article of root.querySelectorAll('article')) expect(article.querySelector('[dir="auto"]'), 'the body').to.exist;
-      expect(root.querySelector('article bdi'), 'the author name').to.exist;
+      for (const article of root.querySelectorAll('article')) expect(article.querySelector('[dir="auto"]'), 'the body').not.to.equal(null);
+      expect(root.querySelector('article bdi'), 'the author name').not.to.equal(null);
       // "Signed in as Ada Okafor.": the Latin name, isolated, cannot drag the sentence's full stop into its run.
       expect(root.querySelector('.note')!.textContent).to.include('\u2068Ada Okafor\u2069');
     });
