@@ -27,6 +27,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { baseRevision, git } from './base-revision.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.INKWELL_BENCH_RUNS ?? 10);
@@ -38,21 +39,6 @@ const watchdog = setTimeout(() => {
   process.exit(2);
 }, 10 * 60_000);
 watchdog.unref();
-
-const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-
-function baseRevision() {
-  const i = process.argv.indexOf('--base');
-  if (i > 0 && process.argv[i + 1]) return git('rev-parse', '--verify', process.argv[i + 1] + '^{commit}');
-  const head = git('rev-parse', 'HEAD');
-  let base = null;
-  try {
-    base = git('merge-base', 'HEAD', 'main');
-  } catch {
-    // no main branch here
-  }
-  return base && base !== head ? base : git('rev-parse', 'HEAD~1');
-}
 
 /** Builds the drop-in files (rollup only; the npm modules are not needed) in `dir`. */
 function build(dir, label) {

@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { SignJWT } from 'jose';
+import { baseRevision, git } from './base-revision.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.INKWELL_BENCH_SECONDS ?? 1);
@@ -32,21 +33,6 @@ const CONNECTIONS = 50;
 const PG_URL = process.env.INKWELL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const REGRESSION = 0.9;
-
-const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-
-function baseRevision() {
-  const i = process.argv.indexOf('--base');
-  if (i > 0 && process.argv[i + 1]) return git('rev-parse', '--verify', process.argv[i + 1] + '^{commit}');
-  const head = git('rev-parse', 'HEAD');
-  let base = null;
-  try {
-    base = git('merge-base', 'HEAD', 'main');
-  } catch {
-    // no main branch here
-  }
-  return base && base !== head ? base : git('rev-parse', 'HEAD~1');
-}
 
 /** The base revision's server/ in a temporary directory that resolves packages from this checkout. */
 function extractBase(rev) {
