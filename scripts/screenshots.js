@@ -146,26 +146,11 @@ async function demoShots(browser) {
   return shots;
 }
 
-/** The theme pages of the browser tests, as they are and with the README's recipes. */
-async function themeShots(browser) {
+/** Bundles `contents` (TypeScript importing from the repository) into one module for a test page: the elements from src/, no server. */
+async function pageScript(contents) {
   const { build } = await import('esbuild');
-  const { tsImport } = await import('tsx/esm/api');
-  const ORIGIN = 'http://inkwell.test';
-  const { THEME_PAGES, pageDocument, readmeCss } = await tsImport('../test/themes/pages.ts', import.meta.url);
-  const readme = readFileSync('README.md', 'utf8');
-  const RECIPES = { casper: 'recipe-casper', 'casper-dark': 'recipe-casper', tt1: 'recipe-tt1', 'tt1-dark': 'recipe-tt1' };
-
   const bundle = await build({
-    stdin: {
-      contents: `
-        import { FakeApi, fakeToken, sampleThread } from './mocks/inkwell-api.ts';
-        new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', 8) }).install();
-        document.querySelector('comment-box')?.setAttribute('token', fakeToken('Ada'));
-        await import('./src/index.ts');
-      `,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -173,7 +158,23 @@ async function themeShots(browser) {
     write: false,
     logLevel: 'warning',
   });
-  const script = bundle.outputFiles[0].text;
+  return bundle.outputFiles[0].text;
+}
+
+/** The theme pages of the browser tests, as they are and with the README's recipes. */
+async function themeShots(browser) {
+  const { tsImport } = await import('tsx/esm/api');
+  const ORIGIN = 'http://inkwell.test';
+  const { THEME_PAGES, pageDocument, readmeCss } = await tsImport('../test/themes/pages.ts', import.meta.url);
+  const readme = readFileSync('README.md', 'utf8');
+  const RECIPES = { casper: 'recipe-casper', 'casper-dark': 'recipe-casper', tt1: 'recipe-tt1', 'tt1-dark': 'recipe-tt1' };
+
+  const script = await pageScript(`
+        import { FakeApi, fakeToken, sampleThread } from './mocks/inkwell-api.ts';
+        new FakeApi({ base: '/fake/v1', comments: sampleThread('t1', 8) }).install();
+        document.querySelector('comment-box')?.setAttribute('token', fakeToken('Ada'));
+        await import('./src/index.ts');
+      `);
   const shots = [];
   for (const name of Object.keys(THEME_PAGES)) {
     for (const recipe of [false, true]) {
@@ -225,29 +226,15 @@ async function themeShots(browser) {
 
 /** Every element's right-to-left test page, in Arabic and Hebrew. */
 async function rtlShots(browser) {
-  const { build } = await import('esbuild');
   const { tsImport } = await import('tsx/esm/api');
   const ORIGIN = 'http://inkwell.test';
   const { RTL_LANGS, RTL_TAGS, SAMPLES, rtlPage } = await tsImport('../test/rtl/pages.ts', import.meta.url);
-  const bundle = await build({
-    stdin: {
-      contents: `
+  const script = await pageScript(`
         import { FakeApi } from './mocks/inkwell-api.ts';
         import { rtlThread } from './test/rtl/pages.ts';
         new FakeApi({ base: '/fake/v1', comments: rtlThread('rtl', document.documentElement.lang) }).install();
         await import('./src/index.ts');
-      `,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    tsconfig: 'tsconfig.json',
-    write: false,
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0].text;
+      `);
   const { fakeToken } = await tsImport('../mocks/inkwell-api.ts', import.meta.url);
   const shots = [];
   for (const lang of RTL_LANGS) {
