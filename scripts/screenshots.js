@@ -110,7 +110,8 @@ async function demoShots(browser) {
         }
         await page.goto(`${demo.url}${spec.path}`, { waitUntil: 'load' });
         await page.evaluate(async () => {
-          await Promise.all([...document.querySelectorAll(':not(:defined)')].map((el) => customElements.whenDefined(el.localName)));
+          // The comment box's code arrives only as it nears the viewport (below); the rest is here at once.
+          await Promise.all([...document.querySelectorAll(':not(:defined):not(comment-box)')].map((el) => customElements.whenDefined(el.localName)));
         });
         if (spec.comments) {
           // The comments load as the reader scrolls towards them.
@@ -124,8 +125,13 @@ async function demoShots(browser) {
           await Promise.all(images.map((img) => img.decode().catch(() => {})));
         });
         await page.waitForTimeout(200);
-        await page.screenshot({ path: join(OUT, `${label}.png`), fullPage: true });
         await page.screenshot({ path: join(OUT, `${label}-top.png`) });
+        // A viewport as tall as the page: what lies below the fold (comments skip their rendering off
+        // screen, content-visibility: auto) is drawn as a reader scrolling down would see it.
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: viewport.width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.screenshot({ path: join(OUT, `${label}.png`), fullPage: true });
         shots.push(`${label}.png`, `${label}-top.png`);
         if (spec.comments) {
           // The end of the article at full size: the author box, the space after it, the comments.
