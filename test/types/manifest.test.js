@@ -18,7 +18,7 @@ describe('custom-elements.json', () => {
     assert.deepEqual(elements.map(({ declaration }) => declaration.tagName).sort(), TAGS);
   });
 
-  for (const { module, declaration } of elements) {
+  for (const { declaration } of elements) {
     describe(`<${declaration.tagName}>`, () => {
       it('lists each event once, under the name its event class gives it', () => {
         const events = declaration.events ?? [];
