@@ -46,7 +46,7 @@ describe('framework types and editor data generated from the manifest', () => {
   it('Vue: a single-file component using every element passes vue-tsc; wrong values do not', () => compile(VUE_TSC, 'tsconfig.vue.json'));
 
   it('each fixture uses every element', () => {
-    for (const fixture of ['react19.tsx', 'react18.tsx', 'Article.vue', 'preact.tsx', 'solid.tsx', 'svelte.ts']) {
+    for (const fixture of ['react19.tsx', 'react18.tsx', 'Article.vue', 'preact.tsx', 'solid.tsx', 'svelte.mts']) {
       const text = readFileSync(join(FIXTURES, fixture), 'utf8');
       for (const { tagName, name } of elements) assert.ok(text.includes(tagName) || text.includes(`<${name}`), `${fixture} uses ${tagName}`);
     }
