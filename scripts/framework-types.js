@@ -90,7 +90,7 @@ function propsModule() {
 
 /** A JSX augmentation: `base` is the framework's HTML attributes type for an element `E`. */
 function jsxModule({ framework, imports, open, close, base, events }) {
-  const lines = [GENERATED, `// ${framework}: import type {} from '${pkg.name}/${framework.toLowerCase().split(' ')[0]}-jsx';`, ...imports, "import type { InkwellElements, OnEventHandlers } from './props.js';", ''];
+  const lines = [GENERATED, `// ${framework}: import type {} from '${pkg.name}/${framework.toLowerCase().split(' ')[0]}-jsx';`, ...imports, "import type { InkwellElements, OnEventHandlers } from './props.js';", "export type * from './props.js';", ''];
   lines.push(`type InkwellElement<Tag extends keyof InkwellElements> = Omit<${base('InkwellElements[Tag][\'element\']')}, keyof InkwellElements[Tag]['props']>`);
   lines.push(`  & InkwellElements[Tag]['props'] & ${events('InkwellElements[Tag][\'events\']', 'InkwellElements[Tag][\'element\']')};`, '');
   lines.push(...open);
@@ -132,6 +132,7 @@ const svelte = [
   `// Svelte 5: import type {} from '${pkg.name}/svelte';`,
   "import type { HTMLAttributes } from 'svelte/elements';",
   "import type { InkwellElements, OnEventHandlers } from './props.js';",
+  "export type * from './props.js';",
   '',
   "type InkwellElement<Tag extends keyof InkwellElements> = Omit<HTMLAttributes<InkwellElements[Tag]['element']>, keyof InkwellElements[Tag]['props']>",
   "  & InkwellElements[Tag]['props'] & OnEventHandlers<InkwellElements[Tag]['events']>;",
@@ -150,6 +151,7 @@ const vue = [
   `// Vue 3: import type {} from '${pkg.name}/vue';`,
   "import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';",
   "import type { InkwellElements } from './props.js';",
+  "export type * from './props.js';",
   '',
   'type Camel<Props> = { [Name in keyof Props as Name extends `${string}-${string}` ? never : Name]: Props[Name] };',
   "type VueElement<Tag extends keyof InkwellElements> = new () => InkwellElements[Tag]['element'] & {",
