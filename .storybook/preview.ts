@@ -3,8 +3,9 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import manifest from '../custom-elements.json';
 import { catalogues } from '../src/core/messages/catalogues.js';
 import '../src/index.js';
+import { controlFor, manifestForDocs } from './manifest-view.js';
 
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(manifestForDocs(manifest));
 
 // Every language Inkwell ships, read from the catalogues' loader map so a new one appears by itself.
 const languages = ['en', ...Object.keys(catalogues)];
@@ -28,6 +29,16 @@ const preview: Preview = {
     },
   },
   initialGlobals: { lang: 'en' },
+  // Properties get the control their type calls for (a choice for a union of literals) unless a story says otherwise.
+  argTypesEnhancers: [
+    ({ argTypes }) =>
+      Object.fromEntries(
+        Object.entries(argTypes).map(([name, argType]) => {
+          if (argType.control !== undefined || argType.table?.category !== 'properties') return [name, argType];
+          return [name, { ...argType, ...controlFor(argType.table?.type?.summary) }];
+        }),
+      ),
+  ],
   decorators: [
     (story, context) => {
       const lang = String(context.globals.lang ?? 'en');

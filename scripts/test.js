@@ -1,4 +1,4 @@
-// `npm test`: the browser suites (Chromium and Firefox), the end-to-end suite, the server suite and
+// `npm test`: the browser suites (Chromium and Firefox), the type tests, the end-to-end suite, the server suite and
 // the packages packed and installed, closed by one plain line that CI reads: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -26,6 +26,8 @@ const wtr = [process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--
 const suites = [
   { name: 'chromium', command: wtr, env: { INKWELL_BROWSERS: 'chromium' } },
   { name: 'firefox', command: wtr, env: { INKWELL_BROWSERS: 'firefox', INKWELL_COVERAGE: 'off' } },
+  // The manifest's rules, and the framework types and editor data generated from it at build.
+  { name: 'types', command: nodeTests('test/types') },
   { name: 'e2e', command: nodeTests('test/e2e') },
   { name: 'server', command: nodeTests('server/test') },
   // Packs both packages and installs each into an empty project (better-sqlite3 compiles: a minute or two).
@@ -34,8 +36,8 @@ const suites = [
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
-if (suites.some((suite) => suite.name === 'e2e')) {
-  // The end-to-end suite tests the built bundle, so it is built from the sources under test
+if (suites.some((suite) => suite.name === 'e2e' || suite.name === 'types')) {
+  // The end-to-end and type suites test the build, so it is built from the sources under test
   // (the pack suite builds through `npm pack`'s prepack).
   console.log('\n=== build ===');
   broken = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0;

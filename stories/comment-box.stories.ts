@@ -197,6 +197,13 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+// The first story is the docs page's primary one, shown at its top: a thread that has loaded.
+/** A conversation read signed out: replies nested, Sign In / Sign Up instead of the form. */
+export const SignedOut: Story = {
+  args: { api: '/fake/signed-out/v1', thread: 'signed-out' },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 12) } satisfies FakeSetup },
+};
+
 /** While the thread loads (the fake answers after ten minutes): the reserved space and "Loading comments…". */
 export const Loading: Story = {
   args: { api: '/fake/loading/v1', thread: 'loading' },
@@ -228,12 +235,6 @@ export const SessionExpired: Story = {
 export const SignInNotVerified: Story = {
   args: { api: '/fake/unverified/v1', thread: 'unverified', token: fakeToken(READER) },
   parameters: { fake: { refuse: 'token_wrong_audience', comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
-};
-
-/** A conversation read signed out: replies nested, Sign In / Sign Up instead of the form. */
-export const SignedOut: Story = {
-  args: { api: '/fake/signed-out/v1', thread: 'signed-out' },
-  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 12) } satisfies FakeSetup },
 };
 
 /** Signed in (a `fakeToken`): the form, Reply on every comment, Edit and Delete on one's own recent one. */

@@ -11,6 +11,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const scratch = mkdtempSync(join(tmpdir(), 'inkwell-pack-'));
 const elementPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+// Entries whose types need a framework's own types (React, Vue …): the frameworks' describe below compiles them.
+const frameworkEntries = Object.keys(elementPkg.exports).filter((key) => /\/frameworks\//.test(elementPkg.exports[key].types ?? ''));
 
 // npm passes its own settings to scripts (npm_config_local_prefix …); the scratch projects must not inherit them.
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
@@ -18,6 +20,10 @@ const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) =
 function npm(args, cwd) {
   return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env: cleanEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** The element package is packed once for every describe that installs it. */
+let elementsTarball;
+const packElements = () => (elementsTarball ??= pack());
 
 function pack(workspace) {
   const out = npm(['pack', '--json', '--pack-destination', scratch, ...(workspace ? ['-w', workspace] : [])], ROOT);
@@ -69,7 +75,7 @@ describe('inkwell-elements, packed and installed', () => {
   let tarball;
   let project;
   before(() => {
-    tarball = pack();
+    tarball = packElements();
     project = install('elements', tarball.file);
   });
 
@@ -107,7 +113,7 @@ describe('inkwell-elements, packed and installed', () => {
   });
 
   it('types every import: a TypeScript file using each export compiles', () => {
-    const typed = Object.keys(elementPkg.exports).filter((key) => typeof elementPkg.exports[key] === 'object');
+    const typed = Object.keys(elementPkg.exports).filter((key) => typeof elementPkg.exports[key] === 'object' && !frameworkEntries.includes(key));
     const lines = typed.map((key, i) => `import * as m${i} from 'inkwell-elements${key.slice(1)}';`);
     lines.push(
       "import { ReadingTime, CommentBox, estimateReadingTime, type ReadingEstimate } from 'inkwell-elements';",
@@ -133,6 +139,80 @@ describe('inkwell-elements, packed and installed', () => {
       assert.fail(`tsc failed:\n${err.stdout}${err.stderr}`);
     }
   });
+
+  it('points editors at their data, as the README\'s "Editors" says', () => {
+    const section = readmeSection('Editors');
+    const [, vscodeData] = /"html\.customData": \["\.\/(node_modules\/[^"]+)"\]/.exec(section);
+    const data = JSON.parse(readFileSync(join(project.dir, vscodeData), 'utf8'));
+    assert.deepEqual(data.tags.map((tag) => tag.name).sort(), ['article-card', 'author-badge', 'comment-box', 'reading-time', 'typo-reporter']);
+    const installed = installedPackages(project.dir).get('inkwell-elements');
+    for (const field of ['web-types', 'customElements']) assert.ok(existsSync(join(installed.path, installed.pkg[field])), field);
+    assert.match(section, /`web-types` field/);
+  });
+});
+
+/** A `## title` section of the README, up to the next one. */
+function readmeSection(title) {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `README has "## ${title}"`);
+  return readme.slice(start, readme.indexOf('\n## ', start + 1));
+}
+
+/** The part of a section that starts at a bold lead-in (`**Vue 3**`), up to the next one. */
+function readmePart(section, lead) {
+  const start = section.indexOf(`**${lead}**`);
+  assert.ok(start >= 0, `README has a part on ${lead}`);
+  const next = section.slice(start + lead.length + 4).search(/\n\*\*[^*]+\*\* /);
+  return next < 0 ? section.slice(start) : section.slice(start, start + lead.length + 4 + next);
+}
+
+/** Its code blocks: `sh` ones as commands, the others as files named by their first line's comment. */
+function codeOf(part) {
+  const commands = [];
+  const files = {};
+  for (const [, language, code] of part.matchAll(/```(\w+)\n([\s\S]*?)```/g)) {
+    if (language === 'sh') commands.push(...code.trim().split('\n'));
+    else files[/^(?:\/\/|<!--) (\S+)/.exec(code)[1]] = code;
+  }
+  return { commands, files };
+}
+
+describe('inkwell-elements in a React, Vue or Svelte project, as the README\'s "Use with React, Vue, Svelte" says', () => {
+  const section = readmeSection('Use with React, Vue, Svelte');
+  // What the README leaves to the project: a tsconfig, as each framework's starter makes one.
+  const compilerOptions = {
+    target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true,
+    lib: ['es2022', 'dom', 'dom.iterable'], skipLibCheck: false, verbatimModuleSyntax: true,
+  };
+  const cases = [
+    { lead: 'React 19', compilerOptions: { jsx: 'react-jsx' }, check: ['tsc', '-p', '.'] },
+    { lead: 'React 18', compilerOptions: { jsx: 'react-jsx' }, check: ['tsc', '-p', '.'] },
+    { lead: 'Vue 3', compilerOptions: {}, check: ['vue-tsc', '-p', '.'] },
+    { lead: 'Svelte 5', compilerOptions: {}, check: ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
+  ];
+  for (const { lead, compilerOptions: own, check } of cases) {
+    it(`${lead}: the README's install and code compile against the packed package`, () => {
+      const { commands, files } = codeOf(readmePart(section, lead));
+      assert.ok(commands.length > 0 && Object.keys(files).length > 0, `${lead}: commands and a file`);
+      const dir = join(scratch, lead.replace(/\W+/g, '-').toLowerCase());
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-framework', private: true, type: 'module' }));
+      const tarball = packElements().file;
+      for (const command of commands) {
+        const [tool, verb, ...args] = command.split(/\s+/);
+        assert.deepEqual([tool, verb], ['npm', 'install'], command);
+        npm(['install', '--prefer-offline', ...args.map((arg) => (arg === 'inkwell-elements' ? tarball : arg))], dir);
+      }
+      for (const [path, code] of Object.entries(files)) writeFileSync(join(dir, path), code);
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, ...own }, include: ['src'] }));
+      try {
+        execFileSync('npx', ['--no-install', ...check], { cwd: dir, env: cleanEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (err) {
+        assert.fail(`${check[0]} failed:\n${err.stdout}${err.stderr}`);
+      }
+    });
+  }
 });
 
 describe('inkwell-server, packed and installed', () => {
