@@ -10,7 +10,7 @@ const REL = 'nofollow ugc noopener';
 /** The tags the fragment's frame uses, and those a comment body may hold (the comment box's). */
 const FRAME_TAGS = new Set(['div', 'h2', 'ol', 'li', 'article', 'header', 'span', 'link', 'time', 'meta', 'p']);
 const BODY_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote']);
-const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status',
+const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status', 'data-created-at',
   'data-inkwell-comments', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at']);
 
 interface Tag {
@@ -152,10 +152,10 @@ for (const { kind, skip } of await kinds()) {
         assert.ok(!text.includes(hidden), `${hidden} is in the fragment`);
       }
       assert.deepEqual(bodies(text), ['reply to deleted', 'visible']);
-      assert.ok(text.includes(`<article id="comment-${gone.id}" data-status="deleted"><p>This comment was deleted.</p><ol><li><article id="comment-`));
+      assert.ok(text.includes(`<article id="comment-${gone.id}" data-status="deleted" data-created-at="${gone.createdAt}"><p>This comment was deleted.</p><ol><li><article id="comment-`));
       assert.ok(!text.includes('deleted text'));
       // Under a placeholder, a reply is an item of its own (no itemprop without an item around it).
-      assert.match(text, /data-status="deleted"><p>[^<]*<\/p><ol><li><article id="comment-[^"]+" itemscope /);
+      assert.match(text, /data-status="deleted" data-created-at="[^"]+"><p>[^<]*<\/p><ol><li><article id="comment-[^"]+" itemscope /);
     });
 
     it('pages and sorts as the JSON listing does, in the language asked for', async () => {

@@ -66,7 +66,7 @@ export function threadHtml(page: CommentPage, lang: string): string {
   };
   const article = (c: Comment, inItem: boolean): string => {
     const id = `id="comment-${escapeHtml(c.id)}"`;
-    if (c.status === 'deleted') return `<article ${id} data-status="deleted"><p>${escapeHtml(m.deletedComment)}</p>${list(c)}</article>`;
+    if (c.status === 'deleted') return `<article ${id} data-status="deleted" data-created-at="${escapeHtml(c.createdAt)}"><p>${escapeHtml(m.deletedComment)}</p>${list(c)}</article>`;
     const picture = c.author.picture && /^https?:\/\//i.test(c.author.picture) ? `<link itemprop="image" href="${escapeHtml(c.author.picture)}">` : '';
     const edited = c.editedAt ? ` <span>(${escapeHtml(m.edited)})<meta itemprop="dateModified" content="${escapeHtml(c.editedAt)}"></span>` : '';
     return (
