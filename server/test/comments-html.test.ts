@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XSS } from '../../test/comment-box/xss-corpus.js';
-import { call, kinds, REPO_ROOT, startServer, token, type TestServer } from './helpers.js';
+import { call, freePort, kinds, REPO_ROOT, startServer, token, type TestServer } from './helpers.js';
 
 // GET /v1/threads/{thread}/comments.html: the fragment sites include inside <comment-box>.
 
@@ -229,5 +232,52 @@ for (const { kind, skip } of await kinds()) {
 describe('the server\'s copy of the comment box\'s code', () => {
   it('is the comment box\'s markdown parser verbatim and the catalogues\' words (npm run shared-code)', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/shared-code.js', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  });
+});
+
+describe('the README\'s static-build include, run as it stands', () => {
+  const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  /** The fenced block right after `<!-- include: name -->`. */
+  const block = (name: string) => {
+    const match = new RegExp(`<!-- include: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(README);
+    assert.ok(match, `README.md has no block marked <!-- include: ${name} -->`);
+    return match[1]!;
+  };
+  const scratch = mkdtempSync(path.join(tmpdir(), 'inkwell-include-'));
+  let s: TestServer | undefined;
+  after(async () => {
+    await s?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** The README's template in a page of `lang`, and its script with the example origin made `origin`; runs the script over the page. */
+  // Not spawnSync: the server under test runs in this process and must answer meanwhile.
+  const build = async (origin: string, lang: string) => {
+    const page = path.join(scratch, `${lang}.html`);
+    writeFileSync(page, `<!doctype html>\n<html lang="${lang}"><body><article>…</article>\n${block('static-template')}</body></html>\n`);
+    writeFileSync(path.join(scratch, 'include-comments.mjs'), block('static-script').replaceAll('https://comments.example.com', origin));
+    const run = await new Promise<{ status: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['include-comments.mjs', page], { cwd: scratch, encoding: 'utf8' }, (error, _stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }));
+    });
+    return { ...run, html: readFileSync(page, 'utf8') };
+  };
+
+  it('fills the marked <comment-box> with its thread\'s first page, in the page\'s language', async () => {
+    s = await startServer('sqlite');
+    const ann = await token({ sub: 'ann', name: 'Ann' });
+    assert.equal((await call(s.url, 'POST', '/v1/threads/quiet-craft/comments', { token: ann, body: { body: 'Included at **build** time' } })).status, 201);
+    const { status, stderr, html } = await build(s.url, 'de');
+    assert.equal(status, 0, stderr);
+    assert.match(html, /<comment-box thread="quiet-craft" id="comments"><div data-inkwell-comments data-thread="quiet-craft" data-sort="oldest" data-total="1" [^>]*lang="de"><h2>Kommentare \(1\)<\/h2>/);
+    assert.ok(html.includes('<div itemprop="text"><p>Included at <strong>build</strong> time</p></div>'));
+    assert.ok(!html.includes('<!-- inkwell-comments -->'));
+  });
+
+  it('leaves the page as it was, and the build going, when the comment server does not answer', async () => {
+    const { status, stderr, html } = await build(`http://127.0.0.1:${await freePort()}`, 'en');
+    assert.equal(status, 0);
+    assert.match(stderr, /comments of "quiet-craft" not included \(.+\); the element will fetch them/);
+    assert.ok(html.includes(block('static-template')));
   });
 });
