@@ -1,7 +1,7 @@
 import type { Comment, CommentPage, Sort } from './types.js';
 
-/** An included page older than this is shown, then fetched again: it was probably made at build time. */
-export const INCLUDED_FRESH_MS = 60 * 60 * 1000;
+/** An included page older than this (an hour: made at build time, say) is shown, then fetched again. */
+const FRESH_MS = 3_600_000;
 
 export interface IncludedPage {
   page: CommentPage;
@@ -11,8 +11,7 @@ export interface IncludedPage {
   stale?: string;
 }
 
-const text = (element: Element | null | undefined) => element?.textContent?.trim() ?? '';
-const commentId = (article: Element | null) => (article?.id.startsWith('comment-') ? article.id.slice(8) : '');
+const idOf = (article: Element) => /^comment-(.+)/.exec(article.id)?.[1];
 
 /**
  * The first page a site included inside <comment-box> (`GET /v1/threads/{thread}/comments.html`, see
@@ -21,40 +20,40 @@ const commentId = (article: Element | null) => (article?.id.startsWith('comment-
  * markdown) are what the element needs. Undefined when nothing is included; a reason when it cannot be used.
  */
 export function includedPage(host: HTMLElement, thread: string, sort: Sort, now = Date.now()): IncludedPage | string | undefined {
-  const fragment = host.querySelector<HTMLElement>(':scope > [data-inkwell-comments]');
-  if (!fragment) return undefined;
+  const fragment = host.querySelector<HTMLElement>(':scope>[data-inkwell-comments]');
+  if (!fragment) return;
   const facts = fragment.dataset;
-  if (facts.thread !== thread) return `it is the thread "${facts.thread}", not "${thread}"`;
-  if (facts.sort !== sort) return `it is sorted ${facts.sort}, not ${sort}`;
-  const total = Number(facts.total);
-  const renderedAt = Date.parse(facts.renderedAt ?? '');
-  if (!Number.isInteger(total) || total < 0 || !renderedAt) return 'data-total or data-rendered-at is missing';
+  const made = Date.parse(facts.renderedAt!);
+  if (facts.thread !== thread || facts.sort !== sort) return `made for the thread "${facts.thread}", sorted ${facts.sort}`;
+  if (!(Number(facts.total) >= 0) || !made) return 'data-total or data-rendered-at is missing';
   const comments: Comment[] = [];
   for (const article of fragment.querySelectorAll('article')) {
-    const id = commentId(article);
+    const find = (selector: string) => article.querySelector(':scope>header ' + selector);
+    const deleted = article.dataset.status == 'deleted';
     const parent = article.parentElement!.closest('article');
-    const parentId = parent && fragment.contains(parent) ? commentId(parent) : null;
-    const deleted = article.dataset.status === 'deleted';
-    const createdAt = deleted ? article.dataset.createdAt : article.querySelector<HTMLTimeElement>(':scope > header time[itemprop=dateCreated]')?.dateTime;
-    const name = text(article.querySelector(':scope > header [itemprop=author] [itemprop=name]'));
-    const body = article.dataset.body;
-    if (!id || parentId === '' || !createdAt || !Date.parse(createdAt) || (!deleted && (!name || body === undefined))) {
-      return `comment ${comments.length + 1} lacks its id, author, date or body`;
-    }
-    const picture = article.querySelector(':scope > header [itemprop=author] link[itemprop=image]')?.getAttribute('href');
-    const editedAt = article.querySelector(':scope > header meta[itemprop=dateModified]')?.getAttribute('content');
+    const id = idOf(article);
+    const parentId = parent && fragment.contains(parent) ? idOf(parent) : null;
+    const createdAt = deleted ? article.dataset.createdAt : find('time[itemprop=dateCreated]')?.getAttribute('datetime');
+    const name = deleted ? '' : find('[itemprop=author] [itemprop=name]')?.textContent;
+    const body = deleted ? '' : article.dataset.body;
+    const picture = find('link[itemprop=image]')?.getAttribute('href');
+    const editedAt = find('meta[itemprop=dateModified]')?.getAttribute('content');
+    if (!id || parentId === undefined || !Date.parse(createdAt!) || body == null || !(deleted || name)) return `comment ${comments.length + 1} lacks its id, author, date or body`;
     comments.push({
       id,
       thread,
       parentId,
-      author: { id: '', name: deleted ? '' : name, guest: false, ...(picture ? { picture } : {}) },
-      body: deleted ? '' : body!,
-      createdAt,
+      author: { id: '', name: name!, guest: false, ...(picture && { picture }) },
+      body,
+      createdAt: createdAt!,
       status: deleted ? 'deleted' : 'published',
-      ...(editedAt ? { editedAt } : {}),
+      ...(editedAt && { editedAt }),
     });
   }
-  const page = { comments, total, nextCursor: facts.nextCursor ?? null };
-  const age = now - renderedAt;
-  return { page, fragment, ...(age > INCLUDED_FRESH_MS ? { stale: `it was made ${Math.round(age / 60_000)} minutes ago` } : {}) };
+  const minutes = Math.round((now - made) / 60_000);
+  return {
+    page: { comments, total: Number(facts.total), nextCursor: facts.nextCursor ?? null },
+    fragment,
+    ...(now - made > FRESH_MS && { stale: `made ${minutes} minutes ago` }),
+  };
 }
