@@ -169,7 +169,7 @@ describe('<comment-box> adopting an included page', () => {
       expect(shadowBodies(el)).not.to.include('Posted since the build');
       await waitUntil(() => shadowBodies(el).includes('Posted since the build'), 'the page was not fetched again');
     });
-    expect(warnings.join('\n')).to.match(/<comment-box> the included comments are old \(it was made 180 minutes ago\)/);
+    expect(warnings.join('\n')).to.match(/<comment-box> the included comments are old \(made 180 minutes ago\)/);
     expect(listings()).to.have.length(1);
   });
 
