@@ -373,7 +373,7 @@ export const IncludedPage: Story = {
     const fake = installFake(args, context.parameters.fake as FakeSetup | undefined);
     const page = { comments: fake.comments, total: fake.comments.length, nextCursor: null };
     // The site's own markup, as its template would include it: server-rendered and escaped there.
-    const included = fragmentHtml(threadHtml(page, args.lang), page, { thread: args.thread, sort: 'oldest', lang: args.lang }, new Date());
+    const included = fragmentHtml(threadHtml(page, args.lang), page, { thread: args.thread, sort: 'oldest', lang: args.lang, lastEventId: 0 }, new Date());
     return html`<div lang=${args.lang} style="max-width: 42rem; padding: 1rem">
       ${keyed(++renders, html`<comment-box api=${args.api} thread=${args.thread} eager>${unsafeHTML(included)}</comment-box>`)}
     </div>`;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XSS } from '../../test/comment-box/xss-corpus.js';
-import { call, freePort, kinds, REPO_ROOT, startServer, token, type TestServer } from './helpers.js';
+import { call, freePort, kinds, REPO_ROOT, SseClient, startServer, token, type TestServer } from './helpers.js';
 
 // GET /v1/threads/{thread}/comments.html: the fragment sites include inside <comment-box>.
 
@@ -14,7 +14,7 @@ const REL = 'nofollow ugc noopener';
 const FRAME_TAGS = new Set(['div', 'h2', 'ol', 'li', 'article', 'header', 'span', 'link', 'time', 'meta', 'p']);
 const BODY_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote']);
 const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status', 'data-created-at',
-  'data-inkwell-comments', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at']);
+  'data-inkwell-comments', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at', 'data-last-event-id']);
 
 interface Tag {
   name: string;
@@ -131,7 +131,7 @@ for (const { kind, skip } of await kinds()) {
       const parentEnd = text.indexOf('</article>', replyStart);
       assert.ok(parentStart < replyStart && text.slice(replyStart, parentEnd).includes('a reply'));
       assert.ok(text.includes('<h2>Comments (2)</h2>'));
-      assert.match(text, new RegExp(`^<div data-inkwell-comments data-thread="micro-${kind}" data-sort="oldest" data-total="2" data-rendered-at="[^"]+Z"><h2>`));
+      assert.match(text, new RegExp(`^<div data-inkwell-comments data-thread="micro-${kind}" data-sort="oldest" data-total="2" data-rendered-at="[^"]+Z" data-last-event-id="\\d+"><h2>`));
     });
 
     it('leaves out held and spam comments with every reply below them; a deleted one stays as a placeholder', async () => {
@@ -179,6 +179,23 @@ for (const { kind, skip } of await kinds()) {
       assert.ok((await fragment(thread, '?lang=sw')).text.includes('<h2>Comments (3)</h2>'));
       const empty = await fragment(`empty-${kind}`, '?lang=fr');
       assert.ok(empty.text.includes('<h2>Commentaires (0)</h2><p>Aucun commentaire pour l’instant</p>') || empty.text.includes('(0)</h2><p>'), empty.text);
+    });
+
+    it('names the last live event before the page, so a stream from there replays what came after', async () => {
+      const thread = `events-${kind}`;
+      await post(ann, thread, 'before the page');
+      const { text } = await fragment(thread);
+      const since = /data-last-event-id="(\d+)"/.exec(text)![1];
+      assert.ok(Number(since) > 0);
+      const after = await post(hal, thread, 'after the page');
+      const stream = await SseClient.open(`${s.url}/v1/threads/${thread}/events?lastEventId=${since}`);
+      try {
+        const replayed = await stream.waitFor((e) => e.event === 'comment-created');
+        assert.equal(JSON.parse(replayed.data).id, after.id);
+        assert.equal(stream.events.filter((e) => e.event === 'comment-created').length, 1);
+      } finally {
+        stream.close();
+      }
     });
 
     it('is public and cacheable: ETag, Cache-Control, 304, the same for signed-in readers', async () => {

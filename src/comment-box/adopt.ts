@@ -9,6 +9,8 @@ export interface IncludedPage {
   fragment: HTMLElement;
   /** Why the page should be fetched again although it is shown (too old), if it should. */
   stale?: string;
+  /** The newest live event when the page was listed: the stream replays from there. */
+  lastEventId?: string;
 }
 
 const idOf = (article: Element) => /^comment-(.+)/.exec(article.id)?.[1];
@@ -54,6 +56,7 @@ export function includedPage(host: HTMLElement, thread: string, sort: Sort, now 
   return {
     page: { comments, total: Number(facts.total), nextCursor: facts.nextCursor ?? null },
     fragment,
+    lastEventId: /^\d{1,15}$/.exec(facts.lastEventId!)?.[0],
     ...(now - made > FRESH_MS && { stale: `made ${minutes} minutes ago` }),
   };
 }

@@ -273,14 +273,14 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
-  private showFirstPage(page: CommentPage): void {
+  private showFirstPage(page: CommentPage, since?: string): void {
     this.threadState.reset(page);
     this.renderLimit = FIRST_SLICE;
     this.drawn = 0;
     this.phase = 'ready';
     this.restoreDrafts();
     void this.revealLinkedComment();
-    if (this.live) this.listen();
+    if (this.live) this.listen(since);
   }
 
   /**
@@ -300,7 +300,7 @@ export class CommentBox extends LocalizedElement {
     this.loadedFor = this.loadInputs();
     const generation = ++this.generation;
     prepareFormatters(this.locale.lang);
-    this.showFirstPage(included.page);
+    this.showFirstPage(included.page, included.lastEventId);
     void this.updateComplete.then(() => (included.fragment.hidden = true));
     if (included.stale || this.currentToken()) void this.refreshFirstPage(generation, included.page.nextCursor);
     return true;
@@ -361,10 +361,11 @@ export class CommentBox extends LocalizedElement {
     target?.focus({ preventScroll: true });
   }
 
-  private listen(): void {
+  /** The live stream; `since`, an event id, replays what happened after it (an included page's). */
+  private listen(since?: string): void {
     this.events?.close();
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(this.client().eventsUrl());
+    const source = new EventSource(this.client().eventsUrl() + (since ? `?lastEventId=${since}` : ''));
     const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
     source.addEventListener('comment-created', (event) => {
       if (!this.threadState.receive(parse(event))) return;

@@ -9,6 +9,11 @@ import { errorResponses, ThreadParam } from '../http/schemas.js';
 import { listThread } from './listing.js';
 import { listThreadRoute, type ThreadQuery } from './schemas.js';
 import { fragmentHtml, threadHtml } from './html.js';
+import type { CachedPage } from './views.js';
+import type { Ctx } from '../context.js';
+
+/** The page as HTML, with the last live event before it was listed: the stream replays from there. */
+type CachedHtml = CachedPage & { lastEventId: number };
 
 type Api = Parameters<FastifyPluginAsyncTypebox>[0];
 
@@ -53,11 +58,13 @@ export function htmlRoutes(app: Api): void {
     if (q.lang !== undefined && !validLanguage(q.lang)) throw new ApiError(400, 'invalid_input', 'lang is not a language tag', 'lang');
     const lang = q.lang ?? 'en';
     const key = JSON.stringify(['html', thread, q.sort, q.limit, lang, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
-    let cached = ctx.listingCache.get(key);
+    let cached = ctx.listingCache.get(key) as CachedHtml | undefined;
     if (cached === undefined) {
       const generation = ctx.listingCache.generation(thread);
+      // Read before the listing: whatever happens after it is replayed to the element's live stream.
+      const lastEventId = await latestEventId(ctx);
       const page = await listThread(ctx.database, thread, null, q);
-      cached = { page, body: threadHtml(page, lang) };
+      cached = { page, body: threadHtml(page, lang), lastEventId };
       ctx.listingCache.set(thread, key, cached, generation);
     }
     const maxAge = ctx.config.cdnMaxAge;
@@ -68,9 +75,15 @@ export function htmlRoutes(app: Api): void {
     reply.header('cache-control', `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 6}`);
     const inm = request.headers['if-none-match'];
     if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return (reply as FastifyReply).code(304).send();
-    const html = fragmentHtml(cached.body, cached.page, { thread, sort: q.sort, lang: q.lang }, new Date());
+    const html = fragmentHtml(cached.body, cached.page, { thread, sort: q.sort, lang: q.lang, lastEventId: cached.lastEventId }, new Date());
     return reply.type('text/html; charset=utf-8').send(html);
   });
+}
+
+/** The id of the newest live event of any thread (0 when there is none): every later event has a greater one. */
+async function latestEventId(ctx: Ctx): Promise<number> {
+  const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
 
 function validLanguage(tag: string): boolean {

@@ -39,6 +39,8 @@ export interface PageFacts {
   sort: 'oldest' | 'newest';
   /** The language the site asked for, if it did. */
   lang?: string;
+  /** The newest live event when the page was listed: the element's stream replays what came after. */
+  lastEventId: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export function fragmentHtml(content: string, page: CommentPage, facts: PageFact
     ['data-total', page.total],
     ['data-next-cursor', page.nextCursor],
     ['data-rendered-at', renderedAt.toISOString()],
+    ['data-last-event-id', facts.lastEventId],
     ['lang', facts.lang ?? null],
   ];
   const open = attributes
