@@ -58,3 +58,4 @@ for (const [path, content] of Object.entries(files)) {
   }
 }
 if (stale) process.exit(1);
+if (process.argv.includes('--check')) console.log('the server\'s copies of the comment box\'s code are up to date');
