@@ -1,9 +1,11 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { FakeApi, fakeToken, sampleThread } from '../mocks/inkwell-api.js';
 import type { Comment } from '../src/comment-box/types.js';
+import { fragmentHtml, threadHtml } from '../server/src/comments/html.js';
 
 // Every story answers the element's real fetch code with its own in-browser FakeApi, installed in
 // the render function. Each story has its own `api` base (the fake answers that prefix and passes
@@ -359,4 +361,22 @@ export const German: Story = {
 export const Live: Story = {
   args: { api: '/fake/live/v1', thread: 'live', live: true, token: fakeToken(READER) },
   parameters: { fake: { comments: (thread: string) => sampleThread(thread, 5) } satisfies FakeSetup },
+};
+
+/**
+ * The site included the thread's first page (`GET /v1/threads/{thread}/comments.html`, made here by the
+ * server's own renderer) inside the element: shown before the script runs, then taken over without a request.
+ */
+export const IncludedPage: Story = {
+  args: { api: '/fake/included/v1', thread: 'included' },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 6) } satisfies FakeSetup },
+  render: (args, context) => {
+    const fake = installFake(args, context.parameters.fake as FakeSetup | undefined);
+    const page = { comments: fake.comments, total: fake.comments.length, nextCursor: null };
+    // The site's own markup, as its template would include it: server-rendered and escaped there.
+    const included = fragmentHtml(threadHtml(page, args.lang), page, { thread: args.thread, sort: 'oldest', lang: args.lang, lastEventId: 0 }, new Date());
+    return html`<div lang=${args.lang} style="max-width: 42rem; padding: 1rem">
+      ${keyed(++renders, html`<comment-box api=${args.api} thread=${args.thread} eager>${unsafeHTML(included)}</comment-box>`)}
+    </div>`;
+  },
 };

@@ -19,9 +19,10 @@ import { readerFromToken } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import { CommentsApi, type Moderation } from './api.js';
 import { ThreadState } from './thread.js';
+import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
-import type { Comment, Sort } from './types.js';
+import type { Comment, CommentPage, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
@@ -167,7 +168,7 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.phase !== 'waiting') return;
+    if (this.phase !== 'waiting' || this.adoptIncluded()) return;
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
       void this.load();
@@ -261,13 +262,7 @@ export class CommentBox extends LocalizedElement {
       prepareFormatters(this.locale.lang);
       const page = await listing;
       if (generation !== this.generation) return;
-      this.threadState.reset(page);
-      this.renderLimit = FIRST_SLICE;
-      this.drawn = 0;
-      this.phase = 'ready';
-      this.restoreDrafts();
-      void this.revealLinkedComment();
-      if (this.live) this.listen();
+      this.showFirstPage(page);
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ApiError && error.status === 401 && !this.refusal) {
@@ -275,6 +270,49 @@ export class CommentBox extends LocalizedElement {
         return this.load();
       }
       this.phase = 'failed';
+    }
+  }
+
+  private showFirstPage(page: CommentPage, since?: string): void {
+    this.threadState.reset(page);
+    this.renderLimit = FIRST_SLICE;
+    this.drawn = 0;
+    this.phase = 'ready';
+    this.restoreDrafts();
+    void this.revealLinkedComment();
+    if (this.live) this.listen(since);
+  }
+
+  /**
+   * Takes the page the site included (comments.html) as the first page, so nothing is fetched and nothing
+   * flashes: shown at the first render, the markup hidden after it. A signed-in reader's view (own
+   * comments, pending ones) and a page too old are fetched behind it; markup that cannot be used is
+   * fetched instead, with a warning.
+   */
+  private adoptIncluded(): boolean {
+    if (!this.base()) return false;
+    const included = includedPage(this, this.threadId(), oneOf(this, 'sort', this.sort, SORTS, 'oldest'));
+    if (typeof included !== 'object') {
+      if (included) console.warn(`[inkwell] <${this.localName}> the included comments cannot be used (${included}): fetching them`);
+      return false;
+    }
+    if (included.stale) console.warn(`[inkwell] <${this.localName}> the included comments are old (${included.stale}): fetching them again`);
+    this.loadedFor = this.loadInputs();
+    const generation = ++this.generation;
+    prepareFormatters(this.locale.lang);
+    this.showFirstPage(included.page, included.lastEventId);
+    void this.updateComplete.then(() => (included.fragment.hidden = true));
+    if (included.stale || this.currentToken()) void this.refreshFirstPage(generation, included.page.nextCursor);
+    return true;
+  }
+
+  /** The first page again, behind the one shown; kept only if the reader has not loaded more meanwhile. */
+  private async refreshFirstPage(generation: number, cursor: string | null): Promise<void> {
+    try {
+      const page = await this.fetchPage(null);
+      if (generation === this.generation && this.threadState.nextCursor === cursor) this.threadState.reset(page);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.refusal = refused(this, error);
     }
   }
 
@@ -323,10 +361,11 @@ export class CommentBox extends LocalizedElement {
     target?.focus({ preventScroll: true });
   }
 
-  private listen(): void {
+  /** The live stream; `since`, an event id, replays what happened after it (an included page's). */
+  private listen(since?: string): void {
     this.events?.close();
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(this.client().eventsUrl());
+    const source = new EventSource(this.client().eventsUrl() + (since ? `?lastEventId=${since}` : ''));
     const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
     source.addEventListener('comment-created', (event) => {
       if (!this.threadState.receive(parse(event))) return;

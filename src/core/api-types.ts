@@ -756,6 +756,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/threads/{thread}/comments.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a thread's comments as HTML, to include inside <comment-box>
+         * @description The public view of the same page as `GET /threads/{thread}/comments` (the same query; never personalised, a token is ignored), as an HTML fragment: the "Comments (N)" heading and the comments as nested lists with schema.org/Comment microdata, bodies rendered by the comment box's markdown rules. Comments awaiting moderation, rejected or spam are left out with every reply below them. The wrapper's data attributes, each comment's id, `data-body` (its markdown) and `<time datetime>` let <comment-box> take the page over without fetching it. Carries ETag and Cache-Control; answers 304 to If-None-Match.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sort?: "oldest" | "newest";
+                    limit?: number;
+                    cursor?: string;
+                    /** @description The page's language (BCP 47): the words and dates of the fragment; English when Inkwell has no catalogue for it. */
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    thread: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The fragment (UTF-8 HTML). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/typo-reports": {
         parameters: {
             query?: never;

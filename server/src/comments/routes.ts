@@ -17,6 +17,7 @@ import * as rules from './rules.js';
 import * as store from './store.js';
 import { hasPendingIn, listThread } from './listing.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
+import { htmlRoutes } from './html-route.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
   type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
@@ -28,6 +29,7 @@ type Api = Parameters<FastifyPluginAsyncTypebox>[0];
 
 export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   readingRoutes(app);
+  htmlRoutes(app);
   writingRoutes(app);
 };
 
