@@ -36,7 +36,7 @@ for (const { kind, skip } of await kinds()) {
 
       const anonymous = await call(s.url, 'GET', '/v1/threads/r-basic/comments');
       assert.deepEqual(anonymous.json.comments[0].reactions, { counts: { like: 2, love: 1 } });
-      assert.deepEqual(anonymous.json.reactions, { counts: {} });
+      assert.equal(anonymous.json.reactions, undefined, 'a thread nobody reacted to has no reactions');
       assert.match(anonymous.headers.get('cache-control')!, /public/);
       const asAlice = await call(s.url, 'GET', '/v1/threads/r-basic/comments', { token: alice });
       assert.deepEqual(asAlice.json.comments[0].reactions, { counts: { like: 2, love: 1 }, mine: ['like'] });
@@ -109,9 +109,8 @@ for (const { kind, skip } of await kinds()) {
         const forComment = await sse.waitFor((e) => e.event === 'reactions-changed');
         assert.deepEqual(JSON.parse(forComment.data), { thread: 'r-live', commentId: c.id, counts: { laugh: 1 } });
         const forThread = await sse.waitFor((e) => e.event === 'reactions-changed' && JSON.parse(e.data).commentId === null);
-        assert.deepEqual(JSON.parse(forThread.data).counts, { like: 1 });
+        assert.deepEqual(JSON.parse(forThread.data), { thread: 'r-live', commentId: null, counts: { like: 1 } }, 'the exact payload: counts, never who reacted');
         assert.equal(sse.events.filter((e) => e.event === 'reactions-changed').length, 2);
-        assert.ok(!sse.events.some((e) => e.data.includes('u_')), 'no reader ids in events');
       } finally {
         sse.close();
       }

@@ -8,14 +8,13 @@ import type { Comment, CommentPage } from '../comments/schemas.js';
 import { reactionsFor, THREAD_TARGET } from './store.js';
 import type { ReactionKind, Reactions } from './schemas.js';
 
-const NONE: Reactions = { counts: {} };
-
 /** The page with its reactions; `mine` for `reactor` when given (null: the public's page, as cached). */
 export async function withReactions(db: Kysely<DB>, thread: string, page: CommentPage, reactor: string | null): Promise<CommentPage> {
   const ids = page.comments.filter((c) => c.status === 'published').map((c) => c.id);
   const found = await reactionsFor(db, thread, [THREAD_TARGET, ...ids], reactor);
   const comments = found.size ? page.comments.map((c) => withOne(c, c.status === 'published' ? found.get(c.id) : undefined)) : page.comments;
-  return { ...page, comments, reactions: found.get(THREAD_TARGET) ?? NONE };
+  const reactions = found.get(THREAD_TARGET);
+  return reactions ? { ...page, comments, reactions } : { ...page, comments };
 }
 
 const withOne = (comment: Comment, reactions: Reactions | undefined): Comment => (reactions ? { ...comment, reactions } : comment);
