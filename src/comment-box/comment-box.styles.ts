@@ -162,11 +162,11 @@ export const commentBoxStyles = css`
     gap: 0.35em;
     align-items: center;
   }
-  .reactions:not(:last-child) {
-    margin-inline-end: 0.5em;
-  }
   section > .reactions {
     margin-bottom: 1em;
+  }
+  article > .reactions {
+    margin-top: 0.4em;
   }
   button.reaction {
     min-width: 2.5em;

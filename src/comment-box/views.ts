@@ -90,7 +90,7 @@ function published(view: ThreadView, comment: Comment, heading: string, replying
         : nothing}
     </header>
     ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
-    <div class="actions">${view.reactions(comment)}${actions(view, comment, created, now)}</div>`;
+    <div class="actions">${actions(view, comment, created, now)}</div>${view.reactions(comment)}`;
 }
 
 /** Edited, whom it answers, and what awaits moderation. */

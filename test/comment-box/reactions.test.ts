@@ -150,7 +150,7 @@ describe('<comment-box> reactions', () => {
     expect(names(buttonsOf(el, 's0'))).to.deep.equal(['Like', 'Love', 'Funny', 'Celebrate', 'Insightful', 'More reactions']);
     const laugh = buttonsOf(el, 's0').find((b) => b.dataset.kind === 'laugh')!;
     laugh.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => api.reactionsOf('s0'));
     expect(api.reactionsOf('s0', 'u-rosa')).to.deep.equal({ counts: { laugh: 1 }, mine: ['laugh'] });
     expect(el.shadowRoot!.activeElement?.getAttribute('data-kind')).to.equal('laugh', 'focus stays on the button');
