@@ -170,6 +170,7 @@ for (const { kind, skip } of await kinds()) {
       assert.match(page.headers.get('cache-control')!, /private/);
       const other = await call(s.url, 'GET', '/v1/threads/g/comments', { headers: OTHER_CLIENT });
       assert.deepEqual(other.json.comments[0].reactions, { counts: { like: 1 } });
+      assert.match(other.headers.get('cache-control')!, /public/, 'a guest with no reactions there gets the public page');
     });
 
     it('limits reactions per reader, with Retry-After', async () => {

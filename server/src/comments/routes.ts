@@ -155,6 +155,7 @@ async function listingFor(
   }
   if (reactor === null) return { body: cached.body, personal: false };
   const marked = withMine(cached.page, await reactionsOf(ctx.db, thread, reactor));
+  if (!viewer && !marked) return { body: cached.body, personal: false };
   if (marked) cached = { page: marked, body: JSON.stringify(marked) };
   return { body: viewer ? withOwnFlags(cached, viewer.authorId) : cached.body, personal: true };
 }
