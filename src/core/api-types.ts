@@ -1073,7 +1073,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Guests (with INKWELL_GUEST_REACTIONS=on): the random id their browser keeps; one reaction per kind per id. */
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
                     "inkwell-client"?: string;
                 };
                 path: {
@@ -1158,7 +1158,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Guests (with INKWELL_GUEST_REACTIONS=on): the random id their browser keeps; one reaction per kind per id. */
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
                     "inkwell-client"?: string;
                 };
                 path: {
@@ -1255,7 +1255,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Guests (with INKWELL_GUEST_REACTIONS=on): the random id their browser keeps; one reaction per kind per id. */
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
                     "inkwell-client"?: string;
                 };
                 path: {
@@ -1340,7 +1340,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Guests (with INKWELL_GUEST_REACTIONS=on): the random id their browser keeps; one reaction per kind per id. */
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
                     "inkwell-client"?: string;
                 };
                 path: {

@@ -3,6 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.js';
 import { ApiError } from '../http/errors.js';
 import { guestPrincipal } from '../privacy.js';
+import { ClientIdHeader } from '../http/schemas.js';
+
+const CLIENT_ID = new RegExp(ClientIdHeader.pattern!);
 
 /**
  * The reactor of a write. A guest's `Inkwell-Client` id is hashed (privacy.ts), so the table holds no
@@ -22,6 +25,6 @@ export function reactorOf(ctx: Ctx, request: FastifyRequest): string {
 export function listingReactor(ctx: Ctx, request: FastifyRequest): string | null {
   if (request.viewer) return request.viewer.authorId;
   if (!ctx.config.guestReactions || typeof request.headers['inkwell-client'] !== 'string') return null;
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(request.headers['inkwell-client'])) return null;
+  if (!CLIENT_ID.test(request.headers['inkwell-client'])) return null;
   return guestPrincipal(request, ctx.addresses);
 }

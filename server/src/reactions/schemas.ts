@@ -1,6 +1,6 @@
 /** The reactions API's shapes: the fixed set of kinds is defined here, once. */
 import { Type, type Static } from '@sinclair/typebox';
-import { errorResponses, IdParam, Ref, StringEnum, ThreadParam, tokenOptional } from '../http/schemas.js';
+import { ClientIdHeader, errorResponses, IdParam, Ref, StringEnum, ThreadParam, tokenOptional } from '../http/schemas.js';
 
 /** The kinds a reader may react with; the browser draws each as an emoji with a localized name. */
 export const REACTION_KINDS = ['like', 'love', 'laugh', 'celebrate', 'insightful'] as const;
@@ -34,12 +34,8 @@ export interface ReactionsChanged {
 
 const Kind = Type.Object({ kind: StringEnum(REACTION_KINDS) });
 
-const headers = Type.Object({
-  'inkwell-client': Type.Optional(Type.String({
-    pattern: '^[A-Za-z0-9_-]{16,64}$',
-    description: 'Guests (with INKWELL_GUEST_REACTIONS=on): the random id their browser keeps; one reaction per kind per id.',
-  })),
-});
+/** Guests (with INKWELL_GUEST_REACTIONS=on) react as their browser's id: one reaction per kind per id. */
+const headers = Type.Object({ 'inkwell-client': Type.Optional(ClientIdHeader) });
 
 const description = (target: string) =>
   `PUT adds the viewer's reaction of that kind to ${target}, DELETE takes it back; both are idempotent (adding twice or ` +
