@@ -1,6 +1,6 @@
 // An in-browser Inkwell API for stories and tests: the elements' real fetch code runs against it,
 // no server needed. It keeps the reference server's shapes (the types generated from its OpenAPI document), not its rules.
-import type { Comment, CommentPage, Counts } from '../src/comment-box/types.js';
+import type { Comment, CommentPage, Counts, ReactionKind, Reactions } from '../src/comment-box/types.js';
 
 export interface FakeApiOptions {
   /** Path prefix the fake answers, e.g. '/fake/v1'. */
@@ -9,7 +9,11 @@ export interface FakeApiOptions {
   delayMs?: number;
   /** Held for moderation instead of published. */
   premoderate?: boolean;
+  /** Readers without a token may react (the server's INKWELL_GUEST_REACTIONS). */
+  guestReactions?: boolean;
 }
+
+const KINDS: readonly ReactionKind[] = ['like', 'love', 'laugh', 'celebrate', 'insightful'];
 
 type Failure = 'offline' | 'after-store' | { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -18,6 +22,8 @@ export class FakeApi {
   readonly requests: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = [];
   private readonly failures: Failure[] = [];
   private readonly replies = new Map<string, Comment>();
+  /** Who reacted with what: by target (a comment's id, or `thread:` and the thread) and kind. */
+  private readonly reactions = new Map<string, Map<ReactionKind, Set<string>>>();
   private next = 1;
   private readonly realFetch = window.fetch.bind(window);
 
@@ -54,6 +60,56 @@ export class FakeApi {
     const answer = this.route(method, path, searchParams, headers, body);
     if (failure === 'after-store') throw new TypeError('Failed to fetch');
     return answer;
+  }
+
+  /** Adds `reactor`'s reaction (a story's or test's starting state); `target` a comment id or `thread:<thread>`. */
+  react(target: string, kind: ReactionKind, ...reactors: string[]): this {
+    let kinds = this.reactions.get(target);
+    if (!kinds) this.reactions.set(target, (kinds = new Map()));
+    let who = kinds.get(kind);
+    if (!who) kinds.set(kind, (who = new Set()));
+    for (const reactor of reactors) who.add(reactor);
+    return this;
+  }
+
+  /** The target's reactions as `reactor` sees them; undefined when nobody reacted. */
+  reactionsOf(target: string, reactor?: string): Reactions | undefined {
+    const counts: Reactions['counts'] = {};
+    const mine: ReactionKind[] = [];
+    for (const kind of KINDS) {
+      const who = this.reactions.get(target)?.get(kind);
+      if (!who?.size) continue;
+      counts[kind] = who.size;
+      if (reactor && who.has(reactor)) mine.push(kind);
+    }
+    if (!Object.keys(counts).length) return undefined;
+    return mine.length ? { counts, mine } : { counts };
+  }
+
+  private score(target: string): number {
+    return [...(this.reactions.get(target)?.values() ?? [])].reduce((sum, who) => sum + who.size, 0);
+  }
+
+  /** PUT or DELETE of a reaction, by the reference server's rules in brief. */
+  private toggle(on: string, id: string, kind: ReactionKind, add: boolean, viewer: { id: string } | undefined, headers: Record<string, string>): Response {
+    if (!KINDS.includes(kind)) return json(400, { error: { code: 'invalid_input', message: 'kind', field: 'kind' } });
+    const reactor = this.reactor(viewer, headers);
+    if (!reactor) return json(401, { error: { code: 'auth_required', message: 'Sign in to react' } });
+    const comment = on === 'comments' ? this.comments.find((c) => c.id === id) : undefined;
+    if (on === 'comments' && (!comment || comment.status === 'deleted' || (add && comment.status !== 'published'))) {
+      return json(404, { error: { code: 'not_found', message: 'No such comment to react to' } });
+    }
+    const target = comment ? comment.id : `thread:${id}`;
+    if (add) this.react(target, kind, reactor);
+    else this.reactions.get(target)?.get(kind)?.delete(reactor);
+    return json(200, this.reactionsOf(target, reactor) ?? { counts: {} });
+  }
+
+  /** The reader a reaction is theirs by: the token's, or a guest's browser id where guests may react. */
+  private reactor(viewer: { id: string } | undefined, headers: Record<string, string>): string | undefined {
+    if (viewer) return viewer.id;
+    const client = headers['inkwell-client'];
+    return this.options.guestReactions && client ? `guest:${client}` : undefined;
   }
 
   private viewer(headers: Record<string, string>): { id: string; name: string; moderator: boolean } | undefined {
@@ -93,7 +149,8 @@ export class FakeApi {
       }
       const all = seen.filter((c) => kept.has(c.id));
       const top = all.filter((c) => !c.parentId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      if (query.get('sort') === 'newest') top.reverse();
+      if (query.get('sort') !== 'oldest') top.reverse();
+      if (query.get('sort') === 'top') top.sort((a, b) => this.score(b.id) - this.score(a.id));
       const start = Number(query.get('cursor') ?? 0);
       const limit = Number(query.get('limit') ?? 20);
       const page = top.slice(start, start + limit);
@@ -110,9 +167,18 @@ export class FakeApi {
         }
       }
       const total = all.filter((c) => c.status === 'published').length;
-      const answer: CommentPage = { comments: [...page, ...replies], total, nextCursor: start + limit < top.length ? String(start + limit) : null };
+      const reactor = this.reactor(viewer, headers);
+      const withReactions = (c: Comment): Comment => {
+        const reactions = c.status === 'published' ? this.reactionsOf(c.id, reactor) : undefined;
+        return reactions ? { ...c, reactions } : c;
+      };
+      const answer: CommentPage = { comments: [...page, ...replies].map(withReactions), total, nextCursor: start + limit < top.length ? String(start + limit) : null };
+      const reactions = this.reactionsOf(`thread:${thread}`, reactor);
+      if (reactions) answer.reactions = reactions;
       return json(200, answer);
     }
+    const reaction = /^\/(comments|threads)\/([^/]+)\/reactions\/([^/]+)$/.exec(path);
+    if (reaction && (method === 'PUT' || method === 'DELETE')) return this.toggle(reaction[1], decodeURIComponent(reaction[2]), reaction[3] as ReactionKind, method === 'PUT', viewer, headers);
     if (match && method === 'POST') {
       const key = headers['idempotency-key'];
       if (key && this.replies.has(key)) return json(201, this.replies.get(key));

@@ -15,12 +15,13 @@ import { fragmentHtml, threadHtml } from '../server/src/comments/html.js';
 interface Args {
   api: string;
   thread: string;
-  sort: 'oldest' | 'newest';
+  sort: 'oldest' | 'newest' | 'top';
   pageSize: number;
   maxDepth: number;
   live: boolean;
   eager: boolean;
   guests: boolean;
+  reactions: boolean;
   loginUrl?: string;
   signupUrl?: string;
   theme?: 'light' | 'dark';
@@ -39,6 +40,19 @@ interface FakeSetup {
   offline?: number;
   /** The first read refuses the reader's token with this 401 code (`token_expired`, `token_wrong_audience` …). */
   refuse?: string;
+  /** Reactions the fake starts with. */
+  reactions?: (fake: FakeApi, thread: string) => void;
+  /** Readers without a token may react (the server's INKWELL_GUEST_REACTIONS). */
+  guestReactions?: boolean;
+}
+
+/** Some reactions on the first comments and on the article, one of each by the story's reader. */
+function someReactions(fake: FakeApi, thread: string): void {
+  const others = ['u-ada okafor', 'u-lin mei', 'u-jonas berg', 'u-tomás ruiz'];
+  fake.react('s0', 'like', ...others, authorId(READER)).react('s0', 'celebrate', others[0]);
+  fake.react('s1', 'insightful', ...others.slice(0, 2)).react('s1', 'laugh', others[2], authorId(READER));
+  fake.react('s3', 'love', others[3]);
+  fake.react(`thread:${thread}`, 'like', ...others).react(`thread:${thread}`, 'insightful', others[1], authorId(READER));
 }
 
 const READER = 'Rosa Diaz';
@@ -106,6 +120,12 @@ class StoryEventSource extends EventTarget {
     const thread = decodeURIComponent(/\/threads\/([^/]+)\/events$/.exec(path)?.[1] ?? '');
     this.timer = setInterval(() => {
       if (!fake) return;
+      // Someone likes the first comment meanwhile: its count changes in place.
+      const first = fake.comments.find((c) => c.thread === thread && c.status === 'published');
+      if (first) {
+        fake.react(first.id, 'like', `u-live${this.sent}`);
+        this.dispatchEvent(new MessageEvent('reactions-changed', { data: JSON.stringify({ thread, commentId: first.id, counts: fake.reactionsOf(first.id)!.counts }) }));
+      }
       const fresh = comment(thread, `live${Date.now()}`, 'Lin Mei', `A comment from elsewhere, number ${++this.sent}.`, 0);
       fake.comments.push(fresh);
       this.dispatchEvent(new MessageEvent('comment-created', { data: JSON.stringify(fresh) }));
@@ -129,7 +149,10 @@ function installEventSource(): void {
 function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
   const base = new URL(args.api, location.href).pathname.replace(/\/+$/, '');
   // Stacked fakes each pass unknown paths down; the newest for a base wins, so an older one is just shadowed.
-  const fake = new FakeApi({ base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate }).install();
+  const fake = new FakeApi({
+    base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate, guestReactions: setup.guestReactions,
+  }).install();
+  setup.reactions?.(fake, args.thread);
   if (setup.offline) fake.fail(...Array.from({ length: setup.offline }, () => 'offline' as const));
   if (setup.refuse) fake.fail({ status: 401, body: { error: { code: setup.refuse, message: `The server's ${setup.refuse}` } } });
   fakes.set(base, fake);
@@ -151,6 +174,7 @@ const meta: Meta<Args> = {
     live: false,
     eager: true,
     guests: false,
+    reactions: false,
     loginUrl: '/sign-in',
     signupUrl: '/sign-up',
     token: '',
@@ -158,7 +182,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     api: { description: 'Base URL of the API; the story\'s fake answers under it' },
-    sort: { control: 'inline-radio', options: ['oldest', 'newest'] },
+    sort: { control: 'inline-radio', options: ['oldest', 'newest', 'top'] },
     pageSize: { name: 'page-size', control: { type: 'number', min: 1, max: 100 } },
     maxDepth: { name: 'max-depth', control: { type: 'number', min: 0, max: 10 } },
     loginUrl: { name: 'login-url' },
@@ -187,6 +211,7 @@ const meta: Meta<Args> = {
           ?live=${args.live}
           ?eager=${args.eager}
           ?guests=${args.guests}
+          ?reactions=${args.reactions}
           login-url=${ifDefined(args.loginUrl || undefined)}
           signup-url=${ifDefined(args.signupUrl || undefined)}
           theme=${ifDefined(args.theme)}
@@ -379,4 +404,56 @@ export const IncludedPage: Story = {
       ${keyed(++renders, html`<comment-box api=${args.api} thread=${args.thread} eager>${unsafeHTML(included)}</comment-box>`)}
     </div>`;
   },
+};
+
+/** Reactions under each comment (the reader's own pressed) and, with `reactions`, the article's bar above the thread. */
+export const Reactions: Story = {
+  args: { api: '/fake/reactions/v1', thread: 'reactions', reactions: true, token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 6), reactions: someReactions } satisfies FakeSetup },
+};
+
+/** "More reactions" opened under the first comment: every kind, the toggle pressed open. */
+export const AllReactionKinds: Story = {
+  args: { api: '/fake/reactions-all/v1', thread: 'reactions-all', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3), reactions: someReactions } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#comment-s0 [data-kind="more"]'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    box.shadowRoot!.querySelector<HTMLButtonElement>('#comment-s0 [data-kind="more"]')?.click();
+  },
+};
+
+/** Signed out: the counts are shown; pressing Like says "Sign in to react." with a Sign In link. */
+export const ReactionsSignedOut: Story = {
+  args: { api: '/fake/reactions-out/v1', thread: 'reactions-out', reactions: true },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3), reactions: someReactions } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#comment-s0 [data-kind="like"]'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    box.shadowRoot!.querySelector<HTMLButtonElement>('#comment-s0 [data-kind="like"]')?.click();
+  },
+};
+
+/** The server refuses a reaction (rate-limited): the count went up at once, goes back, and the reason shows under it. */
+export const ReactionRefused: Story = {
+  args: { api: '/fake/reactions-refused/v1', thread: 'reactions-refused', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3), reactions: someReactions } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#comment-s2 [data-kind="like"]'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    fakes.get('/fake/reactions-refused/v1')!.fail({ status: 429, body: { error: { code: 'rate_limited', message: 'Too many reactions' } }, headers: { 'retry-after': '40' } });
+    box.shadowRoot!.querySelector<HTMLButtonElement>('#comment-s2 [data-kind="like"]')?.click();
+  },
+};
+
+/** Guests react too (`guests`, where the server sets INKWELL_GUEST_REACTIONS=on): their browser's id makes the reaction theirs. */
+export const GuestReactions: Story = {
+  args: { api: '/fake/reactions-guest/v1', thread: 'reactions-guest', guests: true, reactions: true },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3), reactions: someReactions, guestReactions: true } satisfies FakeSetup },
+};
+
+/** `sort="top"`: the comments with the most reactions first. */
+export const TopFirst: Story = {
+  args: { api: '/fake/reactions-top/v1', thread: 'reactions-top', sort: 'top', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 6).map((c) => ({ ...c, parentId: null })), reactions: someReactions } satisfies FakeSetup },
 };

@@ -13,6 +13,7 @@ import { operationRoutes } from './operations/routes.js';
 import { commentRoutes } from './comments/routes.js';
 import { typoReportRoutes } from './typo-reports/routes.js';
 import { eventRoutes } from './events/routes.js';
+import { reactionRoutes } from './reactions/routes.js';
 import { registerSite } from './demo.js';
 import { installHostCheck } from './hosts.js';
 import { installOriginPolicy } from './http/origins.js';
@@ -24,6 +25,7 @@ const v1: FastifyPluginAsyncTypebox = async (api) => {
   await api.register(operationRoutes);
   await api.register(commentRoutes);
   await api.register(typoReportRoutes);
+  await api.register(reactionRoutes);
   await api.register(eventRoutes);
 };
 
@@ -55,7 +57,7 @@ function createApp(config: Config): FastifyInstance {
 async function installCrossOrigin(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(cors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'inkwell-client', 'if-none-match', 'last-event-id'],
     exposedHeaders: ['etag', 'location', 'retry-after', 'idempotency-replayed'],
     maxAge: 600,

@@ -36,6 +36,8 @@ export interface Config {
   /** Bearer token that opens `/metrics`; null: no metrics endpoint. */
   metricsToken: string | null;
   guests: boolean;
+  /** Readers without a token may react, one reaction per kind per browser (its `Inkwell-Client` id). */
+  guestReactions: boolean;
   moderation: Moderation;
   editWindowSeconds: number;
   corsOrigins: string[];
@@ -48,6 +50,8 @@ export interface Config {
   postLimitPerUser: number;
   postLimitPerAddress: number;
   postLimitWindowSeconds: number;
+  /** Reactions added or taken back per reader (or guest browser) per post-limit window; four times as many per address. */
+  reactionLimit: number;
   minSubmitSeconds: number;
   maxLinks: number;
   maxCommentLength: number;
@@ -163,6 +167,7 @@ function readLimits(env: Record<string, string | undefined>) {
     postLimitPerUser: int(env, 'INKWELL_POST_LIMIT_USER', 5, 1),
     postLimitPerAddress: int(env, 'INKWELL_POST_LIMIT_ADDRESS', 20, 1),
     postLimitWindowSeconds: int(env, 'INKWELL_POST_LIMIT_WINDOW', 60, 1),
+    reactionLimit: int(env, 'INKWELL_REACTION_LIMIT', 30, 1),
     minSubmitSeconds: int(env, 'INKWELL_MIN_SUBMIT_SECONDS', 3),
     maxLinks: int(env, 'INKWELL_MAX_LINKS', 3),
     maxCommentLength: int(env, 'INKWELL_MAX_COMMENT_LENGTH', 10000, 1),
@@ -232,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: argv.includes('--demo') || onOff(env, 'INKWELL_DEMO', false),
     metricsToken,
     guests: onOff(env, 'INKWELL_GUESTS', false),
+    guestReactions: onOff(env, 'INKWELL_GUEST_REACTIONS', false),
     moderation,
     editWindowSeconds: int(env, 'INKWELL_EDIT_WINDOW', 900),
     corsOrigins: list(env.INKWELL_CORS_ORIGINS),

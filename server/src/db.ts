@@ -91,6 +91,16 @@ export interface PostLimitTable {
   count: number;
 }
 
+/** One reader's reaction of one kind to a comment (target: its id) or to a whole thread (target ''). */
+export interface ReactionTable {
+  thread: string;
+  target: string;
+  kind: string;
+  /** The reader: an author id (u_…), or a guest's hashed browser id (guest:…). */
+  reactor: string;
+  created_at: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -104,6 +114,7 @@ export interface DB {
   meta: MetaTable;
   outbox: OutboxTable;
   post_limits: PostLimitTable;
+  reactions: ReactionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -292,6 +303,24 @@ async function addOutboxAndLimits(db: Kysely<any>, dialect: Dialect): Promise<vo
     .execute();
 }
 
+/** 0005: reactions to comments and threads, one per reader and kind. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createReactions(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('reactions')
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('reactor', 'text', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    // Also the index of counts per target (listings, the "top" sort).
+    .addPrimaryKeyConstraint('reactions_pk', ['thread', 'target', 'kind', 'reactor'])
+    .execute();
+  // A reader's own reactions in a thread (`mine` in listings).
+  await db.schema.createIndex('reactions_reactor').on('reactions').columns(['reactor', 'thread']).execute();
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -302,6 +331,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0002_moderation': { up: (db) => addPendingEdits(db, dialect) },
     '0003_outbox_and_limits': { up: (db) => addOutboxAndLimits(db, dialect) },
+    '0005_reactions': { up: (db) => createReactions(db, dialect) },
   };
 }
 

@@ -1,5 +1,5 @@
 import { request } from '../core/http.js';
-import type { Comment, CommentPage, Sort } from './types.js';
+import type { Comment, CommentPage, ReactionKind, Reactions, Sort } from './types.js';
 
 /** What a moderator may set on a comment. */
 export type Moderation = { status: Comment['status'] };
@@ -18,6 +18,8 @@ export class CommentsApi {
     private readonly base: string,
     private readonly thread: string,
     private readonly token: () => string | undefined,
+    /** Guests may take part: their browser's id goes along, so the server knows their reactions. */
+    private readonly guests = false,
   ) {}
 
   private threadPath(): string {
@@ -30,7 +32,7 @@ export class CommentsApi {
 
   page(sort: Sort, limit: number, cursor: string | null): Promise<CommentPage> {
     const query = `sort=${sort}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    return request<CommentPage>(`${this.threadPath()}/comments?${query}`, { token: this.token() });
+    return request<CommentPage>(`${this.threadPath()}/comments?${query}`, { token: this.token(), client: this.guests });
   }
 
   /** Posts a comment or reply; `idempotencyKey` makes every retry of the same draft the same request. */
@@ -45,6 +47,12 @@ export class CommentsApi {
 
   remove(id: string): Promise<void> {
     return request<void>(this.commentPath(id), { method: 'DELETE', token: this.token() });
+  }
+
+  /** Adds (`on`) or takes back the reader's reaction to a comment, or to the thread itself (`commentId` empty). */
+  react(commentId: string, kind: ReactionKind, on: boolean): Promise<Reactions> {
+    const target = commentId ? this.commentPath(commentId) : this.threadPath();
+    return request<Reactions>(`${target}/reactions/${kind}`, { method: on ? 'PUT' : 'DELETE', token: this.token(), client: true });
   }
 
   /** The thread's live stream (Server-Sent Events). */

@@ -156,6 +156,33 @@ export const commentBoxStyles = css`
     flex-wrap: wrap;
     gap: 1em;
   }
+  .reactions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em;
+    align-items: center;
+  }
+  section > .reactions {
+    margin-bottom: 1em;
+  }
+  article > .reactions {
+    margin-top: 0.4em;
+  }
+  button.reaction {
+    min-width: 2.5em;
+    padding: 0.1em 0.55em;
+    border-radius: 1em;
+    font-size: 0.875em;
+    line-height: 1.5;
+  }
+  button.reaction[aria-pressed='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .reactions .note {
+    flex-basis: 100%;
+    font-size: 0.875em;
+  }
   .deleted {
     color: var(--_muted);
     font-style: italic;

@@ -22,12 +22,13 @@ import { ThreadState } from './thread.js';
 import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
-import type { Comment, CommentPage, Sort } from './types.js';
+import { reactionHit, reactionsTemplate, toggled, withCounts } from './reactions.js';
+import type { Comment, CommentPage, ReactionKind, Reactions, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 
-const SORTS: readonly Sort[] = ['oldest', 'newest'];
+const SORTS: readonly Sort[] = ['oldest', 'newest', 'top'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
 /** Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows, so no task nears 50 ms. */
@@ -46,7 +47,12 @@ const ANNOUNCE_MS = 4000;
  * with a name. A token the server refuses says "Your session has expired" only when it expired; any
  * other refusal says the sign-in could not be verified and logs the server's reason code. What the reader types is kept locally per thread and reply until it is posted;
  * every retry of the same text carries the same `Idempotency-Key`, so nothing is posted twice. With
- * `live`, comments from others wait behind an "N new comments" button.
+ * `live`, comments from others wait behind an "N new comments" button, and reaction counts change as readers react.
+ *
+ * Every comment has reactions (Like and a few emoji) with counts; signed-in readers toggle their own (with
+ * `guests`, signed-out readers too, where the server allows guest reactions), at once on screen and rolled
+ * back with a message if the server refuses; others are asked to sign in. With `reactions`, a bar of the
+ * same reactions to the whole article stands above the comments.
  *
  * @tagname comment-box
  * @summary Threaded comments that load fast and never lose a word.
@@ -62,6 +68,7 @@ const ANNOUNCE_MS = 4000;
  * @csspart input - The comment field and the guest's name and e-mail fields.
  * @csspart action - The form's and the thread's buttons (Preview, Cancel, Post, Load more, Retry, N new comments).
  * @csspart primary-action - The main button among them (Post, N new comments); also an `action`.
+ * @csspart reactions - A comment's reaction buttons, and the article's reaction bar.
  *
  * @cssprop [--inkwell-comment-box-min-height=12em] - Space reserved before the thread loads.
  * @cssprop [--inkwell-comment-box-indent=1.5em] - Indent of each reply level.
@@ -93,7 +100,7 @@ export class CommentBox extends LocalizedElement {
   /** The thread's id; without it, the page's canonical URL. */
   @property() thread = '';
 
-  /** `oldest` (default) or `newest` first. */
+  /** `oldest` (default) or `newest` first, or `top`: the most reactions first. */
   @property({ reflect: true }) sort: Sort = 'oldest';
 
   /** Top-level comments per page. */
@@ -108,8 +115,11 @@ export class CommentBox extends LocalizedElement {
   /** Load at once instead of when the element comes near the viewport. */
   @property({ type: Boolean }) eager = false;
 
-  /** Let signed-out readers comment with a name (the server must allow guests too). */
+  /** Let signed-out readers comment with a name, and react (the server must allow guests, and guest reactions, too). */
   @property({ type: Boolean }) guests = false;
+
+  /** Show a bar of reactions to the whole article (the thread) above the comments. */
+  @property({ type: Boolean, reflect: true }) reactions = false;
 
   /**
    * Where "Sign In" leads, with `return`: this page's absolute URL, its hash pointing at this element when
@@ -136,6 +146,10 @@ export class CommentBox extends LocalizedElement {
   /** @internal */ @state() private confirming?: string;
   /** @internal */ @state() private highlighted?: string;
   /** @internal */ @state() private announcement = '';
+  /** @internal The comment whose every reaction kind is shown. */
+  @state() private reactionsOpen?: string;
+  /** @internal Why a reaction was refused (or that signing in is needed), under the comment's reactions ('' the article's). */
+  @state() private reactionNote?: { target: string; text: string; signIn: boolean };
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
   /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
   @state() private refusal?: string;
@@ -156,6 +170,8 @@ export class CommentBox extends LocalizedElement {
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Reactions on their way to the server, by target and kind: a second click waits for the first. */
+  private readonly reacting = new Set<string>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes when what had it disappears: the heading, the start of the thread. */
   private readonly focusKeeper = new FocusKeeper(this, () => this.renderRoot.querySelector<HTMLElement>('h2'));
@@ -194,7 +210,7 @@ export class CommentBox extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
-    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang'];
+    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang', 'reactionsOpen', 'reactionNote'];
     if (looks.some((key) => changed.has(key))) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
     if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
@@ -237,7 +253,7 @@ export class CommentBox extends LocalizedElement {
   }
 
   private client(): CommentsApi {
-    return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken());
+    return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken(), this.guests);
   }
 
   private newestFirst(): boolean {
@@ -374,6 +390,11 @@ export class CommentBox extends LocalizedElement {
     });
     source.addEventListener('comment-updated', (event) => this.threadState.replace(parse(event)));
     source.addEventListener('comment-deleted', (event) => this.threadState.replace(parse(event)));
+    source.addEventListener('reactions-changed', (event) => {
+      const { commentId, counts } = JSON.parse((event as MessageEvent<string>).data) as { commentId: string | null; counts: Reactions['counts'] };
+      const target = commentId ?? '';
+      this.threadState.setReactions(target, withCounts(this.threadState.reactionsOf(target), counts));
+    });
     this.events = source;
   }
 
@@ -394,6 +415,14 @@ export class CommentBox extends LocalizedElement {
 
   /** The comments' buttons, handled by one listener for the whole thread. */
   private onAction(event: Event): void {
+    const kind = reactionHit(event);
+    if (kind) {
+      // The article's bar is outside every comment.
+      const target = (event.target as Element).closest('article')?.id.slice('comment-'.length) ?? '';
+      if (kind === 'more') this.reactionsOpen = this.reactionsOpen === target ? undefined : target;
+      else void this.react(target, kind);
+      return;
+    }
     const hit = actionOf(event);
     const comment = hit && this.threadState.find(hit.id);
     if (!hit || !comment) return;
@@ -516,6 +545,47 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
+  /**
+   * Toggles the reader's reaction at once, then tells the server; if it refuses, the count goes back and
+   * the reason shows under the reactions. Signed-out readers (without `guests`) are asked to sign in.
+   */
+  private async react(target: string, kind: ReactionKind): Promise<void> {
+    if (!this.canWrite()) {
+      this.reactionNote = { target, text: this.messages().loginToReact, signIn: true };
+      return;
+    }
+    const key = `${target} ${kind}`;
+    if (this.reacting.has(key)) return;
+    const thread = this.threadState;
+    const on = !thread.reactionsOf(target)?.mine?.includes(kind);
+    this.reactionNote = undefined;
+    this.reacting.add(key);
+    thread.setReactions(target, toggled(thread.reactionsOf(target), kind, on));
+    try {
+      thread.setReactions(target, await this.client().react(target, kind, on));
+    } catch (error) {
+      // Undone from what is shown now: live counts may have arrived meanwhile.
+      thread.setReactions(target, toggled(thread.reactionsOf(target), kind, !on));
+      this.reactionNote = { target, text: this.explain(error), signIn: error instanceof ApiError && error.status === 401 };
+    } finally {
+      this.reacting.delete(key);
+    }
+  }
+
+  /** A comment's reactions (none on placeholders), or the article's (`target` empty). */
+  private renderReactions(target: string, reactions: Reactions | undefined) {
+    const m = this.messages();
+    const note = this.reactionNote?.target === target ? this.reactionNote : undefined;
+    return reactionsTemplate({
+      m,
+      lang: this.locale.lang,
+      all: !target || this.reactionsOpen === target,
+      toggle: Boolean(target),
+      label: target ? m.reactions : m.articleReactions,
+      note: note && html`${note.text}${note.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}`,
+    }, reactions);
+  }
+
   private explain(error: unknown): string {
     const { lang, messages: m } = this.locale;
     if (error instanceof ApiError && error.status === 401) return refusalText(refused(this, error), m);
@@ -582,12 +652,14 @@ export class CommentBox extends LocalizedElement {
           ${(this.phase === 'ready' || this.phase === 'loading') && total > 1
             ? html`<label class="status">${m.sortBy}
                 <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
-                  <option value="oldest" ?selected=${this.sort !== 'newest'}>${m.sortOldest}</option>
+                  <option value="oldest" ?selected=${this.sort !== 'newest' && this.sort !== 'top'}>${m.sortOldest}</option>
                   <option value="newest" ?selected=${this.sort === 'newest'}>${m.sortNewest}</option>
+                  <option value="top" ?selected=${this.sort === 'top'}>${m.sortTop}</option>
                 </select></label
               >`
             : nothing}
         </div>
+        ${this.reactions && this.phase === 'ready' ? this.renderReactions('', this.threadState.reactions) : nothing}
         ${this.renderBody(m, lang)}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>
@@ -634,6 +706,7 @@ export class CommentBox extends LocalizedElement {
       body: (comment) => this.body(comment),
       editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),
       replyForm: (comment) => this.renderComposer({ kind: 'reply', id: comment.id }, m, undefined, comment.author.name),
+      reactions: (comment) => (comment.status === 'published' ? this.renderReactions(comment.id, comment.reactions) : nothing),
     };
   }
 

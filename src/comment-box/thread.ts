@@ -1,9 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import { mergeComments, placeThread, type Placed } from './tree.js';
-import type { Comment, CommentPage } from './types.js';
+import type { Comment, CommentPage, Reactions } from './types.js';
 
-/** Comments that belong to whoever reads them: the live stream's public view does not carry these. */
-const readerFlags = ['own'] as const satisfies readonly (keyof Comment)[];
+/** What the live stream's public view does not carry: that a comment is the reader's, and its reactions. */
+const readerFlags = ['own', 'reactions'] as const satisfies readonly (keyof Comment)[];
 
 /**
  * A thread's comments as the reader sees them: the pages loaded so far, what the live stream holds back
@@ -13,6 +13,8 @@ export class ThreadState {
   top: Comment[] = [];
   replies: Comment[] = [];
   total = 0;
+  /** Reactions to the thread itself (the article). */
+  reactions?: Reactions;
   nextCursor: string | null = null;
   /** Others' new comments, waiting until the reader asks for them. */
   incoming: Comment[] = [];
@@ -47,6 +49,7 @@ export class ThreadState {
     this.top = page.comments.filter((comment) => !comment.parentId);
     this.replies = page.comments.filter((comment) => comment.parentId);
     this.total = page.total;
+    this.reactions = page.reactions;
     this.nextCursor = page.nextCursor;
     this.incoming = [];
     this.host.requestUpdate();
@@ -106,9 +109,21 @@ export class ThreadState {
     const list = comment.parentId ? 'replies' : 'top';
     const known = this[list].find((existing) => existing.id === comment.id);
     if (!known) return;
-    const kept: Partial<Comment> = {};
+    const kept: Record<string, unknown> = {};
     for (const flag of readerFlags) if (comment[flag] === undefined && known[flag] !== undefined) kept[flag] = known[flag];
-    this[list] = mergeComments(this[list], [{ ...comment, ...kept }]);
+    this[list] = mergeComments(this[list], [{ ...comment, ...(kept as Partial<Comment>) }]);
+    this.host.requestUpdate();
+  }
+
+  /** The reactions to a shown comment, or to the thread (`target` empty). */
+  reactionsOf(target: string): Reactions | undefined {
+    return target ? this.find(target)?.reactions : this.reactions;
+  }
+
+  setReactions(target: string, reactions: Reactions): void {
+    const comment = target ? this.find(target) : undefined;
+    if (comment) this.replace({ ...comment, reactions });
+    else if (!target) this.reactions = reactions;
     this.host.requestUpdate();
   }
 

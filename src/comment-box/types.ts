@@ -15,4 +15,10 @@ export type CommentPage = Schemas['CommentPage'];
 /** `GET /counts`: published comments per thread. */
 export type Counts = Schemas['Counts'];
 
-export type Sort = 'oldest' | 'newest';
+/** Reactions to a comment or to the thread: counts per kind, and the reader's own (`mine`). */
+export type Reactions = Schemas['Reactions'];
+
+export type ReactionKind = NonNullable<Reactions['mine']>[number];
+
+/** `top`: the most reactions first. */
+export type Sort = 'oldest' | 'newest' | 'top';

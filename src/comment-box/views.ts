@@ -27,6 +27,7 @@ export interface ThreadView {
   body(comment: Comment): TemplateResult;
   editor(comment: Comment): unknown;
   replyForm(comment: Comment): unknown;
+  reactions(comment: Comment): unknown;
 }
 
 /** The thread as nested lists: replies are lists inside their comment's item, so the accessibility tree gives each its level. */
@@ -89,7 +90,7 @@ function published(view: ThreadView, comment: Comment, heading: string, replying
         : nothing}
     </header>
     ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
-    <div class="actions">${actions(view, comment, created, now)}</div>`;
+    <div class="actions">${actions(view, comment, created, now)}</div>${view.reactions(comment)}`;
 }
 
 /** Edited, whom it answers, and what awaits moderation. */

@@ -106,7 +106,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    sort?: "oldest" | "newest";
+                    /** @description `top`: the most reactions first (then the newest). Its pages go by position, so as counts change between two pages a comment may come twice or not at all; clients merge pages by id. */
+                    sort?: "oldest" | "newest" | "top";
                     limit?: number;
                     cursor?: string;
                 };
@@ -1157,6 +1158,370 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/comments/{id}/reactions/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add one's reaction to a comment
+         * @description PUT adds the viewer's reaction of that kind to a comment, DELETE takes it back; both are idempotent (adding twice or removing what is not there changes nothing) and answer the target's reactions with `mine`. Signed-in readers send a bearer token; guests only where INKWELL_GUEST_REACTIONS=on, identified by their `Inkwell-Client` header (else 401 `auth_required`). Rate-limited per reader and per client address (INKWELL_REACTION_LIMIT per INKWELL_POST_LIMIT_WINDOW; 429 with Retry-After). Every change is sent live as a `reactions-changed` event. Only published comments take reactions: a held, removed or deleted one answers 404.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
+                    "inkwell-client"?: string;
+                };
+                path: {
+                    id: string;
+                    kind: "like" | "love" | "laugh" | "celebrate" | "insightful";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reactions to a comment or to a whole thread. Kinds: `like`, `love`, `laugh`, `celebrate`, `insightful`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take back one's reaction to a comment
+         * @description PUT adds the viewer's reaction of that kind to a comment, DELETE takes it back; both are idempotent (adding twice or removing what is not there changes nothing) and answer the target's reactions with `mine`. Signed-in readers send a bearer token; guests only where INKWELL_GUEST_REACTIONS=on, identified by their `Inkwell-Client` header (else 401 `auth_required`). Rate-limited per reader and per client address (INKWELL_REACTION_LIMIT per INKWELL_POST_LIMIT_WINDOW; 429 with Retry-After). Every change is sent live as a `reactions-changed` event. 404 for a deleted comment, whose reactions are gone with it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
+                    "inkwell-client"?: string;
+                };
+                path: {
+                    id: string;
+                    kind: "like" | "love" | "laugh" | "celebrate" | "insightful";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reactions to a comment or to a whole thread. Kinds: `like`, `love`, `laugh`, `celebrate`, `insightful`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{thread}/reactions/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add one's reaction to a whole thread (the article)
+         * @description PUT adds the viewer's reaction of that kind to the thread, DELETE takes it back; both are idempotent (adding twice or removing what is not there changes nothing) and answer the target's reactions with `mine`. Signed-in readers send a bearer token; guests only where INKWELL_GUEST_REACTIONS=on, identified by their `Inkwell-Client` header (else 401 `auth_required`). Rate-limited per reader and per client address (INKWELL_REACTION_LIMIT per INKWELL_POST_LIMIT_WINDOW; 429 with Retry-After). Every change is sent live as a `reactions-changed` event.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
+                    "inkwell-client"?: string;
+                };
+                path: {
+                    thread: string;
+                    kind: "like" | "love" | "laugh" | "celebrate" | "insightful";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reactions to a comment or to a whole thread. Kinds: `like`, `love`, `laugh`, `celebrate`, `insightful`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take back one's reaction to a whole thread
+         * @description PUT adds the viewer's reaction of that kind to the thread, DELETE takes it back; both are idempotent (adding twice or removing what is not there changes nothing) and answer the target's reactions with `mine`. Signed-in readers send a bearer token; guests only where INKWELL_GUEST_REACTIONS=on, identified by their `Inkwell-Client` header (else 401 `auth_required`). Rate-limited per reader and per client address (INKWELL_REACTION_LIMIT per INKWELL_POST_LIMIT_WINDOW; 429 with Retry-After). Every change is sent live as a `reactions-changed` event.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A random id the browser keeps: the namespace of a guest's Idempotency-Keys */
+                    "inkwell-client"?: string;
+                };
+                path: {
+                    thread: string;
+                    kind: "like" | "love" | "laugh" | "celebrate" | "insightful";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reactions to a comment or to a whole thread. Kinds: `like`, `love`, `laugh`, `celebrate`, `insightful`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reactions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/threads/{thread}/events": {
         parameters: {
             query?: never;
@@ -1166,7 +1531,7 @@ export interface paths {
         };
         /**
          * Live updates of a thread (server-sent events)
-         * @description Events `comment-created`, `comment-updated` and `comment-deleted`; `data` is the public comment JSON (for `comment-deleted`, sent when a comment is deleted, held, rejected or marked as spam, a placeholder: status `deleted`, `held` or `removed`, no text, no author). Held comments and edits awaiting approval are never sent; they arrive as `comment-created` / `comment-updated` once approved. Each event has an `id`; reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays what was missed in the last day. A comment line is sent as a heartbeat. At most INKWELL_SSE_PER_ADDRESS streams per client address (429 beyond) and INKWELL_SSE_MAX in all (503 beyond), both with Retry-After.
+         * @description Events `comment-created`, `comment-updated` and `comment-deleted`; `data` is the public comment JSON (for `comment-deleted`, sent when a comment is deleted, held, rejected or marked as spam, a placeholder: status `deleted`, `held` or `removed`, no text, no author). Held comments and edits awaiting approval are never sent; they arrive as `comment-created` / `comment-updated` once approved. `reactions-changed` carries `{thread, commentId, counts}` (commentId null for the thread's own reactions) whenever a published comment's or the thread's reactions change; never who reacted. Each event has an `id`; reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays what was missed in the last day. A comment line is sent as a heartbeat. At most INKWELL_SSE_PER_ADDRESS streams per client address (429 beyond) and INKWELL_SSE_MAX in all (503 beyond), both with Retry-After.
          */
         get: {
             parameters: {
@@ -1232,6 +1597,19 @@ export interface components {
                 field?: string;
             };
         };
+        /** @description Reactions to a comment or to a whole thread. Kinds: `like`, `love`, `laugh`, `celebrate`, `insightful`. */
+        Reactions: {
+            /** @description Readers who reacted, per kind; kinds nobody chose are left out. */
+            counts: {
+                like?: number;
+                love?: number;
+                laugh?: number;
+                celebrate?: number;
+                insightful?: number;
+            };
+            /** @description The kinds the viewer chose (signed in, or a guest sending `Inkwell-Client`); left out when none. */
+            mine?: ("like" | "love" | "laugh" | "celebrate" | "insightful")[];
+        };
         /** @description A comment or reply. `body` is the markdown source as the reader wrote it; clients render it. A comment the viewer may not read that still has visible replies is listed as a placeholder, so the replies keep their place: `id`, `thread`, `parentId`, `createdAt`, empty `body`, an author with empty `id` and `name`, and status `held` (awaiting moderation), `removed` (rejected or marked as spam) or `deleted`. */
         Comment: {
             id: string;
@@ -1264,12 +1642,14 @@ export interface components {
             editPending?: boolean;
             /** @description With `editPending`: the approved text the public reads until the edit is approved. */
             publishedBody?: string;
+            reactions?: components["schemas"]["Reactions"];
         };
         /** @description One page of top-level comments (in the requested order) followed by all visible replies to them (oldest first, at most 1000 per page), each reply with its `parentId`. `total` counts every visible comment of the thread, replies included. Pass `nextCursor` as `cursor` to get the next page; null at the end. */
         CommentPage: {
             comments: components["schemas"]["Comment"][];
             total: number;
             nextCursor: string | null;
+            reactions?: components["schemas"]["Reactions"];
         };
         /** @description Published comments (replies included) per requested thread; 0 for a thread without any. */
         Counts: {

@@ -23,6 +23,8 @@ export interface RequestOptions {
   /** Makes a POST safe to retry: the server keeps one result per key. */
   idempotencyKey?: string;
   timeoutMs?: number;
+  /** Sends this browser's `Inkwell-Client` id when there is no token (a guest's reactions are theirs by it). */
+  client?: boolean;
   /** Retries after network failures, timeouts, 429 and 5xx; only for reads and keyed writes. */
   retries?: number;
   signal?: AbortSignal;
@@ -49,7 +51,7 @@ async function attempt<T>(url: string, options: RequestOptions): Promise<T> {
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  if (options.idempotencyKey && !options.token) headers['inkwell-client'] = clientId();
+  if ((options.idempotencyKey || options.client) && !options.token) headers['inkwell-client'] = clientId();
   try {
     const response = await fetch(url, {
       method: options.method ?? 'GET',

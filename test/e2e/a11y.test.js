@@ -186,7 +186,7 @@ describe('accessibility of the demo (end to end)', () => {
     await tabTo((f) => f.text === 'Delete', 'Delete');
     await page.keyboard.press('Enter');
     await landsOn((f) => f.text === 'Cancel', 'the question\'s Cancel');
-    assert.equal(await page.locator('comment-box [role="group"]').getAttribute('aria-labelledby').then((id) => page.locator(`comment-box #${id}`).textContent()), 'Delete this comment?');
+    assert.equal(await page.locator('comment-box [role="group"][aria-labelledby]').getAttribute('aria-labelledby').then((id) => page.locator(`comment-box #${id}`).textContent()), 'Delete this comment?');
     await page.keyboard.press('Shift+Tab');
     await landsOn((f) => f.text === 'Delete', 'the question\'s Delete');
     await page.keyboard.press('Enter');

@@ -36,7 +36,7 @@ export function catalogueFor(tag: string): string {
 /** What the fragment says about itself, for the element that adopts it. */
 export interface PageFacts {
   thread: string;
-  sort: 'oldest' | 'newest';
+  sort: 'oldest' | 'newest' | 'top';
   /** The language the site asked for, if it did. */
   lang?: string;
   /** The newest live event when the page was listed: the element's stream replays what came after. */

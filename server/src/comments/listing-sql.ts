@@ -1,9 +1,12 @@
 /**
  * The statements of a thread listing. Parameters, as numbered in `visible` and `topLevel`: $1 thread,
  * $2 the viewer's author id (null for anonymous readers), $3 1 for moderators else 0, $4 the page size
- * plus one (the extra row tells whether a next page exists), $5 and $6 the cursor's time and id.
- * Every statement selects COLUMNS first, in that order.
+ * plus one (the extra row tells whether a next page exists), $5 and $6 the cursor's time and id (for
+ * the `top` order: $5 the offset). Every statement selects COLUMNS first, in that order.
  */
+
+/** `top`: the most reactions first, then the newest. */
+export type Order = 'oldest' | 'newest' | 'top';
 
 export const REPLIES_PER_PAGE = 1000;
 
@@ -15,16 +18,28 @@ const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', '
 const visible = (alias: string) =>
   `(${alias}.status = 'published' OR (${alias}.status = 'pending' AND ($3 = 1 OR ${alias}.author_id = $2)))`;
 
-/** Top-level comments of the page: visible, or holding visible replies (listed as placeholders then). */
-function topLevel(desc: boolean, afterCursor: boolean): string {
-  const dir = desc ? 'DESC' : 'ASC';
-  const op = desc ? '<' : '>';
-  const after = afterCursor ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6))` : '';
-  return `SELECT ${columns('c')} FROM comments c
+/** The order of top-level comments, of rows selected by `topLevel` (no alias) or of `c` itself. */
+function orderBy(order: Order, alias = ''): string {
+  if (order === 'top') return `score DESC, ${alias}created_at DESC, ${alias}id DESC`;
+  const dir = order === 'newest' ? 'DESC' : 'ASC';
+  return `${alias}created_at ${dir}, ${alias}id ${dir}`;
+}
+
+/** Reactions to a top-level comment: what the `top` order ranks by (an index-only count). */
+const score = `(SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id)`;
+
+/**
+ * Top-level comments of the page: visible, or holding visible replies (listed as placeholders then).
+ * The `top` order pages by offset and selects its `score` after COLUMNS.
+ */
+function topLevel(order: Order, afterCursor: boolean): string {
+  const op = order === 'newest' ? '<' : '>';
+  const after = afterCursor && order !== 'top' ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6))` : '';
+  return `SELECT ${columns('c')}${order === 'top' ? `, ${score} AS score` : ''} FROM comments c
     WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
       AND (${visible('c')} OR EXISTS (
         SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
-    ORDER BY c.created_at ${dir}, c.id ${dir} LIMIT $4`;
+    ORDER BY ${orderBy(order, order === 'top' ? '' : 'c.')} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $5' : ''}`;
 }
 
 const total = `SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}`;
@@ -37,9 +52,9 @@ const repliesWhere = `r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visib
  * SQLite: three statements. They run in the process, without round trips, and each costs less alone
  * than as one compound statement. The replies statement takes the page's ids as a JSON array in $1.
  */
-export function sqliteStatements(desc: boolean, afterCursor: boolean) {
+export function sqliteStatements(order: Order, afterCursor: boolean) {
   return {
-    topLevel: topLevel(desc, afterCursor),
+    topLevel: topLevel(order, afterCursor),
     replies: `SELECT ${columns('r')} FROM (SELECT value AS id FROM json_each($1)) top CROSS JOIN comments r WHERE ${repliesWhere}`,
     total,
   };
@@ -49,11 +64,10 @@ export function sqliteStatements(desc: boolean, afterCursor: boolean) {
  * PostgreSQL: one statement, one round trip. After COLUMNS come `part` (0 a top-level comment, 1 a
  * reply, 2 the total) and `n` (the place in its part, or the total).
  */
-export function postgresStatement(desc: boolean, afterCursor: boolean): string {
-  const dir = desc ? 'DESC' : 'ASC';
+export function postgresStatement(order: Order, afterCursor: boolean): string {
   const nothing = COLUMNS.map(() => 'NULL').join(', ');
-  return `WITH top_page AS (${topLevel(desc, afterCursor)}),
-  listed AS (SELECT top_page.*, row_number() OVER (ORDER BY created_at ${dir}, id ${dir}) AS n FROM top_page),
+  return `WITH top_page AS (${topLevel(order, afterCursor)}),
+  listed AS (SELECT top_page.*, row_number() OVER (ORDER BY ${orderBy(order)}) AS n FROM top_page),
   replies AS (SELECT ${columns('r')} FROM (SELECT id FROM listed WHERE n < $4) top CROSS JOIN comments r WHERE ${repliesWhere})
 SELECT ${COLUMNS.join(', ')}, 0 AS part, n FROM listed
 UNION ALL SELECT ${COLUMNS.join(', ')}, 1, row_number() OVER (ORDER BY created_at, id) FROM replies

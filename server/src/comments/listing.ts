@@ -7,9 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { hasPendingSql, postgresStatement, sqliteStatements } from './listing-sql.js';
+import { hasPendingSql, postgresStatement, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 
 /** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
@@ -27,8 +27,8 @@ interface Listed {
 
 type Fetch = (params: unknown[]) => Promise<Listed>;
 
-function sqliteFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
-  const text = sqliteStatements(desc, afterCursor);
+function sqliteFetch(database: Database_, order: Order, afterCursor: boolean): Fetch {
+  const text = sqliteStatements(order, afterCursor);
   const topLevel = database.prepare<Row>('', text.topLevel);
   const replies = database.prepare<Row>('', text.replies);
   const total = database.prepare<[number]>('', text.total);
@@ -45,9 +45,9 @@ function sqliteFetch(database: Database_, desc: boolean, afterCursor: boolean): 
   };
 }
 
-function postgresFetch(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
-  const name = `inkwell_listing_${desc ? 'newest' : 'oldest'}_${afterCursor ? 'after' : 'first'}`;
-  const query = database.prepare<Row>(name, postgresStatement(desc, afterCursor));
+function postgresFetch(database: Database_, order: Order, afterCursor: boolean): Fetch {
+  const name = `inkwell_listing_${order}_${afterCursor ? 'after' : 'first'}`;
+  const query = database.prepare<Row>(name, postgresStatement(order, afterCursor));
   return async (params) => {
     const listed: Listed = { top: [], replies: [], total: 0 };
     for (const row of await query(params)) {
@@ -69,10 +69,10 @@ function once<T>(database: Database_, key: string, make: () => T): T {
   return forDatabase.get(key) as T;
 }
 
-/** The listing's statements: oldest or newest first, from the start or after a cursor. */
-function fetcher(database: Database_, desc: boolean, afterCursor: boolean): Fetch {
+/** The listing's statements: oldest, newest or top first, from the start or after a cursor. */
+function fetcher(database: Database_, order: Order, afterCursor: boolean): Fetch {
   const fetch = database.dialect === 'postgres' ? postgresFetch : sqliteFetch;
-  return once(database, `listing ${desc} ${afterCursor}`, () => fetch(database, desc, afterCursor));
+  return once(database, `listing ${order} ${afterCursor}`, () => fetch(database, order, afterCursor));
 }
 
 /** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
@@ -92,8 +92,10 @@ function viewRow(r: Row, thread: string): ViewRow {
 /** A page of a thread as `viewer` sees it: top-level comments, then their replies (and placeholders) oldest first. */
 export async function listThread(database: Database_, thread: string, viewer: Viewer | null, q: ThreadQuery): Promise<CommentPage> {
   const params: unknown[] = [thread, viewer?.authorId ?? null, isModerator(viewer) ? 1 : 0, q.limit + 1];
-  if (q.cursor) params.push(...decodeCursor(q.cursor));
-  const listed = await fetcher(database, q.sort === 'newest', q.cursor !== undefined)(params);
+  // `top` pages by offset: its order moves as readers react.
+  const offset = q.sort === 'top' && q.cursor ? decodeOffsetCursor(q.cursor) : 0;
+  if (q.cursor) params.push(...(q.sort === 'top' ? [offset] : decodeCursor(q.cursor)));
+  const listed = await fetcher(database, q.sort, q.cursor !== undefined)(params);
   const more = listed.top.length > q.limit;
   if (more) listed.top.pop();
   const replies = listed.replies.map((row) => viewRow(row, thread));
@@ -107,7 +109,8 @@ export async function listThread(database: Database_, thread: string, viewer: Vi
   const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
   for (const r of below) comments.push(viewFor(r, viewer));
   const last = listed.top[listed.top.length - 1];
-  return { comments, total: listed.total, nextCursor: more && last ? encodeCursor(Number(last[9]), last[0]) : null };
+  const nextCursor = !more || !last ? null : q.sort === 'top' ? encodeOffsetCursor(offset + q.limit) : encodeCursor(Number(last[9]), last[0]);
+  return { comments, total: listed.total, nextCursor };
 }
 
 const byTime = (a: ViewRow, b: ViewRow) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1);

@@ -16,6 +16,9 @@ import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
 import { hasPendingIn, listThread } from './listing.js';
+import { withMine, withReactions } from '../reactions/listing.js';
+import { listingReactor } from '../reactions/reactor.js';
+import { dropReactions, reactionsOf } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
 import {
@@ -41,7 +44,7 @@ function readingRoutes(app: Api) {
 
   app.get('/threads/:thread/comments', { schema: listThreadRoute, preHandler: guard.identify }, async (request, reply) => {
     const { thread } = request.params;
-    const page = await listingFor(ctx, thread, request.viewer, request.query as ThreadQuery, pageSerializer(reply));
+    const page = await listingFor(ctx, thread, request.viewer, listingReactor(ctx, request), request.query as ThreadQuery, pageSerializer(reply));
     return sendCacheable(request, reply, page.body, page.personal, config.cdnMaxAge);
   });
 
@@ -116,6 +119,7 @@ function writingRoutes(app: Api) {
     let eventIds: number[] = [];
     await db.transaction().execute(async (trx) => {
       await store.eraseComment(trx, row.id, Date.now());
+      await dropReactions(trx, row.thread, row.id);
       if (row.status === 'published') {
         eventIds = [await events.record(trx, row.thread, 'comment-deleted', publicView({ ...row, status: 'deleted' }))];
       }
@@ -135,21 +139,27 @@ function pageSerializer(reply: FastifyReply): PageSerializer {
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
  * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
- * listing (readers with their own comments flagged).
+ * listing (readers with their own comments flagged, and `reactor`'s own reactions marked).
  */
-async function listingFor(ctx: Ctx, thread: string, viewer: Viewer | null, q: ThreadQuery, serialize: PageSerializer): Promise<{ body: string; personal: boolean }> {
+async function listingFor(
+  ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer,
+): Promise<{ body: string; personal: boolean }> {
   const seesMore = isModerator(viewer) || (viewer !== null && (await hasPendingIn(ctx.database, thread, viewer.authorId)));
-  if (seesMore) return { body: serialize(await listThread(ctx.database, thread, viewer, q)), personal: true };
+  if (seesMore) return { body: serialize(await withReactions(ctx.db, thread, await listThread(ctx.database, thread, viewer, q), reactor)), personal: true };
   // From the decoded request, in a form where no thread name or cursor can pass for another.
   const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
   let cached = ctx.listingCache.get(key);
   if (cached === undefined) {
     const generation = ctx.listingCache.generation(thread);
-    const page = await listThread(ctx.database, thread, null, q);
+    const page = await withReactions(ctx.db, thread, await listThread(ctx.database, thread, null, q), null);
     cached = { page, body: serialize(page) } satisfies CachedPage;
     ctx.listingCache.set(thread, key, cached, generation);
   }
-  return viewer ? { body: withOwnFlags(cached, viewer.authorId), personal: true } : { body: cached.body, personal: false };
+  if (reactor === null) return { body: cached.body, personal: false };
+  const marked = withMine(cached.page, await reactionsOf(ctx.db, thread, reactor));
+  if (!viewer && !marked) return { body: cached.body, personal: false };
+  if (marked) cached = { page: marked, body: JSON.stringify(marked) };
+  return { body: viewer ? withOwnFlags(cached, viewer.authorId) : cached.body, personal: true };
 }
 
 /** Signed-in readers post as themselves; guests only where enabled, and with a name. */

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   errorRef, errorResponses, IdParam, Nullable, pageFields, Ref, StringEnum, ThreadParam, tokenOptional, tokenRequired, WriteHeaders, type Defaulted,
 } from '../http/schemas.js';
+import { ReactionsSchema } from '../reactions/schemas.js';
 
 export const CommentSchema = Type.Object({
   id: Type.String(),
@@ -26,6 +27,7 @@ export const CommentSchema = Type.Object({
     description: 'Author and moderators only: an edit awaits approval (pre-moderation). `body` is then the edited text; the public still reads `publishedBody`.',
   })),
   publishedBody: Type.Optional(Type.String({ description: 'With `editPending`: the approved text the public reads until the edit is approved.' })),
+  reactions: Type.Optional(Ref(ReactionsSchema, 'Listings: the reactions to a published comment, when it has any (with the viewer\'s `mine`).')),
 }, {
   $id: 'Comment',
   description:
@@ -42,6 +44,7 @@ export const CommentPageSchema = Type.Object({
   comments: Type.Array(Ref(CommentSchema)),
   total: Type.Integer(),
   nextCursor: Nullable(Type.String()),
+  reactions: Type.Optional(Ref(ReactionsSchema, 'Thread listings: the reactions to the thread itself (the article), with the viewer\'s `mine`.')),
 }, {
   $id: 'CommentPage',
   description:
@@ -62,7 +65,13 @@ export const CountsSchema = Type.Unsafe<{ counts: Record<string, number> }>({
 
 const Sort = (byDefault: 'oldest' | 'newest') => Type.Optional(StringEnum(['oldest', 'newest'], { default: byDefault }));
 
-const ThreadQuery = Type.Object({ sort: Sort('oldest'), ...pageFields });
+const ThreadQuery = Type.Object({
+  sort: Type.Optional(StringEnum(['oldest', 'newest', 'top'], {
+    default: 'oldest',
+    description: '`top`: the most reactions first (then the newest). Its pages go by position, so as counts change between two pages a comment may come twice or not at all; clients merge pages by id.',
+  })),
+  ...pageFields,
+});
 export type ThreadQuery = Defaulted<Static<typeof ThreadQuery>, 'sort' | 'limit'>;
 
 const InboxQuery = Type.Object({

@@ -8,8 +8,8 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface ThreadEvent {
   id: number;
   thread: string;
-  type: 'comment-created' | 'comment-updated' | 'comment-deleted';
-  /** JSON text of the public comment view. */
+  type: 'comment-created' | 'comment-updated' | 'comment-deleted' | 'reactions-changed';
+  /** JSON text of the public comment view (`reactions-changed`: the target's new counts). */
   payload: string;
 }
 

@@ -19,6 +19,19 @@ export function decodeCursor(cursor: string): [number, string] {
   throw new ApiError(400, 'invalid_input', 'cursor is not a cursor this server issued', 'cursor');
 }
 
+const OFFSET = '#offset';
+
+/** Opaque position in a listing paged by offset (a cursor of the same form, so no cursor passes for the other kind). */
+export function encodeOffsetCursor(offset: number): string {
+  return encodeCursor(offset, OFFSET);
+}
+
+export function decodeOffsetCursor(cursor: string): number {
+  const [offset, tag] = decodeCursor(cursor);
+  if (tag !== OFFSET || offset < 0) throw new ApiError(400, 'invalid_input', 'cursor is not a cursor of this order', 'cursor');
+  return offset;
+}
+
 export interface PageRequest {
   limit: number;
   cursor?: string;

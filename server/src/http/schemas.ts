@@ -12,9 +12,9 @@ export function Nullable<T extends TSchema & { type: string }>(schema: T, option
 }
 
 /** A reference to a shared schema (registered with `addSchema`), typed as the schema it names. */
-export function Ref<T extends TSchema>(schema: T) {
+export function Ref<T extends TSchema>(schema: T, description?: string) {
   if (!schema.$id) throw new Error("Ref needs a schema with an $id");
-  return Type.Unsafe<Static<T>>({ $ref: `${schema.$id}#` });
+  return Type.Unsafe<Static<T>>({ $ref: `${schema.$id}#`, ...(description ? { description } : {}) });
 }
 
 export const ErrorSchema = Type.Object({

@@ -96,4 +96,14 @@ export const he: Messages = {
    
     other: 'יותר מדי ניסיונות. אפשר לנסות שוב בעוד {n} שניות.',
   },
+  reactions: 'תגובות רגש',
+  articleReactions: 'תגובות רגש לכתבה',
+  reactionLike: 'אהבתי',
+  reactionLove: 'אוהב מאוד',
+  reactionLaugh: 'מצחיק',
+  reactionCelebrate: 'חוגגים',
+  reactionInsightful: 'מעורר מחשבה',
+  moreReactions: 'תגובות רגש נוספות',
+  loginToReact: 'יש להתחבר כדי להגיב ברגש.',
+  sortTop: 'הכי הרבה תגובות רגש',
 };

@@ -90,4 +90,20 @@ export interface Messages {
   guestName: string;
   guestEmail: string;
   tooManyAttempts: PluralMessage;
+  /** Label of a comment's group of reaction buttons. */
+  reactions: string;
+  /** Label of the bar of reactions to the whole article. */
+  articleReactions: string;
+  /** The reaction kinds, as buttons name them ("Like, 3" with a count). */
+  reactionLike: string;
+  reactionLove: string;
+  reactionLaugh: string;
+  reactionCelebrate: string;
+  reactionInsightful: string;
+  /** The toggle that shows every reaction kind under a comment. */
+  moreReactions: string;
+  /** Shown when a signed-out reader tries to react, before a Sign In link. */
+  loginToReact: string;
+  /** The sort option: most reactions first. */
+  sortTop: string;
 }
