@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // Chunks of an earlier build must not linger beside the new ones (they would ship, and be counted).
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -40,6 +41,27 @@ function chunkName({ moduleIds, name }) {
   return catalogue ? `chunks/messages/${catalogue}.js` : `chunks/${name}.js`;
 }
 
+/** The elements a page may show without a form: their shared code goes into `lit.js`. */
+const LIGHT = ['reading-time', 'author-badge', 'article-card'];
+
+/** The elements whose chunk imports the module `id` statically (import() is a chunk boundary). */
+function elementsReaching(id, getModuleInfo, seen = new Set()) {
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const element = /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1];
+  if (element) return [element];
+  return getModuleInfo(id)
+    .importers.filter((importer) => !onlyPassesOn(getModuleInfo(importer), id))
+    .flatMap((importer) => elementsReaching(importer, getModuleInfo, seen));
+}
+
+/** Whether the module `importer` only re-exports `id` (`export … from`) without using it: no reason to load `id` with it. */
+function onlyPassesOn({ id: importer, ast }, id) {
+  const from = (node) => node.source && join(dirname(importer), node.source.value).replace(/\.js$/, '.ts') === id;
+  const passes = ast.body.some((node) => (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && from(node));
+  return passes && !ast.body.some((node) => node.type === 'ImportDeclaration' && from(node));
+}
+
 export default [
   // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
   {
@@ -51,11 +73,16 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
-      manualChunks(id) {
+      manualChunks(id, { getModuleInfo }) {
         if (CATALOGUE.test(id)) return undefined;
-        if (id.includes('/node_modules/') || id.includes('/src/core/')) return 'lit';
+        if (!id.includes('/node_modules/') && !id.includes('/src/core/')) return undefined;
+        // What a page of reading times, badges and cards needs shares one chunk; what only the
+        // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
+        return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'lit' : 'interactive';
       },
     },
+    // css`` only builds a style sheet: a module holding styles no chunk uses is not imported for its effects.
+    treeshake: { manualPureFunctions: ['css'] },
     onwarn,
   },
   // dist/inkwell.iife.js: the same loader for a classic <script>.

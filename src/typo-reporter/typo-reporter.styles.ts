@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controlStyles } from '../core/theme.js';
+import { controlStyles } from '../core/controls.js';
 
 // Sizes in em: the host keeps the page's font size, so the dialog (in the top layer, yet still inheriting
 // from the host) is as large as the text it reports on.
