@@ -4,14 +4,30 @@ import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Chunks of an earlier build must not linger beside the new ones (they would ship, and be counted).
 rmSync('dist/chunks', { recursive: true, force: true });
+
+const DECORATE = fileURLToPath(new URL('src/core/decorate.ts', import.meta.url));
+
+/** esbuild's decorator helper, written into each module that uses decorators, imported from one module instead. */
+const sharedDecoratorHelper = {
+  name: 'shared-decorator-helper',
+  transform(code, id) {
+    const helper = /^var __defProp = [^\n]*\nvar __getOwnPropDesc = [^\n]*\nvar __decorateClass = \(decorators, target, key, kind\) => \{\n(?: [^\n]*\n)*\};\n/m;
+    if (id === DECORATE || !helper.test(code)) return null;
+    // As many lines as the helper took, so that the source map stays right.
+    const shared = (found) => `import { __decorateClass } from ${JSON.stringify(DECORATE)};${'\n'.repeat(found.split('\n').length - 1)}`;
+    return { code: code.replace(helper, shared), map: null };
+  },
+};
 
 // The drop-in builds: Lit included. The npm modules are built by tsc.
 const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  sharedDecoratorHelper,
   // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({
