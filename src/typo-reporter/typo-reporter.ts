@@ -5,6 +5,7 @@ import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
 import { fill, formatPlural } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
+import '../core/form-strings.js';
 import { apiBase } from '../core/endpoint.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
