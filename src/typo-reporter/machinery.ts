@@ -9,6 +9,7 @@ import { modifiedDate, pageUrl, type TypoReport } from './report.js';
 
 export { collapseWhitespace } from './context.js';
 export { dialogTemplate } from './dialog.js';
+export { adoptDialogStyles } from './dialog.styles.js';
 export { deliverReport } from './deliver.js';
 export { describeFailure } from '../core/failure.js';
 export { newKey } from '../core/http.js';

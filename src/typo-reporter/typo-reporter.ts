@@ -139,6 +139,7 @@ export class TypoReporter extends LocalizedElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private idempotencyKey = '';
+  private dialogStyled = false;
   private restoreFocus?: HTMLElement;
   private restoreRange?: Range;
   /** The last passage the reader selected, for the button: reaching it may move a screen reader's caret. */
@@ -293,6 +294,10 @@ export class TypoReporter extends LocalizedElement {
     this.idempotencyKey = machinery!.newKey();
     this.status = { kind: 'idle' };
     this.quoting = quoting;
+    if (!this.dialogStyled && this.renderRoot instanceof ShadowRoot) {
+      machinery!.adoptDialogStyles(this.renderRoot);
+      this.dialogStyled = true;
+    }
     this.draft = draft;
     await this.updateComplete;
     const dialog = this.dialog;
