@@ -3,14 +3,31 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Chunks of an earlier build must not linger beside the new ones (they would ship, and be counted).
 rmSync('dist/chunks', { recursive: true, force: true });
+
+const DECORATE = fileURLToPath(new URL('src/core/decorate.ts', import.meta.url));
+
+/** esbuild's decorator helper, written into each module that uses decorators, imported from one module instead. */
+const sharedDecoratorHelper = {
+  name: 'shared-decorator-helper',
+  transform(code, id) {
+    const helper = /^var __defProp = [^\n]*\nvar __getOwnPropDesc = [^\n]*\nvar __decorateClass = \(decorators, target, key, kind\) => \{\n(?: [^\n]*\n)*\};\n/m;
+    if (id === DECORATE || !helper.test(code)) return null;
+    // As many lines as the helper took, so that the source map stays right.
+    const shared = (found) => `import { __decorateClass } from ${JSON.stringify(DECORATE)};${'\n'.repeat(found.split('\n').length - 1)}`;
+    return { code: code.replace(helper, shared), map: null };
+  },
+};
 
 // The drop-in builds: Lit included. The npm modules are built by tsc.
 const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  sharedDecoratorHelper,
   // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({
@@ -30,7 +47,7 @@ function onwarn(warning, warn) {
  * chunk is named after its folder, Lit (with the plumbing every element shares) is `lit.js`.
  */
 /** The catalogues loaded on demand: every file in src/core/messages/ but English and the types and map. */
-const CATALOGUE = /\/src\/core\/messages\/(?!en\.|messages\.|catalogues\.)([\w-]+)\.ts$/;
+const CATALOGUE = /\/src\/core\/messages\/(?!en\.|en-core\.|messages\.|catalogues\.)([\w-]+)\.ts$/;
 
 function chunkName({ moduleIds, name }) {
   const elements = moduleIds.map((id) => /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1]).filter(Boolean);
@@ -38,6 +55,27 @@ function chunkName({ moduleIds, name }) {
   // A catalogue other than English: one chunk per language, fetched when a page needs it.
   const catalogue = moduleIds.length === 1 && CATALOGUE.exec(moduleIds[0])?.[1];
   return catalogue ? `chunks/messages/${catalogue}.js` : `chunks/${name}.js`;
+}
+
+/** The elements a page may show without a form: their shared code goes into `lit.js`. */
+const LIGHT = ['reading-time', 'author-badge', 'article-card'];
+
+/** The elements whose chunk imports the module `id` statically (import() is a chunk boundary). */
+function elementsReaching(id, getModuleInfo, seen = new Set()) {
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const element = /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1];
+  if (element) return [element];
+  return getModuleInfo(id)
+    .importers.filter((importer) => !onlyPassesOn(getModuleInfo(importer), id))
+    .flatMap((importer) => elementsReaching(importer, getModuleInfo, seen));
+}
+
+/** Whether the module `importer` only re-exports `id` (`export … from`) without using it: no reason to load `id` with it. */
+function onlyPassesOn({ id: importer, ast }, id) {
+  const from = (node) => node.source && join(dirname(importer), node.source.value).replace(/\.js$/, '.ts') === id;
+  const passes = ast.body.some((node) => (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && from(node));
+  return passes && !ast.body.some((node) => node.type === 'ImportDeclaration' && from(node));
 }
 
 export default [
@@ -51,11 +89,16 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
-      manualChunks(id) {
+      manualChunks(id, { getModuleInfo }) {
         if (CATALOGUE.test(id)) return undefined;
-        if (id.includes('/node_modules/') || id.includes('/src/core/')) return 'lit';
+        if (!id.includes('/node_modules/') && !id.includes('/src/core/')) return undefined;
+        // What a page of reading times, badges and cards needs shares one chunk; what only the
+        // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
+        return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'lit' : 'interactive';
       },
     },
+    // css`` only builds a style sheet: a module holding styles no chunk uses is not imported for its effects.
+    treeshake: { manualPureFunctions: ['css'] },
     onwarn,
   },
   // dist/inkwell.iife.js: the same loader for a classic <script>.

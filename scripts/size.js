@@ -5,10 +5,9 @@
 // catalogues) is fetched only on demand; it is listed apart and does not count against a page's budget.
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { join } from 'node:path';
+import { LOADER, isCatalogue, pageFiles } from './page-files.js';
 
 const { brotli: budget } = JSON.parse(readFileSync('size-budget.json', 'utf8'));
-const LOADER = 'dist/inkwell.js';
 
 const sizes = new Map();
 function size(file) {
@@ -23,46 +22,19 @@ function size(file) {
   return sizes.get(file);
 }
 
-/** The relative imports of a built ES module: static (`from"./x.js"`, `import"./x.js"`) and dynamic (`import("./x.js")`). */
-function importsOf(file) {
-  const code = readFileSync(file, 'utf8');
-  const resolve = (specifier) => join(file, '..', specifier);
-  return {
-    static: [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => resolve(m[1])),
-    dynamic: [...code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => resolve(m[1])),
-  };
-}
-
-/** Files a page with `tags` downloads before any interaction, and those its elements may fetch later. */
-function pageFiles(tags) {
-  const eager = new Set([LOADER]);
-  const visit = (file) => {
-    if (eager.has(file)) return;
-    eager.add(file);
-    importsOf(file).static.forEach(visit);
-  };
-  for (const tag of tags) visit(`dist/chunks/${tag}.js`);
-  const onDemand = new Set();
-  const visitLater = (file) => {
-    if (eager.has(file) || onDemand.has(file)) return;
-    onDemand.add(file);
-    const { static: found, dynamic } = importsOf(file);
-    [...found, ...dynamic].forEach(visitLater);
-  };
-  for (const file of [...eager]) if (file !== LOADER) importsOf(file).dynamic.forEach(visitLater);
-  // A page in one language fetches at most one catalogue: the largest stands for it.
-  const catalogues = [...onDemand].filter(isCatalogue);
+/** `pageFiles`, with the catalogues narrowed to one: a page in one language fetches at most one, and the largest stands for it. */
+function pageDownload(tags) {
+  const { eager, onDemand } = pageFiles(tags);
+  const catalogues = onDemand.filter(isCatalogue);
   const largest = catalogues.sort((a, b) => size(b).brotli - size(a).brotli)[0];
-  return { eager: [...eager], onDemand: [...onDemand].filter((file) => !isCatalogue(file)).concat(largest ? [largest] : []) };
+  return { eager, onDemand: onDemand.filter((file) => !isCatalogue(file)).concat(largest ? [largest] : []) };
 }
-
-const isCatalogue = (file) => file.startsWith('dist/chunks/messages/');
 
 const sum = (files) => files.reduce((total, file) => total + size(file).brotli, 0);
 const chunks = readdirSync('dist/chunks').filter((name) => name.endsWith('.js')).map((name) => `dist/chunks/${name}`);
 const everything = sum([LOADER, ...chunks]);
 const ALL = ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'];
-const eagerForAll = new Set(pageFiles(ALL).eager);
+const eagerForAll = new Set(pageDownload(ALL).eager);
 
 let over = false;
 const check = (brotli, limit) => {
@@ -92,7 +64,7 @@ console.table(
 console.log('Pages (the ES module loader and the chunks their elements import):');
 console.table(
   Object.entries(budget.pages).map(([page, { tags, limit }]) => {
-    const { eager, onDemand } = pageFiles(tags);
+    const { eager, onDemand } = pageDownload(tags);
     const before = sum(eager);
     return {
       page,
@@ -106,7 +78,7 @@ console.table(
   }),
 );
 for (const [page, { tags }] of Object.entries(budget.pages)) {
-  const { eager, onDemand } = pageFiles(tags);
+  const { eager, onDemand } = pageDownload(tags);
   console.log(`${page}: ${eager.map((file) => file.replace('dist/', '')).join(', ')}${onDemand.length ? `; on demand: ${onDemand.map((file) => file.replace('dist/', '')).join(', ')}` : ''}`);
 }
 const catalogueFiles = readdirSync('dist/chunks/messages').filter((name) => name.endsWith('.js')).map((name) => `dist/chunks/messages/${name}`);

@@ -10,7 +10,6 @@ import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { LightChildren } from '../core/light-children.js';
 import { apiBase } from '../core/endpoint.js';
-import { commentCount } from '../comment-box/counts.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact';
@@ -158,6 +157,7 @@ export class ArticleCard extends LocalizedElement {
     const base = apiBase(this, this.api);
     if (!base) return;
     const thread = this.thread;
+    const { commentCount } = await loadCounts();
     const count = await commentCount(base, thread);
     if (thread === this.thread && count !== undefined) this.servedCount = count;
   }
@@ -275,6 +275,11 @@ export class ArticleCard extends LocalizedElement {
  * One piece of metadata with the separator before it, glued to it: a line never ends with a separator,
  * and the one at the start of a line is clipped away (see the styles).
  */
+// Fetched with the first card that shows a served count: one promise, so that the counts of all the cards
+// connected in one task still go out in one request.
+let counts: Promise<typeof import('../comment-box/counts.js')> | undefined;
+const loadCounts = () => (counts ??= import('../comment-box/counts.js'));
+
 const item = (content: unknown) => html`<span class="item"><span class="sep" aria-hidden="true">·</span>${content}</span>`;
 
 declare global {

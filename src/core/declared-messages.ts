@@ -1,5 +1,5 @@
 import { registerMessages, type Messages } from './i18n.js';
-import { en } from './messages/en.js';
+import { enCore } from './messages/en-core.js';
 import { languageOf } from './locale.js';
 
 const SELECTOR = 'script[type="application/json"][data-inkwell-messages]';
@@ -47,11 +47,28 @@ function parse(script: Element): Partial<Messages> | undefined {
   return partial as Partial<Messages>;
 }
 
+/**
+ * The keys of the strings that come with the typo reporter's and the comment box's code (messages/en.ts
+ * beyond en-core.ts), so that a page may declare them before those elements load; '+' marks plural
+ * forms. test/core/english-by-element.test.ts checks the list against the catalogue.
+ */
+export const LATER_KEYS =
+  'typoHint typoReport typoQuote typoNoSelection typoCorrection typoComment typoSent typoTooLong+ typoMailSubject send sending cancel close retry errorNetwork errorRateLimited+ errorFailed commentsTitle commentsHeading+ noComments loadingComments loadFailed loginRequired signIn signUp sessionExpired signInUnverified signedInAs yourComment replyTo post preview reply edit editComment save delete confirmDelete commentDeleted awaitingModeration editAwaitingModeration approve reject spam loadMore moreLoaded+ newComments+ sortOldest sortNewest sortBy posted postedHeld charactersLeft+ replyingTo deletedComment heldComment removedComment edited guestName guestEmail tooManyAttempts+ reactions articleReactions reactionLike reactionLove reactionLaugh reactionCelebrate reactionInsightful moreReactions loginToReact sortTop';
+
+let laterShapes: Map<string, 'string' | 'plural'> | undefined;
+
+/** Whether `key` names one of Inkwell's strings, and whether that is a string or plural forms. */
+function shapeOf(key: string): 'string' | 'plural' | undefined {
+  if (Object.prototype.hasOwnProperty.call(enCore, key)) return typeof enCore[key as keyof typeof enCore] === 'string' ? 'string' : 'plural';
+  laterShapes ??= new Map(LATER_KEYS.split(' ').map((name) => (name.endsWith('+') ? [name.slice(0, -1), 'plural'] : [name, 'string'])));
+  return laterShapes.get(key);
+}
+
 /** Why `value` cannot stand for the string `key`, or undefined when it can. */
 function checkValue(key: string, value: unknown): string | undefined {
-  const english: unknown = Object.prototype.hasOwnProperty.call(en, key) ? en[key as keyof Messages] : undefined;
-  if (!english) return 'not one of Inkwell’s strings';
-  if (typeof english === 'string') return typeof value === 'string' ? undefined : 'must be a string';
+  const shape = shapeOf(key);
+  if (!shape) return 'not one of Inkwell’s strings';
+  if (shape === 'string') return typeof value === 'string' ? undefined : 'must be a string';
   const forms = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   return typeof forms.other === 'string' && Object.values(forms).every((form) => typeof form === 'string') ? undefined : 'must be plural forms, {"one": "…", "other": "…"}';
 }

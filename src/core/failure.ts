@@ -1,5 +1,6 @@
 import { ApiError } from './http.js';
 import { fill, formatPlural, messagesFor, type PluralMessage } from './i18n.js';
+import './form-strings.js';
 
 /**
  * A failed request in the reader's words: offline or timed out, rate limited (with how long to wait),

@@ -1,4 +1,4 @@
-import { en } from './messages/en.js';
+import { enCore } from './messages/en-core.js';
 import { catalogues, pluralLanguages } from './messages/catalogues.js';
 import type { Messages, PluralMessage } from './messages/messages.js';
 import { formatNumber, languageFallbacks, pluralCategory } from './locale.js';
@@ -27,7 +27,9 @@ interface Resolution {
 const shipped = new Map<string, { tag: string; load: () => Promise<Messages> }>(
   Object.entries(catalogues).map(([tag, load]) => [tag.toLowerCase(), { tag, load }]),
 );
-const loaded = new Map<string, Messages>([['en', en]]);
+// English starts with the strings of the elements any page may show; the typo reporter and the comment box
+// bring the rest with their code (addEnglish), so that a page without them does not download their words.
+const loaded = new Map<string, Messages>([['en', enCore as Messages]]);
 const loading = new Map<string, Promise<void>>();
 const failed = new Set<string>();
 const overrides = new Map<string, Partial<Messages>>();
@@ -150,4 +152,10 @@ export function formatPlural(
   values: Record<string, number | string>,
 ): string {
   return fill(lang, message[pluralCategory(resolve(lang).plural, count)] ?? message.other, values);
+}
+
+/** Completes the English catalogue with the strings of elements that bring their own (see failure.ts). */
+export function addEnglish(messages: Messages): void {
+  loaded.set('en', { ...loaded.get('en'), ...messages });
+  changed();
 }

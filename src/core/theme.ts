@@ -55,46 +55,5 @@ export const themeStyles = css`
   }
 `;
 
-/**
- * Buttons and fields shaped by a few tokens, so a theme can match its own in a few lines:
- * `--inkwell-control-radius`, `--inkwell-border-width`, `--inkwell-button-*`, `--inkwell-input-background`.
- */
-export const controlStyles = css`
-  button,
-  input,
-  textarea,
-  select {
-    box-sizing: border-box;
-    font: inherit;
-    color: inherit;
-    border: var(--_line) solid var(--_control-border);
-    border-radius: var(--_control-radius);
-  }
-  input,
-  textarea,
-  select {
-    padding: 0.35em 0.5em;
-    background: var(--inkwell-input-background, transparent);
-  }
-  option {
-    background: var(--_paper);
-  }
-  button {
-    padding: var(--inkwell-button-padding, 0.35em 0.9em);
-    color: var(--inkwell-button-color, inherit);
-    background: var(--inkwell-button-background, transparent);
-    font-weight: var(--inkwell-button-font-weight, inherit);
-    cursor: pointer;
-    white-space: nowrap;
-  }
-  /* The accent as text on a tint of itself: readable wherever the page's text is, whatever the scheme. */
-  button.primary {
-    color: var(--inkwell-button-primary-color, var(--_accent));
-    border-color: var(--inkwell-button-primary-background, currentColor);
-    background: var(--inkwell-button-primary-background, color-mix(in srgb, currentColor 10%, transparent));
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
-`;
+// Kept here for the modules that import it from the theme; it lives apart so that pages without a form do not load it.
+export { controlStyles } from './controls.js';

@@ -1,5 +1,6 @@
 // The typo dialog's machinery: reading the selection into the page's text, its context and the
-// text-fragment link. The element imports this module on the reader's first selection or shortcut.
+// text-fragment link, the dialog itself and the sending of the report. The element imports this
+// module on the reader's first selection or shortcut; what the hint needs stays in the element.
 import { TextIndex } from './text-index.js';
 import { readSelection, type ReadSelection, type SelectionProblem } from './selection.js';
 import { contextFor } from './context.js';
@@ -7,6 +8,11 @@ import { textFragment, textFragmentUrl } from './text-fragment.js';
 import { modifiedDate, pageUrl, type TypoReport } from './report.js';
 
 export { collapseWhitespace } from './context.js';
+export { dialogTemplate } from './dialog.js';
+export { adoptDialogStyles } from './dialog.styles.js';
+export { deliverReport } from './deliver.js';
+export { describeFailure } from '../core/failure.js';
+export { newKey } from '../core/http.js';
 
 /** A reportable selection, read into the text of its scope. */
 export interface Found {
@@ -36,4 +42,10 @@ export function draftFor({ index, read }: Found, lang: string): TypoReport {
     comment: '',
     modifiedAt: modifiedDate(),
   };
+}
+
+/** The draft when nothing was selected: the reader quotes the passage, and there is no text fragment to link to it. */
+export function quoteDraft(lang: string): TypoReport {
+  const url = pageUrl();
+  return { url, title: document.title, lang, selection: '', prefix: '', suffix: '', fragment: url, suggestion: '', comment: '', modifiedAt: modifiedDate() };
 }

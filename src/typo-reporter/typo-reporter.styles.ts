@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controlStyles } from '../core/theme.js';
+import { controlStyles } from '../core/controls.js';
 
 // Sizes in em: the host keeps the page's font size, so the dialog (in the top layer, yet still inheriting
 // from the host) is as large as the text it reports on.
@@ -47,81 +47,11 @@ export const typoReporterStyles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25em;
   }
-  dialog {
-    width: min(34em, calc(100vw - 2em));
-    box-sizing: border-box;
-    padding: 1.25em;
-    border: var(--_line) solid var(--_border);
-    border-radius: var(--_radius);
-    color: inherit;
-    background: var(--inkwell-color-surface, var(--_paper));
-    line-height: 1.45;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  h2 {
-    margin: 0 0 0.75em;
-    font-family: var(--inkwell-heading-font-family, inherit);
-    font-size: 1.15em;
-    font-weight: var(--inkwell-heading-weight, 700);
-  }
-  blockquote {
-    margin: 0 0 1em;
-    padding: 0.5em 0.75em;
-    border-inline-start: 3px solid var(--_accent);
-    background: var(--_surface);
-  }
-  mark {
-    color: inherit;
-    background: color-mix(in oklab, #f5c518 40%, var(--_paper));
-    text-decoration: underline wavy var(--_danger);
-  }
   @media (forced-colors: active) {
-    mark {
-      forced-color-adjust: none;
-      color: MarkText;
-      background: Mark;
-    }
     .float,
     .notice {
       border: 1px solid CanvasText;
     }
-  }
-  label {
-    display: block;
-    margin: 0 0 0.75em;
-    font-weight: 600;
-  }
-  input,
-  textarea {
-    display: block;
-    width: 100%;
-    margin-top: 0.25em;
-    font-weight: 400;
-  }
-  .actions {
-    display: flex;
-    gap: 0.5em;
-    justify-content: flex-end;
-    align-items: center;
-  }
-  .status {
-    margin: 0;
-    margin-inline-end: auto;
-    font-size: 0.9em;
-  }
-  .note {
-    margin: 0 0 0.75em;
-    font-size: 0.9em;
-  }
-  .status.error {
-    color: var(--_danger);
-  }
-  button:disabled,
-  button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: progress;
   }
   .float,
   .notice {

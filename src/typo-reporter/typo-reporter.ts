@@ -3,26 +3,21 @@ import { property, query, state } from 'lit/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';
-import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { fill, formatPlural } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
-import { apiBase, readerToken } from '../core/endpoint.js';
-import { newKey, request } from '../core/http.js';
-import { describeFailure } from '../core/failure.js';
+import '../core/form-strings.js';
+import { apiBase } from '../core/endpoint.js';
 import { countAttribute } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { deepActiveElement } from '../core/focus.js';
 import type { SelectionProblem } from './selection.js';
 import type { Found } from './machinery.js';
-import { mailtoUrl, modifiedDate, pageUrl, type TypoReport } from './report.js';
+import type { TypoReport } from './report.js';
+import type { Status } from './dialog.js';
 import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
 import { typoReporterStyles } from './typo-reporter.styles.js';
-import type { components } from '../core/api-types.js';
 
 /** What the server answers to a report (a CMS's own API may answer less). */
-type TypoReceipt = components['schemas']['TypoReceipt'];
-
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'error'; message: string };
-
 const SETTLE_MS = 600;
 const NOTICE_MS = 5000;
 const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
@@ -144,6 +139,7 @@ export class TypoReporter extends LocalizedElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private idempotencyKey = '';
+  private dialogStyled = false;
   private restoreFocus?: HTMLElement;
   private restoreRange?: Range;
   /** The last passage the reader selected, for the button: reaching it may move a screen reader's caret. */
@@ -238,7 +234,18 @@ export class TypoReporter extends LocalizedElement {
           </button>`
         : nothing}
       ${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.draft ? this.renderDialog(m, this.draft) : nothing}
+      ${this.draft && machinery
+        ? machinery.dialogTemplate(m, {
+            draft: this.draft,
+            status: this.status,
+            quoting: this.quoting,
+            maxLength: countAttribute(this, 'max-length', this.maxLength, 1) ?? 300,
+            onClose: this.onClose,
+            onKey: this.onDialogKey,
+            onSubmit: this.onSubmit,
+            close: this.closeDialog,
+          })
+        : nothing}
     `;
   }
 
@@ -248,45 +255,6 @@ export class TypoReporter extends LocalizedElement {
       button.style.left = `${this.floating.x}px`;
       button.style.top = `${this.floating.y}px`;
     }
-  }
-
-  private renderDialog(m: Messages, draft: TypoReport) {
-    const { status, quoting } = this;
-    const sending = status.kind === 'sending';
-    const sent = status.kind === 'sent';
-    return html`<dialog part="dialog" aria-labelledby="title" data-inkwell-ignore @close=${this.onClose} @keydown=${this.onDialogKey}>
-      <form @submit=${this.onSubmit}>
-        <h2 id="title">${m.typoReport}</h2>
-        ${quoting
-          ? html`<p class="note" id="unlinked">${m.typoNoSelection}</p>
-              <label
-                >${m.typoQuote}<textarea
-                  part="input"
-                  name="selection"
-                  dir="auto"
-                  rows="2"
-                  maxlength=${countAttribute(this, 'max-length', this.maxLength, 1) ?? 300}
-                  required
-                  aria-describedby="unlinked"
-                  lang=${draft.lang}
-                  .value=${draft.selection}
-                  ?disabled=${sent}
-                ></textarea
-              ></label>`
-          : html`<blockquote part="context" lang=${draft.lang}><bdi>…${draft.prefix} <mark>${draft.selection}</mark> ${draft.suffix}…</bdi></blockquote>`}
-        <label>${m.typoCorrection}<input part="input" name="suggestion" dir="auto" .value=${draft.suggestion} maxlength="500" ?required=${!quoting} ?disabled=${sent} /></label>
-        <label>${m.typoComment}<textarea part="input" name="comment" dir="auto" rows="2" maxlength="1000" .value=${draft.comment} ?disabled=${sent}></textarea></label>
-        <div class="actions">
-          <p class="status ${status.kind === 'error' ? 'error' : ''}" role=${status.kind === 'error' ? 'alert' : 'status'}>
-            ${status.kind === 'sending' ? m.sending : status.kind === 'sent' ? m.typoSent : status.kind === 'error' ? status.message : ''}
-          </p>
-          ${sent
-            ? html`<button part="action" type="button" value="close" @click=${this.closeDialog}>${m.close}</button>`
-            : html`<button part="action" type="button" value="cancel" @click=${this.closeDialog}>${m.cancel}</button>
-                <button part="action primary-action" class="primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? m.retry : m.send}</button>`}
-        </div>
-      </form>
-    </dialog>`;
   }
 
   private scope(): Element {
@@ -316,20 +284,20 @@ export class TypoReporter extends LocalizedElement {
 
   /** Nothing selected: the reader quotes the passage, and the report has no text fragment to link to it. */
   private openQuote(): Promise<void> {
-    const url = pageUrl();
     this.restoreRange = undefined;
-    return this.show(
-      { url, title: document.title, lang: languageOf(this.scope()), selection: '', prefix: '', suffix: '', fragment: url, suggestion: '', comment: '', modifiedAt: modifiedDate() },
-      true,
-    );
+    return this.show(machinery!.quoteDraft(languageOf(this.scope())), true);
   }
 
   private async show(draft: TypoReport, quoting: boolean): Promise<void> {
     this.restoreFocus = deepActiveElement();
     this.floating = undefined;
-    this.idempotencyKey = newKey();
+    this.idempotencyKey = machinery!.newKey();
     this.status = { kind: 'idle' };
     this.quoting = quoting;
+    if (!this.dialogStyled && this.renderRoot instanceof ShadowRoot) {
+      machinery!.adoptDialogStyles(this.renderRoot);
+      this.dialogStyled = true;
+    }
     this.draft = draft;
     await this.updateComplete;
     const dialog = this.dialog;
@@ -405,25 +373,15 @@ export class TypoReporter extends LocalizedElement {
   /** Hands the report to the site, the API or the mail program; resolves with the API's id. Only offered with one of them. */
   private async deliver(report: TypoReport): Promise<string | undefined> {
     if (!this.dispatchEvent(new TypoReportedEvent(report))) return undefined;
-    const base = apiBase(this, this.api);
-    if (base) {
-      const body: Record<string, string> = { ...report };
-      for (const key of ['suggestion', 'comment', 'modifiedAt'] as const) if (!report[key]) delete body[key];
-      const receipt = await request<Partial<TypoReceipt>>(`${base}/typo-reports`, {
-        method: 'POST',
-        body,
-        token: readerToken(this.token),
-        idempotencyKey: this.idempotencyKey,
-        retries: 1,
-      });
-      return receipt?.id;
-    }
-    if (this.email) {
-      const { lang, messages } = this.locale;
-      this.openMail(mailtoUrl(this.email, fill(lang, messages.typoMailSubject, { title: report.title || report.url }), report));
-    }
-    // Otherwise the site's own listener took the report (site-delivery).
-    return undefined;
+    const { lang, messages } = this.locale;
+    return machinery!.deliverReport(report, {
+      base: apiBase(this, this.api),
+      token: this.token,
+      idempotencyKey: this.idempotencyKey,
+      email: this.email,
+      mailSubject: fill(lang, messages.typoMailSubject, { title: report.title || report.url }),
+      openMail: (url) => this.openMail(url),
+    });
   }
 
   /** @internal Opens the reader's mail program; replaced in tests. */
@@ -433,7 +391,7 @@ export class TypoReporter extends LocalizedElement {
 
   private explain(error: unknown): string {
     const { lang, messages } = this.locale;
-    return describeFailure(error, lang, messages.errorRateLimited);
+    return machinery!.describeFailure(error, lang, messages.errorRateLimited);
   }
 
   private destination(): 'api' | 'email' | 'site' | 'none' {

@@ -3,6 +3,8 @@ import { fill, formatPlural, localeFor, localeReady, messagesFor, registerMessag
 import { canonicalLanguage, languageFallbacks, languageOf } from '../../src/core/locale.js';
 import { en } from '../../src/core/messages/en.js';
 import { captureWarnings } from '../helpers/warnings.js';
+// The typo reporter's and the comment box's English strings come with their code (english-by-element.test.ts).
+import '../../src/core/form-strings.js';
 
 /** The locale for `tag` once its catalogue is here. */
 async function ready(tag: string) {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { launchChromium, launchFirefox } from './browser.js';
+import { pageFiles } from '../../scripts/page-files.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
@@ -24,6 +25,9 @@ const PAGES = {
   'twice.html': page(MODULE + CLASSIC, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge>`),
   'copies.html': page('<script src="/dist/inkwell.bundle.js"></script>' + MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge>`),
   'later.html': page(MODULE, `${ARTICLE}<div id="later"></div>`),
+  // The page kind of size-budget.json's first budget, without and with a comment count served by the API.
+  'cards.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card>`),
+  'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
 };
 // Violations of the CSP and uncaught errors, collected by a same-origin script (inline ones are refused).
 const WATCH = `window.__problems = [];
@@ -54,6 +58,7 @@ function startSite() {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' }).write(': open\n\n');
       return undefined;
     }
+    if (path === '/v1/counts') return send(200, 'application/json', JSON.stringify({ counts: { t: 7 } }));
     if (path === '/favicon.ico') return send(204, 'text/plain', '');
     const html = PAGES[path.slice(1)];
     return html ? send(200, 'text/html; charset=utf-8', html) : send(404, 'text/plain', 'not found');
@@ -202,6 +207,26 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       assert.deepEqual(warned.sort(), ['author-badge', 'reading-time']);
       assert.deepEqual(await problems(), []);
       await tab.close();
+    });
+
+    it('downloads exactly the files `npm run size` counts for a page of reading time, badge and card', async () => {
+      const TAGS = ['reading-time', 'author-badge', 'article-card'];
+      const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
+      const { eager, onDemand } = pageFiles(TAGS);
+      for (const [path, expected] of [
+        ['cards.html', chunkNames(eager)],
+        // A served count is fetched on demand, with what the size report lists for it.
+        ['counted.html', [...chunkNames(eager), ...chunkNames(onDemand).filter((chunk) => chunk === 'counts.js' || chunk === 'interactive.js')]],
+      ]) {
+        const { tab, problems } = await open(path);
+        for (const tag of TAGS) await until(tab, upgraded, tag, `${tag} upgraded on ${path}`);
+        await until(tab, (count) => document.querySelector('article-card').shadowRoot?.querySelector('.meta')?.textContent.includes(count), path === 'cards.html' ? '3 comments' : '7 comments', `the card's count on ${path}`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.deepEqual(chunksAsked(site).sort(), expected.sort(), path);
+        assert.deepEqual(await problems(), [], path);
+        await tab.close();
+      }
+      assert.ok(chunkNames(onDemand).includes('counts.js'), 'the size report lists the count batcher as on demand');
     });
 
     it('defines elements added later, keeping properties set before the upgrade', async () => {

@@ -1,13 +1,9 @@
 import type { Messages } from './messages.js';
+import { enCore } from './en-core.js';
 
+/** Every English string: those of en-core.ts and the typo reporter's and comment box's below. */
 export const en: Messages = {
-  minutesRead: { one: '{n} min read', other: '{n} min read' },
-  minutesReadRange: { one: '{min}–{max} min read', other: '{min}–{max} min read' },
-  posts: { one: '{n} post', other: '{n} posts' },
-  comments: { one: '{n} comment', other: '{n} comments' },
-  more: 'more',
-  less: 'less',
-  tags: 'Tags',
+  ...enCore,
   typoHint: 'Found a mistake? Select it and press {keys}.',
   typoReport: 'Report a mistake',
   typoQuote: 'The passage with the mistake',
