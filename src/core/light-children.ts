@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { inServerView } from './server-view.js';
 
 /**
  * Knows which named slots a CMS filled with light-DOM children, and re-renders the host when
@@ -20,8 +21,9 @@ export class LightChildren implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  /** The direct child assigned to `slot`, if any. */
+  /** The direct child assigned to `slot`, if any; none where the server rendered (it does not see them). */
   get(slot: string): Element | null {
+    if (inServerView(this.host)) return null;
     return this.host.querySelector(`:scope > [slot="${slot}"]`);
   }
 

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
-import { languageOf } from './locale.js';
+import { canonicalLanguage, languageOf } from './locale.js';
+import { inServerView } from './server-view.js';
 import { readDeclaredMessages } from './declared-messages.js';
 
 const connected = new Set<LocalizedElement>();
@@ -42,15 +43,32 @@ export class LocalizedElement extends LitElement {
 
   // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const rendered = this.shadowRoot;
     const root = super.createRenderRoot();
-    if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+    if (rendered && !this.serverView) {
+      // Rendered on the server, on a page without hydration (the single-file bundle): drawn afresh, not twice.
+      rendered.replaceChildren();
+      this.renderOptions.renderBefore = null;
+    }
+    if (!this.serverView && localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
     return root;
   }
 
   protected override update(changed: PropertyValues): void {
     this.waiting?.remove();
     this.waiting = undefined;
+    const hydrating = this.serverView;
     super.update(changed);
+    // The hydrating render matched the server's; this one adds what only the browser knows, as a first update would.
+    if (hydrating) void this.updateComplete.then(() => changed.forEach((old, name) => this.requestUpdate(name, old)));
+  }
+
+  /**
+   * Renders what the server rendered: from attributes only.
+   * @internal
+   */
+  protected get serverView(): boolean {
+    return inServerView(this);
   }
 
   /**
@@ -58,7 +76,8 @@ export class LocalizedElement extends LitElement {
    * @internal
    */
   protected get locale(): Locale {
-    return localeFor(languageOf(this)) ?? localeFor('en')!;
+    const lang = this.serverView ? canonicalLanguage(this.getAttribute('lang') || 'en') : languageOf(this);
+    return localeFor(lang) ?? localeFor('en')!;
   }
 
   // Every update waits for the catalogue, so updateComplete also means "shown in the right language".
