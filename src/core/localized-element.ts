@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
 import { canonicalLanguage, languageOf } from './locale.js';
-import { inServerView } from './server-view.js';
+import { inServerView, setHydrating } from './server-view.js';
 import { readDeclaredMessages } from './declared-messages.js';
 
 const connected = new Set<LocalizedElement>();
@@ -44,13 +44,14 @@ export class LocalizedElement extends LitElement {
   // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const rendered = this.shadowRoot;
+    // Lit's hydration (@lit-labs/ssr-client) gives LitElement its own observedAttributes, with `defer-hydration`.
+    setHydrating(this, !!rendered && Object.prototype.hasOwnProperty.call(LitElement, 'observedAttributes'));
     const root = super.createRenderRoot();
-    if (rendered && !this.serverView) {
-      // Rendered on the server, on a page without hydration (the single-file bundle): drawn afresh, not twice.
-      rendered.replaceChildren();
-      this.renderOptions.renderBefore = null;
+    if (!this.serverView) {
+      // Rendered on the server, for a page without hydration (the single-file bundle): drawn afresh, not twice.
+      if (rendered) rendered.replaceChildren(), (this.renderOptions.renderBefore = null);
+      if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
     }
-    if (!this.serverView && localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
     return root;
   }
 
@@ -59,6 +60,7 @@ export class LocalizedElement extends LitElement {
     this.waiting = undefined;
     const hydrating = this.serverView;
     super.update(changed);
+    setHydrating(this, false);
     // The hydrating render matched the server's; this one adds what only the browser knows, as a first update would.
     if (hydrating) void this.updateComplete.then(() => changed.forEach((old, name) => this.requestUpdate(name, old)));
   }

@@ -211,14 +211,15 @@ export class TypoReporter extends LocalizedElement {
     const [before, after] = m.typoHint.split('{keys}');
     // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
     // right in every language: "Enter+⌘" would be another shortcut.
-    const keys = !this.serverView && isApple() ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
+    const apple = !this.serverView && isApple();
+    const keys = apple ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
     return html`
       <p class="hint" part="hint" data-inkwell-ignore>
         <slot><bdi>${before}${keys}${after}</bdi></slot>${' '}<button
           class="report"
           part="report"
           type="button"
-          aria-keyshortcuts=${!this.serverView && isApple() ? 'Meta+Enter' : 'Control+Enter'}
+          aria-keyshortcuts=${apple ? 'Meta+Enter' : 'Control+Enter'}
           @pointerdown=${(event: Event) => event.preventDefault()}
           @click=${this.onReportButton}
         >
