@@ -26,6 +26,8 @@ const wtr = [process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--
 const suites = [
   { name: 'chromium', command: wtr, env: { INKWELL_BROWSERS: 'chromium' } },
   { name: 'firefox', command: wtr, env: { INKWELL_BROWSERS: 'firefox', INKWELL_COVERAGE: 'off' } },
+  // The elements rendered in Node (inkwell-elements/ssr) and the Eleventy example built.
+  { name: 'ssr', command: nodeTests('test/ssr') },
   { name: 'e2e', command: nodeTests('test/e2e') },
   { name: 'server', command: nodeTests('server/test') },
   // Packs both packages and installs each into an empty project (better-sqlite3 compiles: a minute or two).

@@ -3,7 +3,7 @@
  * declarative shadow DOM, which browsers show without JavaScript and the drop-in loader hydrates.
  * `@lit-labs/ssr` is an optional peer dependency: only sites that render on the server install it.
  */
-import { render, html as serverHtml, type RenderResult } from '@lit-labs/ssr';
+import { render, html as serverHtml } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import type { TemplateResult } from 'lit';
 import { catalogues } from '../core/messages/catalogues.js';
@@ -19,6 +19,12 @@ export { registerMessages, type Messages } from '../core/i18n.js';
 
 // A server render cannot wait for a catalogue to arrive: every shipped language is loaded before the first.
 await Promise.all(Object.keys(catalogues).map((tag) => localeReady(tag)));
+
+/**
+ * Rendered HTML as `@lit-labs/ssr` streams it: strings, and promises of more. Declared here, not imported,
+ * so that the types of `inkwell-elements` compile where the optional `@lit-labs/ssr` is not installed.
+ */
+export type RenderResult = Iterable<string | Promise<RenderResult>>;
 
 /** HTML (a fragment or a whole page) or a Lit template that holds Inkwell's elements. */
 export type InkwellInput = string | TemplateResult;
