@@ -49,7 +49,10 @@ export class LocalizedElement extends LitElement {
     const root = super.createRenderRoot();
     if (!this.serverView) {
       // Rendered on the server, for a page without hydration (the single-file bundle): drawn afresh, not twice.
-      if (rendered) rendered.replaceChildren(), (this.renderOptions.renderBefore = null);
+      if (rendered) {
+        rendered.replaceChildren();
+        this.renderOptions.renderBefore = null;
+      }
       if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
     }
     return root;

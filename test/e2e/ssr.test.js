@@ -47,6 +47,7 @@ async function renderSite() {
   return {
     'nojs.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '')),
     'hydrate.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script type="module" src="/dist/inkwell.js"></script>')),
+    'bundle.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script defer src="/dist/inkwell.bundle.js"></script>')),
   };
 }
 
@@ -294,6 +295,37 @@ for (const [name, launch, jsOff] of [
         messages.filter((message) => /^(error|pageerror)/.test(message) || /hydrat|mismatch/i.test(message)),
         [],
       );
+      await tab.close();
+    });
+
+    it('with the single-file bundle (no hydration), draws the elements again over the server\'s DOM, once', async () => {
+      const tab = await browser.newPage();
+      const messages = [];
+      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+      tab.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
+      site.requests.length = 0;
+      site.holdComments();
+      await tab.goto(`${site.url}/bundle.html`, { waitUntil: 'load' });
+      for (const until = Date.now() + 10_000; ; ) {
+        const drawn = await tab.evaluate(async () => {
+          const tags = ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'];
+          if (!tags.every((tag) => customElements.get(tag))) return false;
+          for (let i = 0; i < 3; i++) await Promise.all(tags.map((tag) => document.querySelector(tag).updateComplete));
+          return true;
+        });
+        if (drawn) break;
+        assert.ok(Date.now() < until, `the bundle did not define the elements: ${messages.join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const counts = await tab.evaluate(() => {
+        const count = (tag, selector) => document.querySelector(tag).shadowRoot.querySelectorAll(selector).length;
+        return [count('reading-time', 'time'), count('comment-box', 'h2'), count('article-card', '[part="base"]'), count('author-badge', '[part="base"]'), count('typo-reporter', '[part="hint"]')];
+      });
+      assert.deepEqual(counts, [1, 1, 1, 1, 1], 'each element drawn once');
+      assertServerRendered(await tab.evaluate(reading), name);
+      assert.ok(!site.requests.includes('/dist/chunks/hydrate.js'));
+      assert.deepEqual(messages.filter((message) => /^(error|pageerror)/.test(message)), []);
+      site.release();
       await tab.close();
     });
   });
