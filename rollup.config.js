@@ -88,7 +88,7 @@ export default [
       .map((file) => `src/${file}`),
     external: (id) => !/^[./]|^\0/.test(id),
     plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minifyTemplateLiterals({ include: 'src/**', failOnError: true })],
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapExcludeSources: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     onwarn,
   },
   // dist/inkwell.bundle.js: every element and every catalogue in one classic script, for hosts that

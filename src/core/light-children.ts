@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { inServerView } from './server-view.js';
 
 /**
  * Knows which named slots a CMS filled with light-DOM children, and re-renders the host when
@@ -8,7 +7,7 @@ import { inServerView } from './server-view.js';
 export class LightChildren implements ReactiveController {
   private observer?: MutationObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { readonly serverView?: boolean }) {
     host.addController(this);
   }
 
@@ -23,7 +22,7 @@ export class LightChildren implements ReactiveController {
 
   /** The direct child assigned to `slot`, if any; none where the server rendered (it does not see them). */
   get(slot: string): Element | null {
-    if (inServerView(this.host)) return null;
+    if (this.host.serverView) return null;
     return this.host.querySelector(`:scope > [slot="${slot}"]`);
   }
 

@@ -1,7 +1,6 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
 import { canonicalLanguage, languageOf } from './locale.js';
-import { inServerView, setHydrating } from './server-view.js';
 import { readDeclaredMessages } from './declared-messages.js';
 
 const connected = new Set<LocalizedElement>();
@@ -40,12 +39,13 @@ export class LocalizedElement extends LitElement {
   }
 
   private waiting?: HTMLSlotElement;
+  private hydrating = false;
 
   // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const rendered = this.shadowRoot;
     // Lit's hydration (@lit-labs/ssr-client) gives LitElement its own observedAttributes, with `defer-hydration`.
-    setHydrating(this, !!rendered && Object.prototype.hasOwnProperty.call(LitElement, 'observedAttributes'));
+    this.hydrating = !!rendered && Object.prototype.hasOwnProperty.call(LitElement, 'observedAttributes');
     const root = super.createRenderRoot();
     if (!this.serverView) {
       // Rendered on the server, for a page without hydration (the single-file bundle): drawn afresh, not twice.
@@ -63,17 +63,20 @@ export class LocalizedElement extends LitElement {
     this.waiting = undefined;
     const hydrating = this.serverView;
     super.update(changed);
-    setHydrating(this, false);
+    this.hydrating = false;
     // The hydrating render matched the server's; this one adds what only the browser knows, as a first update would.
     if (hydrating) void this.updateComplete.then(() => changed.forEach((old, name) => this.requestUpdate(name, old)));
   }
 
   /**
-   * Renders what the server rendered: from attributes only.
+   * True while the element renders what the server rendered: on the server, which knows only its attributes
+   * (no page, no ancestors' `lang`, no light-DOM children), and for the browser's first render over a
+   * server-rendered shadow root, which hydrates it and must match it. The render after that adds what only
+   * the browser knows.
    * @internal
    */
-  protected get serverView(): boolean {
-    return inServerView(this);
+  get serverView(): boolean {
+    return isServer || this.hydrating;
   }
 
   /**
