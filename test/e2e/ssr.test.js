@@ -45,7 +45,8 @@ async function renderSite() {
   assert.ok(existsSync('dist/esm/ssr/ssr.js') && existsSync('dist/inkwell.js'), 'run `npm run build` first');
   const { renderInkwell } = await import(new URL('../../dist/esm/ssr/ssr.js', import.meta.url).href);
   return {
-    'nojs.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '')),
+    // The inline script marks the page if scripts run: they must not, or the test proves nothing.
+    'nojs.html': await renderInkwell(TEMPLATE.replace('SCRIPT', "<script>document.documentElement.setAttribute('data-js', 'ran')</script>")),
     'hydrate.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script type="module" src="/dist/inkwell.js"></script>')),
     'bundle.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script defer src="/dist/inkwell.bundle.js"></script>')),
   };
@@ -205,6 +206,7 @@ for (const [name, launch, jsOff] of [
         await viewport(tab);
         await tab.goto(`${site.url}/nojs.html`, { waitUntil: 'load' });
         // Scripts are off: the page could not have run one (the probe itself runs in the driver's own world).
+        assert.equal(await tab.evaluate(() => document.documentElement.getAttribute('data-js')), null, 'JavaScript is off');
         const seen = await tab.evaluate(reading);
         assertServerRendered(seen, name);
         assert.ok(!site.requests.some((path) => path.startsWith('/dist/')), 'no script was fetched');
