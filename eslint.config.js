@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'test/e2e/**/*.js', 'test/pack/**/*.js', 'server/**/*.ts', 'server/bin/*.js', '*.config.js', '*.config.mjs', '.storybook/**/*.ts'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'examples/**/*.js', 'test/e2e/**/*.js', 'test/pack/**/*.js', 'server/**/*.ts', 'server/bin/*.js', '*.config.js', '*.config.mjs', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -2,7 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,6 +78,19 @@ function onlyPassesOn({ id: importer, ast }, id) {
   return passes && !ast.body.some((node) => node.type === 'ImportDeclaration' && from(node));
 }
 
+/**
+ * Lit's hydration and the parts of lit-html only it imports: chunks/hydrate.js, fetched only by pages with
+ * server-rendered elements, so chunks/lit.js does not grow for the others.
+ */
+function forHydrationOnly(id, getModuleInfo, seen = new Set()) {
+  if (id.includes('/@lit-labs/ssr-client/') || id.endsWith('/src/loader/hydrate.ts')) return true;
+  if (!id.includes('/node_modules/') || seen.has(id)) return false;
+  seen.add(id);
+  const { importers = [], dynamicImporters = [] } = getModuleInfo(id) ?? {};
+  const all = [...importers, ...dynamicImporters];
+  return all.length > 0 && all.every((importer) => forHydrationOnly(importer, getModuleInfo, seen));
+}
+
 export default [
   // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
   {
@@ -91,6 +104,7 @@ export default [
       chunkFileNames: chunkName,
       manualChunks(id, { getModuleInfo }) {
         if (CATALOGUE.test(id)) return undefined;
+        if (forHydrationOnly(id, getModuleInfo)) return 'hydrate';
         if (!id.includes('/node_modules/') && !id.includes('/src/core/')) return undefined;
         // What a page of reading times, badges and cards needs shares one chunk; what only the
         // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
@@ -106,6 +120,18 @@ export default [
     input: 'src/loader/classic.ts',
     plugins: plugins(),
     output: { file: 'dist/inkwell.iife.js', format: 'iife', sourcemap: true },
+    onwarn,
+  },
+  // dist/esm/: the npm modules, one per source file, Lit and @lit-labs/ssr external (tsc adds the .d.ts).
+  // Their templates are minified exactly as the drop-in chunks' are: a page rendered on the server by
+  // inkwell-elements/ssr (which runs these modules) hydrates only where the browser's templates are the same.
+  {
+    input: readdirSync('src', { recursive: true })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .map((file) => `src/${file}`),
+    external: (id) => !/^[./]|^\0/.test(id),
+    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minifyTemplateLiterals({ include: 'src/**', failOnError: true })],
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapExcludeSources: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     onwarn,
   },
   // dist/inkwell.bundle.js: every element and every catalogue in one classic script, for hosts that

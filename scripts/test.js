@@ -28,6 +28,8 @@ const suites = [
   { name: 'firefox', command: wtr, env: { INKWELL_BROWSERS: 'firefox', INKWELL_COVERAGE: 'off' } },
   // The manifest's rules, and the framework types and editor data generated from it at build.
   { name: 'types', command: nodeTests('test/types') },
+  // The elements rendered in Node (inkwell-elements/ssr) and the Eleventy example built.
+  { name: 'ssr', command: nodeTests('test/ssr') },
   { name: 'e2e', command: nodeTests('test/e2e') },
   { name: 'server', command: nodeTests('server/test') },
   // Packs both packages and installs each into an empty project (better-sqlite3 compiles: a minute or two).

@@ -150,7 +150,7 @@ export class ArticleCard extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('image') || changed.has('srcset')) this.imageFailed = false;
-    if ((changed.has('thread') || changed.has('api')) && this.thread) void this.fetchCount();
+    if ((changed.has('thread') || changed.has('api')) && this.thread && !this.serverView) void this.fetchCount();
   }
 
   private async fetchCount(): Promise<void> {
@@ -167,7 +167,7 @@ export class ArticleCard extends LocalizedElement {
     const layout = oneOf(this, 'layout', this.layout, LAYOUTS, 'stacked');
     const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
     // While the parser is still inside the card, its children may simply not have arrived yet.
-    if (!this.headline && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
+    if (!this.headline && !this.serverView && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
       warnAttribute(this, 'headline', 'missing: give headline="…" or a child with slot="headline"');
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
@@ -175,7 +175,7 @@ export class ArticleCard extends LocalizedElement {
       <article class="card ${this.featured ? 'featured' : layout}" part="base" aria-labelledby="headline">
         <div class="body">
           <div class="headline" id="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
-            ${this.lightChildren.has('headline') ? html`<slot name="headline"></slot>` : href ? html`<a href=${href}><bdi>${this.headline}</bdi></a>` : html`<bdi>${this.headline}</bdi>`}
+            <slot name="headline">${href ? html`<a href=${href}><bdi>${this.headline}</bdi></a>` : html`<bdi>${this.headline}</bdi>`}</slot>
           </div>
           ${this.lightChildren.has('excerpt') || this.excerpt
             ? html`<div class="excerpt" part="excerpt"><slot name="excerpt"><bdi>${this.excerpt}</bdi></slot></div>`
@@ -231,7 +231,11 @@ export class ArticleCard extends LocalizedElement {
           ></author-badge>`,
         )
       : nothing}${published
-      ? item(html`<time datetime=${this.published} title=${formatFullDate(published, lang)} dir="auto">${formatPublished(published, lang)}</time>`)
+      ? item(
+          html`<time datetime=${this.published} title=${formatFullDate(published, lang)} dir="auto"
+            >${this.serverView ? formatFullDate(published, lang, 'medium') : formatPublished(published, lang)}</time
+          >`,
+        )
       : nothing}${minutes
       ? item(html`<bdi>${formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) })}</bdi>`)
       : nothing}${this.thread ? this.servedCountItem(lang, messages, comments) : comments === undefined ? nothing : item(html`<bdi>${formatPlural(lang, messages.comments, comments, { n: comments })}</bdi>`)}`;

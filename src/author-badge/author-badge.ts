@@ -160,10 +160,9 @@ export class AuthorBadge extends LocalizedElement {
   }
 
   private renderName() {
-    if (this.lightChildren.has('name')) return html`<slot name="name"></slot>`;
     const href = safeUrl(this.href, this, 'href');
     // <bdi>: a Latin name keeps its order in an Arabic page, and an Arabic one in an English page.
-    return href ? html`<a href=${href}><bdi>${this.name}</bdi></a>` : html`<bdi>${this.name}</bdi>`;
+    return html`<slot name="name">${href ? html`<a href=${href}><bdi>${this.name}</bdi></a>` : html`<bdi>${this.name}</bdi>`}</slot>`;
   }
 
   private renderBio(more: string, less: string) {

@@ -139,6 +139,9 @@ export class CommentBox extends LocalizedElement {
   /** Forces a colour scheme and paints the element's own surface; without it the element takes its colours from the page around it. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** The number of comments, when the page knows it: the heading says "Comments (N)" before the thread loads (and on the server). */
+  @property({ type: Number }) count?: number;
+
   /** @internal */ @state() private phase: Phase = 'waiting';
   /** @internal */ @state() private forms = new Map<string, FormState>();
   /** @internal */ @state() private replyTo?: string;
@@ -645,11 +648,13 @@ export class CommentBox extends LocalizedElement {
   protected override render() {
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
+    // The server renders the heading and the light-DOM children (a thread's first page the site included).
+    const phase = this.serverView ? 'waiting' : this.phase;
     return html`
-      <section aria-labelledby="heading" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
+      <section aria-labelledby="heading" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
-          <h2 id="heading" part="heading" tabindex="-1">${headingText(m, lang, this.phase === 'ready' ? total : undefined)}</h2>
-          ${(this.phase === 'ready' || this.phase === 'loading') && total > 1
+          <h2 id="heading" part="heading" tabindex="-1">${headingText(m, lang, phase === 'ready' ? total : countAttribute(this, 'count', this.count, 0))}</h2>
+          ${(phase === 'ready' || phase === 'loading') && total > 1
             ? html`<label class="status">${m.sortBy}
                 <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
                   <option value="oldest" ?selected=${this.sort !== 'newest' && this.sort !== 'top'}>${m.sortOldest}</option>
@@ -659,8 +664,8 @@ export class CommentBox extends LocalizedElement {
               >`
             : nothing}
         </div>
-        ${this.reactions && this.phase === 'ready' ? this.renderReactions('', this.threadState.reactions) : nothing}
-        ${this.renderBody(m, lang)}
+        ${this.reactions && phase === 'ready' ? this.renderReactions('', this.threadState.reactions) : nothing}
+        ${this.serverView ? html`<slot></slot>` : this.renderBody(m, lang)}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>
     `;
@@ -670,7 +675,8 @@ export class CommentBox extends LocalizedElement {
     switch (this.phase) {
       case 'waiting':
       case 'loading':
-        return html`<p class="status">${m.loadingComments}</p>`;
+        // What the page put inside the element stays in view while the thread loads.
+        return html`<slot><p class="status">${m.loadingComments}</p></slot>`;
       case 'failed':
         return html`<p class="status" role="alert">${m.loadFailed}</p>
           ${this.base() ? html`<button part="action" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;

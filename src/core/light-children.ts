@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class LightChildren implements ReactiveController {
   private observer?: MutationObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { readonly serverView?: boolean }) {
     host.addController(this);
   }
 
@@ -20,8 +20,9 @@ export class LightChildren implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  /** The direct child assigned to `slot`, if any. */
+  /** The direct child assigned to `slot`, if any; none where the server rendered (it does not see them). */
   get(slot: string): Element | null {
+    if (this.host.serverView) return null;
     return this.host.querySelector(`:scope > [slot="${slot}"]`);
   }
 

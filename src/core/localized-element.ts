@@ -1,6 +1,6 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
-import { languageOf } from './locale.js';
+import { canonicalLanguage, languageOf } from './locale.js';
 import { readDeclaredMessages } from './declared-messages.js';
 
 const connected = new Set<LocalizedElement>();
@@ -39,18 +39,44 @@ export class LocalizedElement extends LitElement {
   }
 
   private waiting?: HTMLSlotElement;
+  private hydrating = false;
 
   // Until the first render, which waits for the strings, the light-DOM fallback shows as before the upgrade.
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const rendered = this.shadowRoot;
+    // Lit's hydration (@lit-labs/ssr-client) gives LitElement its own observedAttributes, with `defer-hydration`.
+    this.hydrating = !!rendered && Object.prototype.hasOwnProperty.call(LitElement, 'observedAttributes');
     const root = super.createRenderRoot();
-    if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+    if (!this.serverView) {
+      // Rendered on the server, for a page without hydration (the single-file bundle): drawn afresh, not twice.
+      if (rendered) {
+        rendered.replaceChildren();
+        this.renderOptions.renderBefore = null;
+      }
+      if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+    }
     return root;
   }
 
   protected override update(changed: PropertyValues): void {
     this.waiting?.remove();
     this.waiting = undefined;
+    const hydrating = this.serverView;
     super.update(changed);
+    this.hydrating = false;
+    // The hydrating render matched the server's; this one adds what only the browser knows, as a first update would.
+    if (hydrating) void this.updateComplete.then(() => changed.forEach((old, name) => this.requestUpdate(name, old)));
+  }
+
+  /**
+   * True while the element renders what the server rendered: on the server, which knows only its attributes
+   * (no page, no ancestors' `lang`, no light-DOM children), and for the browser's first render over a
+   * server-rendered shadow root, which hydrates it and must match it. The render after that adds what only
+   * the browser knows.
+   * @internal
+   */
+  get serverView(): boolean {
+    return isServer || this.hydrating;
   }
 
   /**
@@ -58,7 +84,8 @@ export class LocalizedElement extends LitElement {
    * @internal
    */
   protected get locale(): Locale {
-    return localeFor(languageOf(this)) ?? localeFor('en')!;
+    const lang = this.serverView ? canonicalLanguage(this.getAttribute('lang') || 'en') : languageOf(this);
+    return localeFor(lang) ?? localeFor('en')!;
   }
 
   // Every update waits for the catalogue, so updateComplete also means "shown in the right language".

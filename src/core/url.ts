@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import { warnAttribute } from './warn.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
@@ -11,7 +12,7 @@ export function safeUrl(value: string | null | undefined, element: Element, attr
   if (!trimmed) return undefined;
   let parsed: URL;
   try {
-    parsed = new URL(trimmed, element.ownerDocument.baseURI);
+    parsed = new URL(trimmed, isServer ? 'http://server.invalid/' : element.ownerDocument.baseURI);
   } catch {
     warnAttribute(element, attribute, `"${trimmed}" is not a URL; it is ignored`);
     return undefined;

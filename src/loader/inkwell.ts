@@ -3,10 +3,13 @@
 import { startLoader } from './start.js';
 
 /** Fetches and defines a tag's element now, before it appears (e.g. for an element kept off the page). */
-export const load = startLoader({
-  'reading-time': () => import('../reading-time/define.js'),
-  'author-badge': () => import('../author-badge/define.js'),
-  'article-card': () => import('../article-card/define.js'),
-  'typo-reporter': () => import('../typo-reporter/define.js'),
-  'comment-box': () => import('../comment-box/define.js'),
-});
+export const load = startLoader(
+  {
+    'reading-time': () => import('../reading-time/define.js'),
+    'author-badge': () => import('../author-badge/define.js'),
+    'article-card': () => import('../article-card/define.js'),
+    'typo-reporter': () => import('../typo-reporter/define.js'),
+    'comment-box': () => import('../comment-box/define.js'),
+  },
+  () => import('./hydrate.js'),
+);

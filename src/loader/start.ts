@@ -10,15 +10,22 @@ const NEAR = '800px';
  * unless it has `eager` or the address points to one of its comments (`#comment-…`).
  * Returns `load`, which fetches a tag's chunk now.
  */
-export function startLoader(imports: ChunkImports): (tag: string) => Promise<unknown> {
+export function startLoader(imports: ChunkImports, hydration: () => Promise<unknown>): (tag: string) => Promise<unknown> {
   const loading = new Map<string, Promise<unknown>>();
   const watched = new WeakSet<Element>();
   let near: IntersectionObserver | undefined;
+  let hydrating: Promise<unknown> | undefined;
+  const selector = Object.keys(imports).join();
 
   const load = (tag: string): Promise<unknown> => {
     let pending = loading.get(tag);
     if (!pending) {
-      pending = (imports[tag]?.() ?? Promise.reject(new Error('unknown tag'))).catch((error: unknown) => {
+      // Elements rendered on the server (a declarative shadow root) hydrate: Lit's hydration comes before any element is defined.
+      if (!hydrating && [...document.querySelectorAll(selector)].some((element) => element.shadowRoot)) {
+        hydrating = hydration().catch((error: unknown) => console.warn('[inkwell] hydration:', error));
+      }
+      const chunk = () => imports[tag]?.() ?? Promise.reject(new Error('unknown tag'));
+      pending = (hydrating?.then(chunk) ?? chunk()).catch((error: unknown) => {
         loading.delete(tag);
         console.warn(`[inkwell] <${tag}> could not be loaded:`, error);
       });

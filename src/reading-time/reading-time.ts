@@ -89,7 +89,8 @@ export class ReadingTime extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for') || changed.has('live') || changed.has('minutes')) this.countPending = true;
-    if (this.countPending) this.count();
+    // The server has no article to count: it shows the minutes the template gives, else the fallback.
+    if (this.countPending && !this.serverView) this.count();
     this.estimate = this.computeEstimate();
   }
 

@@ -207,14 +207,15 @@ export class TypoReporter extends LocalizedElement {
     const [before, after] = m.typoHint.split('{keys}');
     // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
     // right in every language: "Enter+⌘" would be another shortcut.
-    const keys = isApple() ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
+    const apple = !this.serverView && isApple();
+    const keys = apple ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
     return html`
       <p class="hint" part="hint" data-inkwell-ignore>
         <slot><bdi>${before}${keys}${after}</bdi></slot>${' '}<button
           class="report"
           part="report"
           type="button"
-          aria-keyshortcuts=${isApple() ? 'Meta+Enter' : 'Control+Enter'}
+          aria-keyshortcuts=${apple ? 'Meta+Enter' : 'Control+Enter'}
           @pointerdown=${(event: Event) => event.preventDefault()}
           @click=${this.onReportButton}
         >
@@ -395,7 +396,8 @@ export class TypoReporter extends LocalizedElement {
   }
 
   private destination(): 'api' | 'email' | 'site' | 'none' {
-    if (this.api?.trim() || document.querySelector('meta[name="inkwell-api"]')) return 'api';
+    // The server sees no <meta name="inkwell-api">: a template gives `api` to show the hint there.
+    if (this.api?.trim() || (!this.serverView && document.querySelector('meta[name="inkwell-api"]'))) return 'api';
     return this.email ? 'email' : this.siteDelivery ? 'site' : 'none';
   }
 

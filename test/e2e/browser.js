@@ -20,7 +20,7 @@ export async function openPage(browser, url, options = {}) {
 }
 
 /** Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (playwright cannot drive it). */
-export async function launchFirefox() {
+export async function launchFirefox(options = {}) {
   const puppeteer = await import('puppeteer-core');
-  return puppeteer.default.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' });
+  return puppeteer.default.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', ...options });
 }

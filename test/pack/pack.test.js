@@ -215,6 +215,27 @@ describe('inkwell-elements in a React, Vue or Svelte project, as the README\'s "
   }
 });
 
+describe('inkwell-elements/ssr, with its optional peer installed as the README says', () => {
+  it('renders the elements in Node once @lit-labs/ssr is installed beside the package', () => {
+    const dir = join(scratch, 'ssr');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-ssr', private: true, type: 'module' }));
+    const tarball = pack();
+    // Without it, importing inkwell-elements/ssr names what is missing.
+    npm(['install', '--prefer-offline', tarball.file], dir);
+    assert.throws(() => node("await import('inkwell-elements/ssr')", dir), /@lit-labs\/ssr/);
+    // The README's `npm install inkwell-elements @lit-labs/ssr`, the package being this tarball.
+    npm(['install', '--prefer-offline', tarball.file, `@lit-labs/ssr@${elementPkg.devDependencies['@lit-labs/ssr']}`], dir);
+    const html = node(
+      "import { renderInkwell } from 'inkwell-elements/ssr'; console.log(await renderInkwell('<reading-time minutes=\"3\" lang=\"de\"></reading-time><comment-box count=\"2\"></comment-box>'))",
+      dir,
+    );
+    assert.match(html, /<reading-time\s+minutes="3" lang="de"><template shadowroot="open" shadowrootmode="open">/);
+    assert.match(html, /3 Min\. Lesezeit/);
+    assert.match(html, /Comments \(2\)/);
+  });
+});
+
 describe('inkwell-server, packed and installed', () => {
   let tarball;
   let project;
