@@ -168,7 +168,7 @@ describe('inkwell-server backup', () => {
 describe('bad arguments', () => {
   const cases: Array<[string[], RegExp, Record<string, string>?]> = [
     [['--nope'], /^inkwell: unknown option --nope for "serve"; see inkwell-server --help\n$/],
-    [['frob'], /^inkwell: unknown command "frob"; commands: serve, migrate, token, backup, help\n$/],
+    [['frob'], /^inkwell: unknown command "frob"; commands: serve, migrate, token, backup, import, export, help\n$/],
     [['--port'], /^inkwell: --port needs a value\n$/],
     [['--port', 'x'], /^inkwell: --port \(INKWELL_PORT\) must be an integer >= 0, got "x"\n$/],
     [['migrate', 'extra'], /^inkwell: unexpected argument "extra" for "migrate"/],
