@@ -2,8 +2,9 @@
  * Which Inkwell thread an imported page's comments go to (`--map-url RULES`). Rules, separated by
  * commas (or one per line in a file given as `@rules.txt`, where `#` starts a comment):
  *
- * - `OLD => NEW`: an address starting with OLD starts with NEW instead (moved host or folder). The
- *   first rule that matches applies; several may be given.
+ * - `OLD => NEW`: an address starting with OLD starts with NEW instead (moved host or folder). Addresses
+ *   are compared as a browser writes them (lowercase host, no default port, non-ASCII percent-encoded).
+ *   The first rule that matches applies; several may be given.
  * - `base=https://site.example`: the site that relative addresses belong to (Waline stores paths).
  * - `key=url` (the default): the thread is the page's absolute URL without its `#fragment`, written as
  *   a browser writes it, which is what `<comment-box>` uses when the page gives no `thread` attribute.
@@ -68,23 +69,26 @@ function readRulesFile(file: string): string {
   }
 }
 
-/** The page's address after the rewrites, absolute and normalised, without its fragment. */
+/** The page's address, absolute and normalised as a browser writes it, after the rewrites, without its fragment. */
 function pageUrl(rules: Rules, url: string): URL {
-  let address = url.trim();
-  const rewrite = rules.rewrites.find((r) => address.startsWith(r.from));
-  if (rewrite) address = rewrite.to + address.slice(rewrite.from.length);
-  let parsed: URL;
-  try {
-    parsed = new URL(address, rules.base);
-  } catch {
-    throw new UnmappedPage(/^[a-z][\w+.-]*:/i.test(address) || rules.base
-      ? `the page address "${address}" is not a URL`
-      : `the page address "${address}" is relative; give the site with --map-url base=https://your.site (or key=path)`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UnmappedPage(`the page address "${address}" is not http(s)`);
+  const address = url.trim();
+  let parsed = parse(address, rules.base);
+  const rewrite = rules.rewrites.find((r) => parsed.href.startsWith(r.from));
+  if (rewrite) parsed = parse(rewrite.to + parsed.href.slice(rewrite.from.length), undefined);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UnmappedPage('the page address is not http(s)');
   parsed.hash = '';
   if (rules.dropQuery) parsed.search = '';
   return parsed;
+}
+
+function parse(address: string, base: string | undefined): URL {
+  try {
+    return new URL(address, base);
+  } catch {
+    throw new UnmappedPage(/^[a-z][\w+.-]*:/i.test(address) || base
+      ? 'the page address is not a URL'
+      : 'the page address is relative; give the site with --map-url base=https://your.site (or key=path)');
+  }
 }
 
 /** The thread id for a page, or UnmappedPage with the reason. */
@@ -99,6 +103,6 @@ export function threadFor(rules: Rules, page: PageRef): string {
       : pageUrl(rules, page.url);
     thread = rules.key === 'path' ? url.pathname + url.search : url.href;
   } else throw new UnmappedPage('the page has no address' + (rules.key === 'identifier' ? ' and no identifier' : ''));
-  if (thread.length > MAX_THREAD_LENGTH) throw new UnmappedPage(`the thread id would be longer than ${MAX_THREAD_LENGTH} characters: "${thread.slice(0, 60)}…"`);
+  if (thread.length > MAX_THREAD_LENGTH) throw new UnmappedPage(`the thread id would be longer than ${MAX_THREAD_LENGTH} characters`);
   return thread;
 }

@@ -53,8 +53,12 @@ export function escapeText(text: string): string {
 function tameMarkdown(text: string): string {
   return text
     .replace(/(?<!\\)</g, '\\<')
-    .replace(/(?<!\\)\[([^\]\n]*)\]\(([^)\s]*)\)/g, (whole, label: string, url: string) =>
-      (safeHref(url) ? whole : `\\[${label}\\](${url})`));
+    .replace(/(?<!\\)\[([^\]\n]*)\]\(([^)\s]*)\)/g, (_, label: string, url: string) => {
+      const href = safeHref(url);
+      return href ? `[${label}](${href})` : `\\[${label}\\](${url})`;
+    })
+    // What is left of a link that does not close on the same line is text too.
+    .replace(/(?<!\\)\]\((?![^)\s]*\))/g, '\\](');
 }
 
 class Writer {
@@ -64,7 +68,7 @@ class Writer {
   constructor(private readonly flavour: Flavour) {}
 
   text(value: string): void {
-    if (this.flavour === 'markdown') return this.raw(tameMarkdown(value));
+    if (this.flavour === 'markdown') return this.raw(value);
     if (this.flavour === 'html') return this.raw(escapeText(value.replace(/\s+/g, ' ')));
     const parts = value.replace(/\r\n?/g, '\n').split(/\n{2,}/);
     parts.forEach((part, i) => {
@@ -118,10 +122,13 @@ function inner(node: Node, flavour: Flavour): string {
   return w.done();
 }
 
-/** Wraps inline text in a marker, keeping outer spaces outside it (the renderer ignores `* x *`). */
-function wrap(content: string, marker: string): string {
-  const m = /^(\s*)([^]*?)(\s*)$/.exec(content)!;
-  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : content;
+/** Wraps an element's markdown in a marker, with its outer spaces outside it (the renderer ignores `* x *`). */
+function wrap(node: Node, flavour: Flavour, marker: string): string {
+  const text = textOf(node);
+  const content = inner(node, flavour).replace(/\n{2,}/g, '\n');
+  const before = /^\s/.test(text) ? ' ' : '';
+  const after = /\s$/.test(text) ? ' ' : '';
+  return content ? `${before}${marker}${content}${marker}${after}` : before || after;
 }
 
 function codeSpan(text: string): string {
@@ -150,9 +157,9 @@ function walk(node: Node, w: Writer, flavour: Flavour): void {
     case 'br':
       return w.br();
     case 'strong': case 'b':
-      return w.raw(wrap(inner(node, flavour).replace(/\n{2,}/g, '\n'), '**'));
+      return w.raw(wrap(node, flavour, '**'));
     case 'em': case 'i': case 'cite':
-      return w.raw(wrap(inner(node, flavour).replace(/\n{2,}/g, '\n'), '*'));
+      return w.raw(wrap(node, flavour, '*'));
     case 'code': case 'kbd': case 'samp': case 'tt':
       return w.raw(codeSpan(textOf(node)));
     case 'a': {
@@ -204,5 +211,8 @@ export function toMarkdown(source: string, flavour: Flavour): string {
   const fragment = parseFragment(text) as unknown as Node;
   const w = new Writer(flavour);
   walkChildren(fragment, w, flavour);
-  return w.done().replace(/\n{3,}/g, '\n\n').trim().replace(SLOT, (_, i: string) => code[Number(i)]!);
+  let markdown = w.done().replace(/\n{3,}/g, '\n\n').trim();
+  // Tamed once whole: text on both sides of a dropped element may together look like a link.
+  if (flavour === 'markdown') markdown = tameMarkdown(markdown);
+  return markdown.replace(SLOT, (_, i: string) => code[Number(i)]!);
 }

@@ -136,7 +136,7 @@ export class CommentImporter {
     try {
       thread = this.threadOf(c);
     } catch (err) {
-      if (err instanceof UnmappedPage) return this.summary.skipped(c.key, err.message);
+      if (err instanceof UnmappedPage) return this.summary.skipped(`${c.key} (${c.page.url ?? c.page.identifier ?? 'no address'})`, err.message);
       throw err;
     }
     this.batch.push({ row: rowFor(c, thread), where: c.key });
