@@ -4,6 +4,7 @@
  * ```
  * { "format": "inkwell-export", "version": 1, "exportedAt": "<ISO time>",
  *   "leftOut": ["…what is not in the file, and why"],
+ *   "authorIdKey": "<only with --with-author-key: the key that turns readers' subs into author ids>",
  *   "threads": [{ "id": "<thread>", "comments": <rows> }, …],
  *   "comments": [{ "id", "thread", "parentId", "rootId", "authorId", "authorName", "authorPicture",
  *                  "authorEmail", "guest", "body", "status", "createdAt", "editedAt", "pendingBody",
@@ -18,7 +19,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
-import type { CommentTable, DB, TypoReportTable } from '../db.js';
+import { readMeta, type CommentTable, type DB, type TypoReportTable } from '../db.js';
 import { bodyHash } from '../comments/rules.js';
 import { jsonValues } from './waline.js';
 import type { Summary } from './summary.js';
@@ -29,9 +30,11 @@ export const VERSION = 1;
 /** What the file leaves out; also written into it, so whoever reads it knows. */
 export const LEFT_OUT = [
   'reactions: not exported yet',
-  'the keys in the meta table (author_id_key, address_key): secrets; the new server makes its own, so signed-in readers are matched to their old comments again only if the old author_id_key is copied by hand',
+  'address_key (the key of hashed client addresses): a secret, and only short-lived records use it',
   'idempotency keys, post counters, the webhook outbox and live-update events: short-lived state, not content',
 ];
+const AUTHOR_KEY_LEFT_OUT = 'author_id_key: a secret (with it, guessed reader ids can be tested against author ids); without it the new server ' +
+  'makes its own, and signed-in readers no longer own their old comments there. Export with --with-author-key to keep them.';
 
 const PAGE = 1000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -87,10 +90,19 @@ export interface ExportCounts {
   typoReports: number;
 }
 
-export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream, options: { withEmails: boolean; now: number }): Promise<ExportCounts> {
+export interface ExportOptions {
+  withEmails: boolean;
+  withAuthorKey: boolean;
+  now: number;
+}
+
+export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream, options: ExportOptions): Promise<ExportCounts> {
   const out = new Out(stream);
-  const leftOut = options.withEmails ? LEFT_OUT : [...LEFT_OUT, 'guests\' e-mail addresses: left out on request (--omit-emails)'];
+  const leftOut = [...LEFT_OUT];
+  if (!options.withAuthorKey) leftOut.push(AUTHOR_KEY_LEFT_OUT);
+  if (!options.withEmails) leftOut.push('guests\' e-mail addresses: left out on request (--omit-emails)');
   await out.write(`{"format":"${FORMAT}","version":${VERSION},"exportedAt":"${new Date(options.now).toISOString()}",\n"leftOut":${JSON.stringify(leftOut)}`);
+  if (options.withAuthorKey) await out.write(`,\n"authorIdKey":${JSON.stringify(await readMeta(db, 'author_id_key'))}`);
   const threads = pages(async (after) => {
     let q = db.selectFrom('comments').select(['thread as id', (eb) => eb.fn.countAll<number>().as('comments')]).groupBy('thread').orderBy('thread').limit(PAGE);
     if (after !== null) q = q.where('thread', '>', after);
@@ -209,7 +221,7 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
     }
   };
   const index = { comments: 0, typoReports: 0 };
-  for await (const { path, value } of jsonValues(file, ['$.format', '$.version', '$.comments.*', '$.typoReports.*'])) {
+  for await (const { path, value } of jsonValues(file, ['$.format', '$.version', '$.authorIdKey', '$.comments.*', '$.typoReports.*'])) {
     const [top] = path;
     if (top === 'format') {
       format = value;
@@ -219,6 +231,10 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
     if (format === undefined) throw new Error(`${file} is not an Inkwell export: it does not start with "format": "${FORMAT}"`);
     if (top === 'version') {
       if (value !== VERSION) throw new Error(`${file} is an Inkwell export of version ${JSON.stringify(value)}; this server reads version ${VERSION}`);
+      continue;
+    }
+    if (top === 'authorIdKey') {
+      await restoreAuthorKey(db, value, summary, dryRun);
       continue;
     }
     const list = top === 'comments' ? 'comments' : 'typoReports';
@@ -231,4 +247,17 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
   }
   if (format === undefined) throw new Error(`${file} is not an Inkwell export`);
   await flush();
+}
+
+/**
+ * Takes the old server's author key, so signed-in readers own their comments here as they did there;
+ * only where no reader has commented yet, whose comments would otherwise change hands.
+ */
+async function restoreAuthorKey(db: Kysely<DB>, key: unknown, summary: Summary, dryRun: boolean): Promise<void> {
+  if (typeof key !== 'string' || key.length < 32) return summary.skipped('authorIdKey', 'not a key');
+  if (key === await readMeta(db, 'author_id_key')) return;
+  const readers = await db.selectFrom('comments').select('id').where('guest', '=', 0).limit(1).executeTakeFirst();
+  if (readers) return summary.skipped('authorIdKey', 'this database already has signed-in readers\' comments, whose author ids would change; kept its own key');
+  if (!dryRun) await db.updateTable('meta').set({ value: key }).where('key', '=', 'author_id_key').execute();
+  summary.authorKey = true;
 }
