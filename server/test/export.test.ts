@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CommentTable } from '../src/db.js';
-import { call, dropSchema, kinds, PG_URL, randomSchema, startServer, token, type TestServer } from './helpers.js';
+import { call, dropSchema, kinds, PG_URL, randomSchema, startServer, token, type Res, type TestServer } from './helpers.js';
 import { allRows, cli, databaseEnv, FIXTURES, importInto, scratch } from './porting-helpers.js';
 
 const THREAD = 'https://news.example/2024/story';
@@ -52,7 +52,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
       const a = await startServer(kind, env);
       const dir = scratch();
       // The second server starts on the imported database: servers read the author key at start.
-      const target = kind === 'sqlite' ? { INKWELL_DATA_DIR: path.join(dir, 'b') } : { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: randomSchema() };
+      const target: Record<string, string> = kind === 'sqlite' ? { INKWELL_DATA_DIR: path.join(dir, 'b') } : { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: randomSchema() };
       let b: TestServer | undefined;
       try {
         await populate(a);
@@ -84,7 +84,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         // Readers, authors and moderators are shown the same; authors still own their comments.
         const viewers = [undefined, await token({ sub: 'mo', name: 'Mo', role: 'moderator' }), await token({ sub: 'rea', name: 'Réa' })];
         for (const t of viewers) {
-          const [x, y] = await Promise.all([a, b].map((s) => call(s.url, 'GET', `/v1/threads/${T}/comments`, { token: t })));
+          const [x, y]: Res[] = await Promise.all([a, b!].map((s) => call(s.url, 'GET', `/v1/threads/${T}/comments`, { token: t })));
           assert.deepEqual(y!.json, x!.json);
         }
         assert.ok(JSON.stringify((await call(b.url, 'GET', `/v1/threads/${T}/comments`, { token: viewers[2] })).json).includes('"own":true'));
@@ -94,7 +94,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.deepEqual(await allRows(b), after);
       } finally {
         await Promise.all([a.close(), b?.close()]);
-        if ('INKWELL_DATABASE_SCHEMA' in target) await dropSchema(target.INKWELL_DATABASE_SCHEMA);
+        if (target.INKWELL_DATABASE_SCHEMA) await dropSchema(target.INKWELL_DATABASE_SCHEMA);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call, kinds, startServer, token } from './helpers.js';
 import { allRows, bySource, cli, FIXTURES, importInto, scratch } from './porting-helpers.js';
+// @ts-expect-error: the generator is plain JavaScript, shared with bench/import.js
+import { writeDisqusExport } from '../../bench/disqus-export.js';
 
 const HELLO = 'https://blog.example/2024/01/hello/';
 
@@ -198,4 +200,38 @@ describe('import: bad input', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('a generated export, read as a stream', async () => {
+  for (const { kind, skip } of await kinds()) {
+    it(`imports 3,000 comments, every reply in its parent's conversation, replies listed before their parent included (${kind})`, { skip }, async () => {
+      const s = await startServer(kind);
+      const dir = scratch();
+      try {
+        const file = path.join(dir, 'disqus.xml');
+        await writeDisqusExport(file, { comments: 3000, threads: 40 });
+        const run = await importInto(s, 'disqus', file);
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stdout, /^40 threads, added 3000 comments, 0 already there, 0 skipped$/m);
+        const { comments } = await allRows(s);
+        const byId = new Map(comments.map((c) => [c.id, c]));
+        const replies = comments.filter((c) => c.parent_id !== null);
+        assert.ok(replies.length > 500);
+        for (const c of comments) {
+          if (c.parent_id === null) assert.equal(c.root_id, c.id);
+          else {
+            const parent = byId.get(c.parent_id)!;
+            assert.deepEqual([c.root_id, c.thread], [parent.root_id, parent.thread], c.source_key!);
+            assert.ok(parent.created_at !== undefined);
+          }
+        }
+        // The generator lists a few replies before their parent; they are nested all the same.
+        const early = replies.filter((c) => Number(c.source_key!.slice(7)) < Number(byId.get(c.parent_id!)!.source_key!.slice(7)));
+        assert.ok(early.length > 0);
+      } finally {
+        await s.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

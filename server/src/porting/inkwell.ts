@@ -16,7 +16,6 @@
  * Times are ISO 8601 in UTC with milliseconds; absent values are null. `body_hash` is not written: it is
  * derived from the body and computed again on import.
  */
-import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
 import { readMeta, type CommentTable, type DB, type TypoReportTable } from '../db.js';
