@@ -163,6 +163,23 @@ describe('inkwell-server import --from waline', async () => {
   }
 });
 
+describe('inkwell-server import --from waline, as the API answers it', () => {
+  it('reads the export inside {"errno", "data"} too', async () => {
+    const s = await startServer('sqlite');
+    const dir = scratch();
+    try {
+      const file = path.join(dir, 'waline-api.json');
+      fs.writeFileSync(file, JSON.stringify({ errno: 0, errmsg: '', data: JSON.parse(fs.readFileSync(path.join(FIXTURES, 'waline.json'), 'utf8')) }));
+      const run = await importInto(s, 'waline', file, '--dry-run', '--map-url', 'base=https://blog.example');
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^dry run, nothing written: 2 threads, would add 5 comments, 0 already there, 1 skipped$/m);
+    } finally {
+      await s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('import: bad input', () => {
   const cases: Array<[string[], RegExp]> = [
     [['import', path.join(FIXTURES, 'disqus.xml')], /^inkwell: import needs --from disqus\|wordpress\|waline\|inkwell\n$/],

@@ -1,6 +1,6 @@
 /**
  * Waline's JSON export (`{"type": "waline", "version" or "__version", "data": {"Comment": […],
- * "Counter": […], "Users": […]}}`), read as a stream: each comment object is handled and dropped. Only
+ * "Counter": […], "Users": […]}}`, possibly inside the API's `{"errno": 0, "data": …}`), read as a stream: each comment object is handled and dropped. Only
  * comments are read; `Users` holds password hashes, `Counter` page views, and neither is imported.
  * A comment's `comment` is the markdown its author wrote (some HTML allowed), `url` the page's path,
  * `pid` the comment it answers, `status` approved, waiting or spam.
@@ -46,8 +46,9 @@ export async function* jsonValues(file: string, paths: string[]): AsyncGenerator
 export async function* readWaline(file: string): AsyncGenerator<SourceItem> {
   let index = 0;
   let type: unknown;
-  for await (const { path, value } of jsonValues(file, ['$.type', '$.data.Comment.*'])) {
-    if (path[0] === 'type') {
+  // The export as the admin saves it, or as the API answers it (wrapped in {"errno", "data"}).
+  for await (const { path, value } of jsonValues(file, ['$.type', '$.data.Comment.*', '$.data.type', '$.data.data.Comment.*'])) {
+    if (path.at(-1) === 'type') {
       type = value;
       if (value !== 'waline') throw new Error(`${file} is not a Waline export: its "type" is ${JSON.stringify(value)}`);
       continue;
