@@ -19,6 +19,16 @@ const READERS: Record<string, (file: string) => AsyncIterable<SourceItem>> = {
 };
 export const SOURCES = [...Object.keys(READERS), 'inkwell'];
 
+/** On a terminal, a line on stderr every 10,000 entries, so a long import shows it is moving. */
+async function* withProgress(items: AsyncIterable<SourceItem>): AsyncGenerator<SourceItem> {
+  let n = 0;
+  for await (const item of items) {
+    if (++n % 10_000 === 0 && process.stderr.isTTY) process.stderr.write(`\rinkwell: ${n} entries read…`);
+    yield item;
+  }
+  if (n >= 10_000 && process.stderr.isTTY) process.stderr.write('\n');
+}
+
 /**
  * `import --from SOURCE FILE [--map-url RULES] [--dry-run]`: comments from another system (or an
  * Inkwell export) into this server's database, then a summary on stdout. Safe to run again.
@@ -36,7 +46,7 @@ export async function importFile(config: Config, positionals: string[], flags: R
   const database = await openDatabase(config);
   try {
     if (from === 'inkwell') await readExport(database.db, file, summary, dryRun);
-    else await new CommentImporter(database.db, rules, summary, dryRun).run(READERS[from]!(file));
+    else await new CommentImporter(database.db, rules, summary, dryRun).run(withProgress(READERS[from]!(file)));
   } finally {
     await database.close();
   }
