@@ -27,6 +27,8 @@ export interface CommentTable {
   /** An author's edit of a published comment under pre-moderation, shown to the public once approved. */
   pending_body: string | null;
   pending_edited_at: number | null;
+  /** Where an imported comment came from (`disqus:…`, `wordpress:…`, `waline:…`); null (or left out) for comments posted here. Unique: re-imports skip it. */
+  source_key?: string | null;
 }
 
 export interface TypoReportTable {
@@ -321,6 +323,14 @@ async function createReactions(db: Kysely<any>, dialect: Dialect): Promise<void>
   await db.schema.createIndex('reactions_reactor').on('reactions').columns(['reactor', 'thread']).execute();
 }
 
+/** 0006: where an imported comment came from, unique so that running an import again adds nothing. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addImportSource(db: Kysely<any>, _dialect: Dialect): Promise<void> {
+  await db.schema.alterTable('comments').addColumn('source_key', 'text').execute();
+  // Both databases allow many NULLs under a unique index: comments posted here have none.
+  await db.schema.createIndex('comments_source_key').on('comments').column('source_key').unique().execute();
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -332,6 +342,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_moderation': { up: (db) => addPendingEdits(db, dialect) },
     '0003_outbox_and_limits': { up: (db) => addOutboxAndLimits(db, dialect) },
     '0005_reactions': { up: (db) => createReactions(db, dialect) },
+    '0006_import_source': { up: (db) => addImportSource(db, dialect) },
   };
 }
 

@@ -35,7 +35,7 @@ describe('inkwell-server --help', () => {
   it('lists every option with its variable and default', async () => {
     const { stdout, code } = await cli(['--help']);
     assert.equal(code, 0);
-    for (const command of ['migrate', 'token --sub ID --name NAME', 'backup FILE']) assert.ok(stdout.includes(`inkwell-server ${command}`), command);
+    for (const command of ['migrate', 'token --sub ID --name NAME', 'backup FILE', 'import --from disqus|wordpress|waline|inkwell FILE', 'export FILE']) assert.ok(stdout.includes(`inkwell-server ${command}`), command);
     assert.match(stdout, /--port <value> +INKWELL_PORT; default: 8080/);
     assert.match(stdout, /--guests\[=on\|off\] +INKWELL_GUESTS; default: off/);
     for (const variable of variablesReadByConfig()) assert.ok(stdout.includes(`${variable};`), variable);
@@ -168,7 +168,7 @@ describe('inkwell-server backup', () => {
 describe('bad arguments', () => {
   const cases: Array<[string[], RegExp, Record<string, string>?]> = [
     [['--nope'], /^inkwell: unknown option --nope for "serve"; see inkwell-server --help\n$/],
-    [['frob'], /^inkwell: unknown command "frob"; commands: serve, migrate, token, backup, help\n$/],
+    [['frob'], /^inkwell: unknown command "frob"; commands: serve, migrate, token, backup, import, export, help\n$/],
     [['--port'], /^inkwell: --port needs a value\n$/],
     [['--port', 'x'], /^inkwell: --port \(INKWELL_PORT\) must be an integer >= 0, got "x"\n$/],
     [['migrate', 'extra'], /^inkwell: unexpected argument "extra" for "migrate"/],

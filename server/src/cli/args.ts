@@ -3,7 +3,7 @@ import { allSettings, optionFor } from './settings.js';
 /** A mistake on the command line: printed as one line, exit status 2. */
 export class UsageError extends Error {}
 
-export const COMMANDS = ['serve', 'migrate', 'token', 'backup', 'help'] as const;
+export const COMMANDS = ['serve', 'migrate', 'token', 'backup', 'import', 'export', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Parsed {
@@ -22,6 +22,8 @@ export const COMMAND_FLAGS: Record<Command, Record<string, boolean>> = {
   migrate: {},
   token: { sub: false, name: false, role: false, picture: false, ttl: false },
   backup: { force: true },
+  import: { from: false, 'map-url': false, 'dry-run': true },
+  export: { force: true, 'omit-emails': true, 'with-author-key': true },
   help: {},
 };
 

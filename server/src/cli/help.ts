@@ -8,6 +8,11 @@ const USAGE: Record<Exclude<Command, 'help'>, string> = {
     '                                            print a reader token signed with the configured secret',
   backup: 'inkwell-server backup FILE [--force]      copy the SQLite database while the server runs\n' +
     '                                            (PostgreSQL: use pg_dump)',
+  import: 'inkwell-server import --from disqus|wordpress|waline|inkwell FILE [--map-url RULES] [--dry-run]\n' +
+    '                                            add comments from another system\'s export (or an Inkwell export);\n' +
+    '                                            RULES: OLD=>NEW, base=URL, key=url|path|identifier, query=drop (comma-separated, or @FILE)',
+  export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key]\n' +
+    '                                            write threads, comments and typo reports as JSON (FILE - : standard output)',
 };
 
 /** What `--help` prints: the commands, then every setting with its variable and default. */

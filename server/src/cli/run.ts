@@ -6,6 +6,8 @@ import { serve } from './serve.js';
 import { migrate } from './migrate.js';
 import { token } from './token.js';
 import { backup } from './backup.js';
+import { importFile } from './import.js';
+import { exportFile } from './export.js';
 
 /** Names the option beside each variable the command line set, so the message points at what was typed. */
 function withOptions(message: string, fromArgs: Record<string, string>): string {
@@ -27,7 +29,7 @@ export async function run(argv: readonly string[], env: Record<string, string | 
       process.stdout.write(helpText(parsed.command));
       return 0;
     }
-    if (parsed.positionals.length > 0 && parsed.command !== 'backup') {
+    if (parsed.positionals.length > 0 && !['backup', 'import', 'export'].includes(parsed.command)) {
       throw new UsageError(`unexpected argument "${parsed.positionals[0]}" for "${parsed.command}"; see inkwell-server --help`);
     }
     const config = loadConfig({ ...env, ...parsed.env }, []);
@@ -35,6 +37,8 @@ export async function run(argv: readonly string[], env: Record<string, string | 
       case 'migrate': return await migrate(config);
       case 'token': return await token(config, parsed.flags);
       case 'backup': return await backup(config, parsed.positionals, parsed.flags);
+      case 'import': return await importFile(config, parsed.positionals, parsed.flags);
+      case 'export': return await exportFile(config, parsed.positionals, parsed.flags);
       default: return await serve(config);
     }
   } catch (err) {

@@ -1,0 +1,53 @@
+/** Running `inkwell-server import/export` against a test server's database, and reading that database. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type CommentTable, type TypoReportTable } from '../src/db.js';
+import { PG_URL, REPO_ROOT, type TestServer } from './helpers.js';
+
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
+
+/** The variables that point a command at the server's database. */
+export function databaseEnv(s: TestServer): Record<string, string> {
+  return s.config.databaseUrl
+    ? { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: s.config.databaseSchema! }
+    : { INKWELL_DATA_DIR: s.config.dataDir };
+}
+
+/** Runs `inkwell-server ARGS` from the sources with only the given environment (plus PATH). */
+export async function cli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', INKWELL_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { stdout, stderr, code };
+}
+
+export async function importInto(s: TestServer, from: string, file: string, ...more: string[]) {
+  return cli(['import', '--from', from, file, ...more], databaseEnv(s));
+}
+
+export function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-porting-'));
+}
+
+/** Every comment and typo report, in id order, straight from the database. */
+export async function allRows(s: TestServer): Promise<{ comments: CommentTable[]; typoReports: TypoReportTable[] }> {
+  const database = await openDatabase(s.config);
+  try {
+    const comments = await database.db.selectFrom('comments').selectAll().orderBy('id').execute();
+    const typoReports = await database.db.selectFrom('typo_reports').selectAll().orderBy('id').execute();
+    return { comments, typoReports };
+  } finally {
+    await database.close();
+  }
+}
+
+export const bySource = (rows: CommentTable[], key: string) => rows.find((r) => r.source_key === key)!;
