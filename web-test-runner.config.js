@@ -37,7 +37,7 @@ async function slowImage(context, next) {
 
 export default {
   middleware: [slowImage],
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/ssr/**'], // test/ssr runs in Node (the ssr suite)
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ariaQueryPlugin()],
   browsers,
