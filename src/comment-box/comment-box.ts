@@ -5,7 +5,6 @@ import { themeStyles } from '../core/theme.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
-import { formatRelative } from '../core/dates.js';
 import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
@@ -21,6 +20,7 @@ import { CommentsApi, type Moderation } from './api.js';
 import { ThreadState } from './thread.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
+import { warmFormatters } from './formatting.js';
 import type { Comment, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
@@ -140,8 +140,6 @@ export class CommentBox extends LocalizedElement {
   @state() private refusal?: string;
 
   private readonly threadState = new ThreadState(this);
-  /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
-  private look = 0;
   /** The inputs the thread was last loaded with; a change of any of them loads it again. */
   private loadedFor = '';
   /** How many comments the last update drew, and when it started: the pace of the next slice. */
@@ -153,6 +151,8 @@ export class CommentBox extends LocalizedElement {
   private events?: EventSource;
   private generation = 0;
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
+  /** Each author's avatar, made once: a long thread has few authors. */
+  private readonly avatars = new Map<string, TemplateResult>();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -168,6 +168,7 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.phase !== 'waiting') return;
+    warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
       void this.load();
@@ -193,8 +194,6 @@ export class CommentBox extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
-    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang'];
-    if (looks.some((key) => changed.has(key))) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
     if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
   }
@@ -258,14 +257,15 @@ export class CommentBox extends LocalizedElement {
     this.phase = 'loading';
     try {
       const listing = this.fetchPage(null);
-      prepareFormatters(this.locale.lang);
+      // Read while the listing is on its way: a page's first look into localStorage can take 10-20 ms.
+      const drafts = listDrafts(this.threadId());
       const page = await listing;
       if (generation !== this.generation) return;
       this.threadState.reset(page);
       this.renderLimit = FIRST_SLICE;
       this.drawn = 0;
       this.phase = 'ready';
-      this.restoreDrafts();
+      this.restoreDrafts(drafts);
       void this.revealLinkedComment();
       if (this.live) this.listen();
     } catch (error) {
@@ -391,8 +391,8 @@ export class CommentBox extends LocalizedElement {
     this.forms = forms;
   }
 
-  private restoreDrafts(): void {
-    for (const { replyTo, draft } of listDrafts(this.threadId())) {
+  private restoreDrafts(drafts: ReturnType<typeof listDrafts>): void {
+    for (const { replyTo, draft } of drafts) {
       const key = formOfSlot(replyTo);
       if (key.kind === 'edit') continue;
       this.setForm(key, { text: draft.text });
@@ -590,7 +590,6 @@ export class CommentBox extends LocalizedElement {
       editing: this.editing,
       confirming: this.confirming,
       highlighted: this.highlighted,
-      look: this.look,
       avatar: (comment) => this.renderAvatar(comment),
       body: (comment) => this.body(comment),
       editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),
@@ -598,19 +597,25 @@ export class CommentBox extends LocalizedElement {
     };
   }
 
-  private renderAvatar(comment: Comment) {
-    const picture = comment.author.picture;
-    const src = picture && !this.brokenPictures.has(picture) ? safeUrl(picture, this, 'author.picture') : undefined;
-    return avatarTemplate({
-      name: comment.author.name,
-      src,
-      onError: () => {
-        this.brokenPictures.add(picture!);
-        this.look++;
-        this.requestUpdate();
-      },
-    });
+  private renderAvatar({ author: { name, picture } }: Comment) {
+    const key = `${name}\n${picture ?? ''}`;
+    let avatar = this.avatars.get(key);
+    if (!avatar) {
+      const src = picture && !this.brokenPictures.has(picture) ? safeUrl(picture, this, 'author.picture') : undefined;
+      this.avatars.set(key, (avatar = avatarTemplate({ name, src, onError: this.pictureFailed })));
+    }
+    return avatar;
   }
+
+  /** One handler for every comment's picture: the comment shows its author's initials instead. */
+  private readonly pictureFailed = (event: Event) => {
+    const article = (event.target as Element).closest('article');
+    const picture = article && this.threadState.find(article.id.slice('comment-'.length))?.author.picture;
+    if (!picture) return;
+    this.brokenPictures.add(picture);
+    this.avatars.clear();
+    this.requestUpdate();
+  };
 
   /** Asks whether to delete comment `id` (focus on the question's safe answer), or drops the question (focus back on Delete). */
   private confirmDelete(id: string | undefined, was?: string): void {
@@ -735,14 +740,6 @@ function refused(element: Element, error: ApiError): string {
 function refusalText(code: string, m: Messages): string {
   if (code === 'token_expired') return m.sessionExpired;
   return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
-}
-
-/**
- * A page's first Intl formatter costs 15-25 ms (locale data; the next ones well under 1 ms): made in a task of
- * its own while the listing is on its way, the first drawing does not pay it.
- */
-function prepareFormatters(lang: string): void {
-  setTimeout(() => formatRelative(new Date(), lang));
 }
 
 /** The selector of a comment's article. */

@@ -15,6 +15,8 @@ const BARE_URL = /(?<![\p{L}\p{N}])https?:\/\/(?:[^\s()<>]|\([^\s()<>]*\))+/iuy;
 const MARK = /`+|\*\*?|__?/y;
 const TRAILING = '?!.,:;*_\'"]';
 const QUOTE = /^\s*> ?/;
+// Text that cannot start anything above (an escape, a break, a mark, a link, a bare URL): copied as one run.
+const PLAIN = /[^\\\n`*_[hH]+/y;
 
 /** The normalised href of an http(s) URL; undefined for anything else (other schemes, relative, malformed). */
 const httpHref = (url: string) => {
@@ -70,7 +72,10 @@ function inline(s: string, inLink?: boolean): unknown {
   };
   for (let i = 0, c, end, n, run, bare; i < s.length; ) {
     c = s[i];
-    if (c == '\\' && /[!-/:-@[-`{-~]/.test(s[i + 1])) {
+    if (((PLAIN.lastIndex = i), (run = PLAIN.exec(s)?.[0]))) {
+      text += run;
+      i += run.length;
+    } else if (c == '\\' && /[!-/:-@[-`{-~]/.test(s[i + 1])) {
       text += s[i + 1];
       i += 2;
     } else if (c == '\n') {
@@ -165,5 +170,7 @@ function blocks(lines: string[], depth: number): unknown[] {
  * included, renders as the text the reader typed.
  */
 export function renderMarkdown(source: string): TemplateResult {
-  return html`${blocks(source.split(/\r\n?|\n/), 0)}`;
+  const parts = blocks(source.split(/\r\n?|\n/), 0);
+  // Most comments are one paragraph: that template, not a list holding it.
+  return parts.length == 1 ? (parts[0] as TemplateResult) : html`${parts}`;
 }

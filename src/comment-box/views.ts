@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import { nest, type Branch, type Placed } from './tree.js';
+import { datesIn, type CommentDate } from './formatting.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
@@ -21,8 +20,6 @@ export interface ThreadView {
   editing?: string;
   confirming?: string;
   highlighted?: string;
-  /** Changes whenever any of the above does, so guarded comments are drawn again. */
-  look: number;
   avatar(comment: Comment): TemplateResult;
   body(comment: Comment): TemplateResult;
   editor(comment: Comment): unknown;
@@ -33,14 +30,8 @@ export interface ThreadView {
 export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResult {
   const now = Date.now();
   const items = (branches: Branch[]): TemplateResult[] =>
-    branches.map(
-      ({ entry, replies }) =>
-        html`<li>${guard([entry.comment, entry.depth, entry.replyingTo, entry.flattened, view.look], () => commentTemplate(view, entry, now))}${view.replyTo ===
-        entry.comment.id
-          ? view.replyForm(entry.comment)
-          : nothing}${replies.length
-          ? html`<ol>${items(replies)}</ol>`
-          : nothing}</li>`,
+    branches.map(({ entry, replies }) =>
+      itemTemplate(view, entry, now, view.replyTo === entry.comment.id ? view.replyForm(entry.comment) : nothing, replies.length ? html`<ol>${items(replies)}</ol>` : nothing),
     );
   return html`<ol>${items(nest(placed))}</ol>`;
 }
@@ -61,35 +52,41 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
   return undefined;
 }
 
-// One template per comment, its static parts shared by all; the rarely shown bits are one part each.
-function commentTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number): TemplateResult {
+// A comment is one template, its list item, header, body and actions together: drawing it costs Lit one
+// instance (two with an avatar of initials, three with a body of several blocks), and drawing the thread again
+// costs a comparison per binding. The rarely shown bits are a binding each.
+function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number, form: unknown, replies: unknown): TemplateResult {
+  const id = comment.id;
+  const heading = `c-${id}`;
+  const highlight = view.highlighted === id ? 'highlight' : '';
   const placeholder = placeholderText(comment.status, view.m);
-  const heading = `c-${comment.id}`;
-  return html`<article
-    id=${`comment-${comment.id}`}
+  if (placeholder) {
+    return html`<li><article id=${`comment-${id}`} part="comment" tabindex="-1" aria-labelledby=${heading} class=${highlight}>
+      <p class="deleted" id=${heading}>${placeholder}</p></article
+    >${form}${replies}</li>`;
+  }
+  const { m, lang } = view;
+  const date = datesIn(lang).of(comment.createdAt, now);
+  const editing = view.editing === id;
+  return html`<li><article
+    id=${`comment-${id}`}
     part="comment"
     tabindex="-1"
-    aria-labelledby=${replyingTo && !placeholder ? `${heading} a-${comment.id}` : heading}
-    class=${view.highlighted === comment.id ? 'highlight' : ''}
+    aria-labelledby=${replyingTo ? `${heading} a-${id}` : heading}
+    class=${highlight}
   >
-    ${placeholder ? html`<p class="deleted" id=${heading}>${placeholder}</p>` : published(view, comment, heading, replyingTo, flattened, now)}
-  </article>`;
-}
-
-function published(view: ThreadView, comment: Comment, heading: string, replyingTo: string | undefined, flattened: boolean | undefined, now: number) {
-  const { m, lang } = view;
-  const created = parseDate(comment.createdAt) ?? new Date(now);
-  return html`<header>
+    <header>
       ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
-      <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
+      <time datetime=${comment.createdAt} title=${date.exact}>${date.ago}</time>${comment.editedAt ||
       replyingTo ||
       comment.status === 'pending' ||
       comment.editPending
         ? notes(m, lang, comment, replyingTo, flattened)
         : nothing}
     </header>
-    ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
-    <div class="actions">${actions(view, comment, created, now)}</div>`;
+    ${editing ? view.editor(comment) : nothing}<div class="body" dir="auto" ?hidden=${editing}>${editing ? nothing : view.body(comment)}</div>
+    <div class="actions">${actions(view, comment, date, now)}</div></article
+  >${form}${replies}</li>`;
 }
 
 /** Edited, whom it answers, and what awaits moderation. */
@@ -101,14 +98,14 @@ function notes(m: Messages, lang: string, comment: Comment, replyingTo: string |
     : nothing}`;
 }
 
-function actions(view: ThreadView, comment: Comment, created: Date, now: number) {
+function actions(view: ThreadView, comment: Comment, date: CommentDate, now: number) {
   const { m, reader } = view;
   const reply = view.canReply
     ? html`<button type="button" class="link" data-action="reply" aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}>${m.reply}</button>`
     : nothing;
   const own = comment.own && comment.status !== 'deleted';
   if (!own && !reader?.moderator) return reply;
-  const editable = own && now - created.getTime() < view.editWindowMs;
+  const editable = own && now - date.at < view.editWindowMs;
   const moderator = reader?.moderator;
   return html`${reply}${editable ? html`<button type="button" class="link" data-action="edit">${m.edit}</button>` : nothing}${deleteTemplate(view, comment)}${moderator &&
   (comment.status !== 'published' || comment.editPending)
