@@ -153,7 +153,6 @@ export class CommentBox extends LocalizedElement {
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
   /** Each author's avatar, made once: a long thread has few authors. */
   private readonly avatars = new Map<string, TemplateResult>();
-  private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes when what had it disappears: the heading, the start of the thread. */
@@ -597,23 +596,21 @@ export class CommentBox extends LocalizedElement {
     };
   }
 
-  private renderAvatar({ author: { name, picture } }: Comment) {
-    const key = `${name}\n${picture ?? ''}`;
+  /** The author's picture, or their initials when there is none or it failed to load (`broken`). */
+  private renderAvatar({ author: { name, picture } }: Comment, broken?: boolean) {
+    const key = `${name}\n${picture}`;
     let avatar = this.avatars.get(key);
-    if (!avatar) {
-      const src = picture && !this.brokenPictures.has(picture) ? safeUrl(picture, this, 'author.picture') : undefined;
+    if (!avatar || broken) {
+      const src = broken ? undefined : safeUrl(picture, this, 'author.picture');
       this.avatars.set(key, (avatar = avatarTemplate({ name, src, onError: this.pictureFailed })));
     }
     return avatar;
   }
 
-  /** One handler for every comment's picture: the comment shows its author's initials instead. */
+  /** One handler for every comment's picture. */
   private readonly pictureFailed = (event: Event) => {
-    const article = (event.target as Element).closest('article');
-    const picture = article && this.threadState.find(article.id.slice('comment-'.length))?.author.picture;
-    if (!picture) return;
-    this.brokenPictures.add(picture);
-    this.avatars.clear();
+    const comment = this.threadState.find((event.target as Element).closest('article')!.id.slice(8));
+    if (comment) this.renderAvatar(comment, true);
     this.requestUpdate();
   };
 

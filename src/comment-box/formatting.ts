@@ -8,41 +8,18 @@ export interface CommentDate {
   at: number;
 }
 
-/**
- * A thread's dates in one language, each formatted once: the exact one per distinct value, the relative one
- * per value and minute (its finest unit). Drawing the thread again costs no formatting.
- */
-class ThreadDates {
-  private readonly exact = new Map<string, [string, number]>();
-  private ago = new Map<string, string>();
-  private minute = 0;
+/** Exact dates by language and value: made once, as drawing the thread again asks for them all again. */
+const exactDates = new Map<string, [string, number]>();
 
-  constructor(private readonly lang: string) {}
-
-  of(value: string, now: number): CommentDate {
-    let exact = this.exact.get(value);
-    if (!exact) {
-      const date = parseDate(value) ?? new Date(now);
-      this.exact.set(value, (exact = [formatDateTime(date, this.lang), date.getTime()]));
-    }
-    const minute = Math.floor(now / 60_000);
-    if (minute !== this.minute) {
-      this.minute = minute;
-      this.ago = new Map();
-    }
-    let ago = this.ago.get(value);
-    if (ago === undefined) this.ago.set(value, (ago = formatRelative(new Date(exact[1]), this.lang, now)));
-    return { ago, exact: exact[0], at: exact[1] };
+/** A comment's date, `value` (ISO 8601) in `lang`; one that does not parse is taken as `now`. */
+export function commentDate(value: string, lang: string, now: number): CommentDate {
+  const key = `${lang} ${value}`;
+  let exact = exactDates.get(key);
+  if (!exact) {
+    const date = parseDate(value) ?? new Date(now);
+    exactDates.set(key, (exact = [formatDateTime(date, lang), date.getTime()]));
   }
-}
-
-const threadDates = new Map<string, ThreadDates>();
-
-/** The dates of comments shown in `lang`. */
-export function datesIn(lang: string): ThreadDates {
-  let dates = threadDates.get(lang);
-  if (!dates) threadDates.set(lang, (dates = new ThreadDates(lang)));
-  return dates;
+  return { ago: formatRelative(new Date(exact[1]), lang, now), exact: exact[0], at: exact[1] };
 }
 
 /**
@@ -51,10 +28,5 @@ export function datesIn(lang: string): ThreadDates {
  */
 export function warmFormatters(lang: string, m: Messages): void {
   const now = new Date();
-  const steps = [() => formatRelative(now, lang), () => formatDateTime(now, lang), () => formatPlural(lang, m.commentsHeading, 2, { n: 2 })];
-  const next = () => {
-    steps.shift()!();
-    if (steps.length) setTimeout(next);
-  };
-  setTimeout(next);
+  for (const warm of [() => formatRelative(now, lang), () => formatDateTime(now, lang), () => formatPlural(lang, m.commentsHeading, 2, { n: 2 })]) setTimeout(warm);
 }

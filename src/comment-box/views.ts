@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { nest, type Branch, type Placed } from './tree.js';
-import { datesIn, type CommentDate } from './formatting.js';
+import { commentDate, type CommentDate } from './formatting.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
@@ -66,7 +66,7 @@ function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Plac
     >${form}${replies}</li>`;
   }
   const { m, lang } = view;
-  const date = datesIn(lang).of(comment.createdAt, now);
+  const date = commentDate(comment.createdAt, lang, now);
   const editing = view.editing === id;
   return html`<li><article
     id=${`comment-${id}`}
