@@ -29,8 +29,11 @@ type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
-/** Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows, so no task nears 50 ms. */
-const SLICE_MS = 16;
+/**
+ * Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows (at most a
+ * page). Half a frame: the frame also lays the new comments out, and no task may near 50 ms on a slow machine.
+ */
+const SLICE_MS = 8;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
@@ -140,6 +143,8 @@ export class CommentBox extends LocalizedElement {
   @state() private refusal?: string;
 
   private readonly threadState = new ThreadState(this);
+  /** Bumped by every update but those that only draw more of a long thread: the comments' look may have changed. */
+  private look = 0;
   /** The inputs the thread was last loaded with; a change of any of them loads it again. */
   private loadedFor = '';
   /** How many comments the last update drew, and when it started: the pace of the next slice. */
@@ -193,6 +198,7 @@ export class CommentBox extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
+    if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
     if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
   }
@@ -205,7 +211,7 @@ export class CommentBox extends LocalizedElement {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(200, Math.max(10, step)))));
+      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step)))));
     }
     this.drawn = drawn;
   }
@@ -589,6 +595,7 @@ export class CommentBox extends LocalizedElement {
       editing: this.editing,
       confirming: this.confirming,
       highlighted: this.highlighted,
+      look: this.look,
       avatar: (comment) => this.renderAvatar(comment),
       body: (comment) => this.body(comment),
       editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { nest, type Branch, type Placed } from './tree.js';
 import { commentDate, type CommentDate } from './formatting.js';
@@ -20,6 +21,8 @@ export interface ThreadView {
   editing?: string;
   confirming?: string;
   highlighted?: string;
+  /** Changes with anything the comments' drawing reads besides the comments themselves; not while a long thread is drawn slice by slice. */
+  look: number;
   avatar(comment: Comment): TemplateResult;
   body(comment: Comment): TemplateResult;
   editor(comment: Comment): unknown;
@@ -33,7 +36,21 @@ export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResu
     branches.map(({ entry, replies }) =>
       itemTemplate(view, entry, now, view.replyTo === entry.comment.id ? view.replyForm(entry.comment) : nothing, replies.length ? html`<ol>${items(replies)}</ol>` : nothing),
     );
-  return html`<ol>${items(nest(placed))}</ol>`;
+  // Ten top-level comments with their replies are drawn as one block, again only when the block or the look
+  // changed: drawing a long thread's next slice does not go over the comments already drawn.
+  return html`<ol>${blocksOf(placed).map((block) => guard([view.look, block[0], block.at(-1)], () => items(nest(block))))}</ol>`;
+}
+
+/** The thread split before every tenth top-level comment. */
+function blocksOf(placed: Placed[]): Placed[][] {
+  const blocks: Placed[][] = [];
+  let tops = 0;
+  for (const entry of placed) {
+    if (!blocks.length || (entry.depth === 0 && tops % 10 === 0)) blocks.push([]);
+    if (entry.depth === 0) tops++;
+    blocks.at(-1)!.push(entry);
+  }
+  return blocks;
 }
 
 /** The action of the comment button `event` hit, with the comment's id. */
