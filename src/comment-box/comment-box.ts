@@ -156,8 +156,7 @@ export class CommentBox extends LocalizedElement {
   private events?: EventSource;
   private generation = 0;
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
-  /** Each author's avatar, made once: a long thread has few authors. */
-  private readonly avatars = new Map<string, TemplateResult>();
+  private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes when what had it disappears: the heading, the start of the thread. */
@@ -172,7 +171,7 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.phase !== 'waiting') return;
-    warmFormatters(this.locale.lang, this.messages());
+    warmFormatters(this.locale.lang);
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
       void this.load();
@@ -603,21 +602,15 @@ export class CommentBox extends LocalizedElement {
     };
   }
 
-  /** The author's picture, or their initials when there is none or it failed to load (`broken`). */
-  private renderAvatar({ author: { name, picture } }: Comment, broken?: boolean) {
-    const key = `${name}\n${picture}`;
-    let avatar = this.avatars.get(key);
-    if (!avatar || broken) {
-      const src = broken ? undefined : safeUrl(picture, this, 'author.picture');
-      this.avatars.set(key, (avatar = avatarTemplate({ name, src, onError: this.pictureFailed })));
-    }
-    return avatar;
+  /** The author's picture, or their initials when there is none or it failed to load. */
+  private renderAvatar({ author: { name, picture } }: Comment) {
+    const src = safeUrl(picture, this, 'author.picture');
+    return avatarTemplate({ name, src: src && !this.brokenPictures.has(src) ? src : undefined, onError: this.pictureFailed });
   }
 
   /** One handler for every comment's picture. */
   private readonly pictureFailed = (event: Event) => {
-    const comment = this.threadState.find((event.target as Element).closest('article')!.id.slice(8));
-    if (comment) this.renderAvatar(comment, true);
+    this.brokenPictures.add((event.target as Element).getAttribute('src')!);
     this.requestUpdate();
   };
 

@@ -27,7 +27,7 @@ export function placeThread(top: Comment[], replies: Comment[], maxDepth: number
   for (const comment of [...top, ...replies]) byId.set(comment.id, comment);
   const orphans: Comment[] = [];
   // ISO 8601 times in UTC sort as plain strings; localeCompare would make a collator (10 ms on a page's first use).
-  for (const reply of [...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))) {
+  for (const reply of [...replies].sort((a, b) => +(a.createdAt > b.createdAt) || -(a.createdAt < b.createdAt))) {
     const parent = reply.parentId && byId.get(reply.parentId);
     if (!parent) {
       orphans.push(reply);

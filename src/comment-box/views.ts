@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { nest, type Branch, type Placed } from './tree.js';
-import { commentDate, type CommentDate } from './formatting.js';
+import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
@@ -41,13 +41,12 @@ export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResu
   return html`<ol>${blocksOf(placed).map((block) => guard([view.look, block[0], block.at(-1)], () => items(nest(block))))}</ol>`;
 }
 
-/** The thread split before every tenth top-level comment. */
+/** The thread (which starts with a top-level comment) split before every tenth top-level comment. */
 function blocksOf(placed: Placed[]): Placed[][] {
   const blocks: Placed[][] = [];
   let tops = 0;
   for (const entry of placed) {
-    if (!blocks.length || (entry.depth === 0 && tops % 10 === 0)) blocks.push([]);
-    if (entry.depth === 0) tops++;
+    if (!entry.depth && !(tops++ % 10)) blocks.push([]);
     blocks.at(-1)!.push(entry);
   }
   return blocks;
@@ -83,7 +82,7 @@ function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Plac
     >${form}${replies}</li>`;
   }
   const { m, lang } = view;
-  const date = commentDate(comment.createdAt, lang, now);
+  const created = parseDate(comment.createdAt) ?? new Date(now);
   const editing = view.editing === id;
   return html`<li><article
     id=${`comment-${id}`}
@@ -94,7 +93,7 @@ function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Plac
   >
     <header>
       ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
-      <time datetime=${comment.createdAt} title=${date.exact}>${date.ago}</time>${comment.editedAt ||
+      <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
       replyingTo ||
       comment.status === 'pending' ||
       comment.editPending
@@ -102,7 +101,7 @@ function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Plac
         : nothing}
     </header>
     ${editing ? view.editor(comment) : nothing}<div class="body" dir="auto" ?hidden=${editing}>${editing ? nothing : view.body(comment)}</div>
-    <div class="actions">${actions(view, comment, date, now)}</div></article
+    <div class="actions">${actions(view, comment, created, now)}</div></article
   >${form}${replies}</li>`;
 }
 
@@ -115,14 +114,14 @@ function notes(m: Messages, lang: string, comment: Comment, replyingTo: string |
     : nothing}`;
 }
 
-function actions(view: ThreadView, comment: Comment, date: CommentDate, now: number) {
+function actions(view: ThreadView, comment: Comment, created: Date, now: number) {
   const { m, reader } = view;
   const reply = view.canReply
     ? html`<button type="button" class="link" data-action="reply" aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}>${m.reply}</button>`
     : nothing;
   const own = comment.own && comment.status !== 'deleted';
   if (!own && !reader?.moderator) return reply;
-  const editable = own && now - date.at < view.editWindowMs;
+  const editable = own && now - created.getTime() < view.editWindowMs;
   const moderator = reader?.moderator;
   return html`${reply}${editable ? html`<button type="button" class="link" data-action="edit">${m.edit}</button>` : nothing}${deleteTemplate(view, comment)}${moderator &&
   (comment.status !== 'published' || comment.editPending)
