@@ -171,7 +171,7 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.phase !== 'waiting') return;
-    warmFormatters(this.locale.lang);
+    warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
       void this.load();
