@@ -611,6 +611,7 @@ export class CommentBox extends LocalizedElement {
   /** One handler for every comment's picture. */
   private readonly pictureFailed = (event: Event) => {
     this.brokenPictures.add((event.target as Element).getAttribute('src')!);
+    this.look++;
     this.requestUpdate();
   };
 
