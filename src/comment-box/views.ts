@@ -68,9 +68,9 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
   return undefined;
 }
 
-// A comment is one template, its list item, header, body and actions together: drawing it costs Lit one
-// instance (two with an avatar of initials, three with a body of several blocks), and drawing the thread again
-// costs a comparison per binding. The rarely shown bits are a binding each.
+// A comment is one template, its list item, header, body and actions together: drawing it costs Lit an
+// instance for that, one for its avatar and one per block of its body (a paragraph, most often). The rarely
+// shown bits are a binding each; reactions and the like fit in as a binding beside the actions.
 function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number, form: unknown, replies: unknown): TemplateResult {
   const id = comment.id;
   const heading = `c-${id}`;
