@@ -29,6 +29,8 @@ type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 const SORTS: readonly Sort[] = ['oldest', 'newest'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
+/** In a thread longer than a page, a few screens' worth, so that task stays short; the rest follows a slice per frame. */
+const FIRST_SCREENS = 40;
 /**
  * Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows (at most a
  * page). Half a frame: the frame also lays the new comments out, and no task may near 50 ms on a slow machine.
@@ -266,7 +268,7 @@ export class CommentBox extends LocalizedElement {
       const page = await listing;
       if (generation !== this.generation) return;
       this.threadState.reset(page);
-      this.renderLimit = FIRST_SLICE;
+      this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
       this.drawn = 0;
       this.phase = 'ready';
       this.restoreDrafts(drafts);
