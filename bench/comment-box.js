@@ -1,8 +1,10 @@
 // <comment-box> and the drop-in, this working tree against a base revision, in one run:
-//   (a) bytes each kind of page downloads (brotli, quality 11, of every script file the page fetched),
-//   (b) time from the listing's response to the 100th comment in the DOM,
-//   (c) the longest task while a 500-comment thread is drawn, over INKWELL_BENCH_RUNS runs (default 10).
-// It prints figures; it is not a pass/fail test.
+//   (a) bytes each kind of page downloads: `npm run size`'s figures (scripts/size.js of this checkout, run on
+//       each revision's build, with this checkout's page kinds from size-budget.json),
+//   (b) time from the listing's response to the 100th comment in the DOM, on an empty page and on an article page,
+//   (c) the longest task while a 500-comment thread is drawn,
+// each timing over INKWELL_BENCH_RUNS runs (default 10) per revision: medians and spread (min, quartiles, max),
+// with the machine's load average seen during the runs. It prints figures; it is not a pass/fail test.
 //
 //   npm run bench:comments [-- --base REV]   (default: the merge-base with main, or HEAD~1 on main itself)
 //
@@ -10,23 +12,22 @@
 // here, the base's in a temporary directory holding `git archive` of its src/ and build files, resolving
 // packages from this checkout's node_modules). Each is served from its own node:http server on 127.0.0.1
 // with an API answering GET /v1/threads/<t>/comments; pages load dist/inkwell.js as a module, whatever
-// that file is (one bundle, or a loader that fetches chunks: the bytes are those of every .js requested).
+// that file is (one bundle, or a loader that fetches chunks).
 // Debian Chromium (CHROMIUM=/usr/bin/chromium), a fresh context per run, runs of the two revisions
 // interleaved so that a busy machine weighs on both alike.
 //   (b) a thread of 100 top-level comments, <comment-box eager page-size="100">: from the listing's
 //       responseEnd (Resource Timing) to the MutationObserver callback that finds 100 <article>s; on an
 //       empty page, where the box's dates are the page's first Intl use (its locale data costs 15-25 ms
-//       once per page), and on an article page whose other elements were drawn first.
+//       once per page), and on an article page (reading-time, author-badge, article-card) drawn first.
 //   (c) 100 top-level comments with chains of 4 replies: PerformanceObserver 'longtask' (which reports only
 //       tasks of 50 ms or more) from connecting the element until all 500 are drawn and 300 ms more.
-/* global document, customElements, MutationObserver -- the measure functions run in the page */
+/* global document, customElements, MutationObserver, requestAnimationFrame -- the measure functions run in the page */
 import { chromium } from 'playwright-core';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { baseRevision, git } from './base-revision.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -55,7 +56,38 @@ function buildBase(rev) {
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   build(dir, `base ${rev.slice(0, 7)}`);
+  // The same page kinds for both: this checkout's.
+  copyFileSync(join(ROOT, 'size-budget.json'), join(dir, 'size-budget.json'));
   return dir;
+}
+
+/** The rows of each console.table in `text`, as objects keyed by the header's column names. */
+function parseTables(text) {
+  const tables = [];
+  let header;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('│')) {
+      if (line.startsWith('└')) header = undefined;
+      continue;
+    }
+    const cells = line.split('│').slice(1, -1).map((cell) => cell.trim().replace(/^'(.*)'$/, '$1'));
+    if (!header) tables.push({ header: (header = cells), rows: [] });
+    else tables.at(-1).rows.push(Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+  }
+  return tables;
+}
+
+/** `npm run size`'s figures for the build in `dir`: brotli bytes per page kind (before interaction) and per file. */
+function sizeFigures(dir) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/size.js')], { cwd: dir, encoding: 'utf8' });
+  const tables = parseTables(run.stdout ?? '');
+  const pages = tables.find((table) => table.header.includes('page'))?.rows ?? [];
+  const files = tables.find((table) => table.header.includes('file'))?.rows ?? [];
+  if (!pages.length) console.warn(`scripts/size.js gave no page figures in ${dir}: ${run.stderr?.trim().split('\n').at(-1)}`);
+  return {
+    pages: Object.fromEntries(pages.map((row) => [row.page, Number(row['before interaction'])])),
+    files: Object.fromEntries(files.map((row) => [row.file, Number(row.brotli)])),
+  };
 }
 
 // —— the API's threads ——
@@ -89,19 +121,8 @@ const THREADS = { hundred: thread('hundred', 100, 0), long: thread('long', 100, 
 
 const ARTICLE = '<main style="max-width: 42rem"><h1>An article</h1><p>Text above the comments.</p></main>';
 const PAGES = {
-  'article (reading-time, author-badge, article-card)': {
-    tags: ['reading-time', 'author-badge', 'article-card'],
-    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card>${ARTICLE}`,
-  },
-  'article with comments (+ comment-box)': {
-    tags: ['reading-time', 'author-badge', 'article-card', 'comment-box'],
-    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card>${ARTICLE}<comment-box api="/v1" thread="empty" eager></comment-box>`,
-  },
-  'all five elements': {
-    tags: ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box'],
-    body: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card><typo-reporter></typo-reporter>${ARTICLE}<comment-box api="/v1" thread="empty" eager></comment-box>`,
-  },
-  'bench (empty page)': { tags: [], body: `${ARTICLE}` },
+  empty: ARTICLE,
+  article: `<reading-time>A few words to count.</reading-time><author-badge name="Ada Okafor"></author-badge><article-card href="https://example.com/" heading="Next"></article-card>${ARTICLE}`,
 };
 
 const page = (body) => `<!doctype html>
@@ -113,7 +134,7 @@ function startServer(dist) {
     const { pathname, searchParams } = new URL(request.url, 'http://localhost');
     const kind = searchParams.get('page');
     if (pathname === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(PAGES[kind]?.body ?? ARTICLE));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(PAGES[kind] ?? ARTICLE));
       return;
     }
     const listing = /^\/v1\/threads\/([\w-]+)\/comments$/.exec(pathname);
@@ -132,10 +153,12 @@ function startServer(dist) {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
 /** Runs in the page: connects a comment box and waits for `expected` comments, measuring as the header says. */
 async function measure({ threadName, expected, timeoutMs }) {
+  // The page's own elements first (the article page's three), drawn.
+  const others = [...document.body.querySelectorAll('*')].filter((el) => el.localName.includes('-'));
+  await Promise.all(others.map((el) => customElements.whenDefined(el.localName).then(() => el.updateComplete)));
+  await new Promise((next) => requestAnimationFrame(next));
   const tasks = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
@@ -173,11 +196,17 @@ async function measure({ threadName, expected, timeoutMs }) {
   };
 }
 
-const median = (values) => {
+/** The value at fraction `q` of the sorted values, interpolated. */
+function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+  const at = (sorted.length - 1) * q;
+  const below = Math.floor(at);
+  return sorted[below] + (sorted[Math.min(below + 1, sorted.length - 1)] - sorted[below]) * (at - below);
+}
+
+/** Median, then the spread: min / lower quartile / upper quartile / max. */
+const spread = (values) =>
+  `${quantile(values, 0.5).toFixed(1)} (${[0, 0.25, 0.75, 1].map((q) => quantile(values, q).toFixed(0)).join(' / ')})`;
 
 async function withPage(browser, port, kind, work) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -186,33 +215,13 @@ async function withPage(browser, port, kind, work) {
     tab.setDefaultTimeout(RUN_TIMEOUT_MS);
     const errors = [];
     tab.on('pageerror', (error) => errors.push(error.message));
-    const scripts = new Set();
-    tab.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
-    });
     await tab.goto(`http://127.0.0.1:${port}/?page=${encodeURIComponent(kind)}`, { waitUntil: 'load' });
-    const result = await work(tab, scripts);
+    const result = await work(tab);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return result;
   } finally {
     await context.close();
   }
-}
-
-/** (a) The scripts a page of each kind fetches once its elements are defined and drawn, brotli bytes. */
-async function pageBytes(browser, port, dist) {
-  const out = {};
-  for (const [kind, { tags }] of Object.entries(PAGES)) {
-    if (!tags.length) continue;
-    out[kind] = await withPage(browser, port, kind, async (tab, scripts) => {
-      await tab.waitForFunction((names) => names.every((name) => customElements.get(name)), tags);
-      await tab.waitForTimeout(500);
-      const files = [...scripts].sort();
-      return { bytes: files.reduce((sum, file) => sum + brotli(readFileSync(join(dist, file))), 0), files: files.length };
-    });
-  }
-  return out;
 }
 
 async function main() {
@@ -230,51 +239,63 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'], timeout: 30_000 });
     console.log(`Chromium ${browser.version()}, ${RUNS} runs per revision, interleaved`);
 
-    const bytes = {};
-    for (const name of ['current', 'base']) bytes[name] = await pageBytes(browser, port(name), dists[name]);
-    console.log('\n(a) JavaScript a page downloads, brotli bytes (files fetched)');
+    const sizes = { current: sizeFigures(ROOT), base: sizeFigures(baseDir) };
+    const change = (now, was) => (Number.isFinite(now) && Number.isFinite(was) ? `${now - was >= 0 ? '+' : ''}${now - was} (${(((now - was) / was) * 100).toFixed(1)} %)` : 'n/a');
+    const CHUNK = 'dist/chunks/comment-box.js';
+    console.log('\n(a) JavaScript a page downloads before any interaction, brotli bytes (npm run size)');
     console.table(
       Object.fromEntries(
-        Object.keys(bytes.current).map((kind) => [
-          kind,
-          { current: `${bytes.current[kind].bytes} (${bytes.current[kind].files})`, base: `${bytes.base[kind].bytes} (${bytes.base[kind].files})`, change: `${(((bytes.current[kind].bytes - bytes.base[kind].bytes) / bytes.base[kind].bytes) * 100).toFixed(1)} %` },
-        ]),
+        [...Object.keys(sizes.current.pages).map((kind) => [kind, sizes.current.pages[kind], sizes.base.pages[kind]]), [`${CHUNK} alone`, sizes.current.files[CHUNK], sizes.base.files[CHUNK]]].map(
+          ([kind, now, was]) => [kind, { current: now ?? 'n/a', base: was ?? 'n/a', change: change(now, was) }],
+        ),
       ),
     );
 
     const runs = { current: { hundred: [], article: [], long: [] }, base: { hundred: [], article: [], long: [] } };
     const cases = [
-      ['hundred', 'bench (empty page)', 'hundred', 100],
-      ['article', 'article (reading-time, author-badge, article-card)', 'hundred', 100],
-      ['long', 'bench (empty page)', 'long', 500],
+      ['hundred', 'empty', 'hundred', 100],
+      ['article', 'article', 'hundred', 100],
+      ['long', 'empty', 'long', 500],
     ];
+    const loads = [];
     for (let run = 0; run < RUNS; run++) {
       for (const name of run % 2 ? ['base', 'current'] : ['current', 'base']) {
         for (const [key, kind, threadName, expected] of cases) {
+          loads.push(loadavg()[0]);
           const result = await withPage(browser, port(name), kind, (tab) => tab.evaluate(measure, { threadName, expected, timeoutMs: RUN_TIMEOUT_MS - 5_000 }));
           if (result.heading !== `Comments (${expected})`) throw new Error(`${name}: unexpected heading "${result.heading}"`);
           runs[name][key].push(result);
         }
       }
     }
-    const figures = (values) => `median ${median(values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}`;
-    const afterResponse = (name, key = 'hundred') => runs[name][key].map((r) => r.afterResponse);
+    const afterResponse = (name, key) => runs[name][key].map((r) => r.afterResponse);
     const longest = (name) => runs[name].long.map((r) => r.longestTask);
-    console.log('\n(b) 100 comments: ms from the listing\'s responseEnd to the 100th comment in the DOM');
+    console.log(`\n${RUNS} runs per revision, interleaved; median (min / lower quartile / upper quartile / max), ms`);
+    console.log('(b) 100 comments: from the listing\'s responseEnd to the 100th comment in the DOM');
     console.table(
       Object.fromEntries(
-        ['current', 'base'].map((name) => [name, { 'empty page (its first Intl use is the box\'s)': figures(afterResponse(name)), 'article page (three other elements drawn first)': figures(afterResponse(name, 'article')) }]),
+        ['current', 'base'].map((name) => [
+          name,
+          {
+            'empty page (its first Intl use is the box\'s)': spread(afterResponse(name, 'hundred')),
+            'article page (three other elements drawn first)': spread(afterResponse(name, 'article')),
+          },
+        ]),
       ),
     );
-    console.log('\n(c) 500 comments: longest task per run, ms (0: none of 50 ms or more)');
+    console.log('(c) 500 comments: the longest task per run, from connecting the element until all are drawn (0: none of 50 ms or more)');
     console.table(
       Object.fromEntries(
-        ['current', 'base'].map((name) => [name, { runs: longest(name).map(Math.round).join(' '), 'runs without a task >= 50 ms': `${longest(name).filter((ms) => ms < 50).length} of ${RUNS}` }]),
+        ['current', 'base'].map((name) => [
+          name,
+          { 'longest task': spread(longest(name)), 'runs without a task >= 50 ms': `${longest(name).filter((ms) => ms < 50).length} of ${RUNS}`, 'per run': longest(name).map(Math.round).join(' ') },
+        ]),
       ),
     );
     for (const name of ['current', 'base']) {
       console.log(`${name}, long tasks as start+duration from connecting (r: responseEnd): ${runs[name].long.map((r) => r.longTasks).join(' | ')}`);
     }
+    console.log(`Load average (1 min) during the runs, on ${availableParallelism()} cores: ${spread(loads)}; a loaded machine stretches the timings of both revisions alike.`);
   } finally {
     await browser?.close();
     for (const server of Object.values(servers)) await new Promise((done) => server.close(done));

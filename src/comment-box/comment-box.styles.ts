@@ -51,7 +51,7 @@ export const commentBoxStyles = css`
     font-size: 0.875em;
     font-weight: inherit;
   }
-  button:disabled,
+  /* Like a disabled button (controlStyles), but still focusable and announced. */
   button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: default;

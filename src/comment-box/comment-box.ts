@@ -5,7 +5,6 @@ import { themeStyles } from '../core/theme.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
-import { formatRelative } from '../core/dates.js';
 import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
 import { safeUrl } from '../core/url.js';
@@ -23,6 +22,7 @@ import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
 import { reactionHit, reactionsTemplate, toggled, withCounts } from './reactions.js';
+import { warmFormatters } from './formatting.js';
 import type { Comment, CommentPage, ReactionKind, Reactions, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
@@ -31,8 +31,13 @@ type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 const SORTS: readonly Sort[] = ['oldest', 'newest', 'top'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
-/** Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows, so no task nears 50 ms. */
-const SLICE_MS = 16;
+/** In a thread longer than a page, a few screens' worth, so that task stays short; the rest follows a slice per frame. */
+const FIRST_SCREENS = 40;
+/**
+ * Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows (at most a
+ * page). Half a frame: the frame also lays the new comments out, and no task may near 50 ms on a slow machine.
+ */
+const SLICE_MS = 8;
 const DRAFT_DELAY_MS = 250;
 const HASH_PAGES = 20;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
@@ -158,7 +163,7 @@ export class CommentBox extends LocalizedElement {
   @state() private refusal?: string;
 
   private readonly threadState = new ThreadState(this);
-  /** Bumped when anything a comment's rendering depends on changes, besides the comment itself. */
+  /** Bumped by every update but those that only draw more of a long thread: the comments' look may have changed. */
   private look = 0;
   /** The inputs the thread was last loaded with; a change of any of them loads it again. */
   private loadedFor = '';
@@ -188,6 +193,7 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.phase !== 'waiting' || this.adoptIncluded()) return;
+    warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     if (this.eager || typeof IntersectionObserver !== 'function') {
       void this.load();
@@ -213,8 +219,7 @@ export class CommentBox extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
-    const looks = ['replyTo', 'editing', 'confirming', 'highlighted', 'forms', 'token', 'refusal', 'guests', 'editWindow', 'maxLength', 'lang', 'reactionsOpen', 'reactionNote'];
-    if (looks.some((key) => changed.has(key))) this.look++;
+    if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
     if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
   }
@@ -227,7 +232,7 @@ export class CommentBox extends LocalizedElement {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(200, Math.max(10, step)))));
+      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step)))));
     }
     this.drawn = drawn;
   }
@@ -278,10 +283,11 @@ export class CommentBox extends LocalizedElement {
     this.phase = 'loading';
     try {
       const listing = this.fetchPage(null);
-      prepareFormatters(this.locale.lang);
+      // Read while the listing is on its way: a page's first look into localStorage can take 10-20 ms.
+      const drafts = listDrafts(this.threadId());
       const page = await listing;
       if (generation !== this.generation) return;
-      this.showFirstPage(page);
+      this.showFirstPage(page, undefined, drafts);
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ApiError && error.status === 401 && !this.refusal) {
@@ -292,12 +298,12 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
-  private showFirstPage(page: CommentPage, since?: string): void {
+  private showFirstPage(page: CommentPage, since?: string, drafts = listDrafts(this.threadId())): void {
     this.threadState.reset(page);
-    this.renderLimit = FIRST_SLICE;
+    this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
     this.drawn = 0;
     this.phase = 'ready';
-    this.restoreDrafts();
+    this.restoreDrafts(drafts);
     void this.revealLinkedComment();
     if (this.live) this.listen(since);
   }
@@ -318,7 +324,6 @@ export class CommentBox extends LocalizedElement {
     if (included.stale) console.warn(`[inkwell] <${this.localName}> the included comments are old (${included.stale}): fetching them again`);
     this.loadedFor = this.loadInputs();
     const generation = ++this.generation;
-    prepareFormatters(this.locale.lang);
     this.showFirstPage(included.page, included.lastEventId);
     void this.updateComplete.then(() => (included.fragment.hidden = true));
     if (included.stale || this.currentToken()) void this.refreshFirstPage(generation, included.page.nextCursor);
@@ -462,8 +467,8 @@ export class CommentBox extends LocalizedElement {
     this.forms = forms;
   }
 
-  private restoreDrafts(): void {
-    for (const { replyTo, draft } of listDrafts(this.threadId())) {
+  private restoreDrafts(drafts: ReturnType<typeof listDrafts>): void {
+    for (const { replyTo, draft } of drafts) {
       const key = formOfSlot(replyTo);
       if (key.kind === 'edit') continue;
       this.setForm(key, { text: draft.text });
@@ -716,19 +721,18 @@ export class CommentBox extends LocalizedElement {
     };
   }
 
-  private renderAvatar(comment: Comment) {
-    const picture = comment.author.picture;
-    const src = picture && !this.brokenPictures.has(picture) ? safeUrl(picture, this, 'author.picture') : undefined;
-    return avatarTemplate({
-      name: comment.author.name,
-      src,
-      onError: () => {
-        this.brokenPictures.add(picture!);
-        this.look++;
-        this.requestUpdate();
-      },
-    });
+  /** The author's picture, or their initials when there is none or it failed to load. */
+  private renderAvatar({ author: { name, picture } }: Comment) {
+    const src = safeUrl(picture, this, 'author.picture');
+    return avatarTemplate({ name, src: src && !this.brokenPictures.has(src) ? src : undefined, onError: this.pictureFailed });
   }
+
+  /** One handler for every comment's picture. */
+  private readonly pictureFailed = (event: Event) => {
+    this.brokenPictures.add((event.target as Element).getAttribute('src')!);
+    this.look++;
+    this.requestUpdate();
+  };
 
   /** Asks whether to delete comment `id` (focus on the question's safe answer), or drops the question (focus back on Delete). */
   private confirmDelete(id: string | undefined, was?: string): void {
@@ -853,14 +857,6 @@ function refused(element: Element, error: ApiError): string {
 function refusalText(code: string, m: Messages): string {
   if (code === 'token_expired') return m.sessionExpired;
   return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
-}
-
-/**
- * A page's first Intl formatter costs 15-25 ms (locale data; the next ones well under 1 ms): made in a task of
- * its own while the listing is on its way, the first drawing does not pay it.
- */
-function prepareFormatters(lang: string): void {
-  setTimeout(() => formatRelative(new Date(), lang));
 }
 
 /** The selector of a comment's article. */

@@ -35,5 +35,7 @@ function node(n: MarkdownNode): unknown {
  * included, renders as the text the reader typed. The rules are in markdown-parse.ts.
  */
 export function renderMarkdown(source: string): TemplateResult {
-  return html`${parseMarkdown(source).map(node)}`;
+  const parts = parseMarkdown(source).map(node);
+  // Most comments are one paragraph: that template, not a list holding it.
+  return parts.length == 1 ? (parts[0] as TemplateResult) : html`${parts}`;
 }

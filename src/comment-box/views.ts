@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import { nest, type Branch, type Placed } from './tree.js';
+import { formatDateTime, formatRelative, parseDate } from '../core/dates.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
@@ -21,7 +21,7 @@ export interface ThreadView {
   editing?: string;
   confirming?: string;
   highlighted?: string;
-  /** Changes whenever any of the above does, so guarded comments are drawn again. */
+  /** Changes with anything the comments' drawing reads besides the comments themselves; not while a long thread is drawn slice by slice. */
   look: number;
   avatar(comment: Comment): TemplateResult;
   body(comment: Comment): TemplateResult;
@@ -34,16 +34,23 @@ export interface ThreadView {
 export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResult {
   const now = Date.now();
   const items = (branches: Branch[]): TemplateResult[] =>
-    branches.map(
-      ({ entry, replies }) =>
-        html`<li>${guard([entry.comment, entry.depth, entry.replyingTo, entry.flattened, view.look], () => commentTemplate(view, entry, now))}${view.replyTo ===
-        entry.comment.id
-          ? view.replyForm(entry.comment)
-          : nothing}${replies.length
-          ? html`<ol>${items(replies)}</ol>`
-          : nothing}</li>`,
+    branches.map(({ entry, replies }) =>
+      itemTemplate(view, entry, now, view.replyTo === entry.comment.id ? view.replyForm(entry.comment) : nothing, replies.length ? html`<ol>${items(replies)}</ol>` : nothing),
     );
-  return html`<ol>${items(nest(placed))}</ol>`;
+  // Ten top-level comments with their replies are drawn as one block, again only when the block or the look
+  // changed: drawing a long thread's next slice does not go over the comments already drawn.
+  return html`<ol>${blocksOf(placed).map((block) => guard([view.look, block[0], block.at(-1)], () => items(nest(block))))}</ol>`;
+}
+
+/** The thread (which starts with a top-level comment) split before every tenth top-level comment. */
+function blocksOf(placed: Placed[]): Placed[][] {
+  const blocks: Placed[][] = [];
+  let tops = 0;
+  for (const entry of placed) {
+    if (!entry.depth && !(tops++ % 10)) blocks.push([]);
+    blocks.at(-1)!.push(entry);
+  }
+  return blocks;
 }
 
 /** The action of the comment button `event` hit, with the comment's id. */
@@ -62,25 +69,30 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
   return undefined;
 }
 
-// One template per comment, its static parts shared by all; the rarely shown bits are one part each.
-function commentTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number): TemplateResult {
+// A comment is one template, its list item, header, body and actions together: drawing it costs Lit an
+// instance for that, one for its avatar and one per block of its body (a paragraph, most often). The rarely
+// shown bits are a binding each; reactions and the like fit in as a binding beside the actions.
+function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number, form: unknown, replies: unknown): TemplateResult {
+  const id = comment.id;
+  const heading = `c-${id}`;
+  const highlight = view.highlighted === id ? 'highlight' : '';
   const placeholder = placeholderText(comment.status, view.m);
-  const heading = `c-${comment.id}`;
-  return html`<article
-    id=${`comment-${comment.id}`}
-    part="comment"
-    tabindex="-1"
-    aria-labelledby=${replyingTo && !placeholder ? `${heading} a-${comment.id}` : heading}
-    class=${view.highlighted === comment.id ? 'highlight' : ''}
-  >
-    ${placeholder ? html`<p class="deleted" id=${heading}>${placeholder}</p>` : published(view, comment, heading, replyingTo, flattened, now)}
-  </article>`;
-}
-
-function published(view: ThreadView, comment: Comment, heading: string, replyingTo: string | undefined, flattened: boolean | undefined, now: number) {
+  if (placeholder) {
+    return html`<li><article id=${`comment-${id}`} part="comment" tabindex="-1" aria-labelledby=${heading} class=${highlight}>
+      <p class="deleted" id=${heading}>${placeholder}</p></article
+    >${form}${replies}</li>`;
+  }
   const { m, lang } = view;
   const created = parseDate(comment.createdAt) ?? new Date(now);
-  return html`<header>
+  const editing = view.editing === id;
+  return html`<li><article
+    id=${`comment-${id}`}
+    part="comment"
+    tabindex="-1"
+    aria-labelledby=${replyingTo ? `${heading} a-${id}` : heading}
+    class=${highlight}
+  >
+    <header>
       ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
       <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
       replyingTo ||
@@ -89,8 +101,9 @@ function published(view: ThreadView, comment: Comment, heading: string, replying
         ? notes(m, lang, comment, replyingTo, flattened)
         : nothing}
     </header>
-    ${view.editing === comment.id ? view.editor(comment) : html`<div class="body" dir="auto">${view.body(comment)}</div>`}
-    <div class="actions">${actions(view, comment, created, now)}</div>${view.reactions(comment)}`;
+    ${editing ? view.editor(comment) : nothing}<div class="body" dir="auto" ?hidden=${editing}>${editing ? nothing : view.body(comment)}</div>
+    <div class="actions">${actions(view, comment, created, now)}</div>${view.reactions(comment)}</article
+  >${form}${replies}</li>`;
 }
 
 /** Edited, whom it answers, and what awaits moderation. */

@@ -9,7 +9,7 @@ export interface AvatarOptions {
   srcset?: string;
   sizes?: string;
   loading?: 'lazy' | 'eager';
-  onError: () => void;
+  onError: (event: Event) => void;
 }
 
 /** A person's picture, or their initials on a colour from their name. Decorative: the name is always written beside it. */

@@ -55,6 +55,32 @@ describe('<comment-box>', () => {
       expect(root(el).querySelector('textarea')).to.equal(null);
     });
 
+    it("shows an author's initials where their picture does not load, and their picture where it does", async () => {
+      const [first] = sampleThread('t1', 1);
+      api.comments = [
+        { ...first, id: 'p1', author: { id: 'a', name: 'Ada Okafor', guest: false, picture: '/no-such-picture.png' } },
+        { ...first, id: 'p2', author: { id: 'b', name: 'Lin Mei', guest: false, picture: '/__slow-image.svg?ms=0&w=80&h=80' } },
+      ];
+      const el = await box();
+      await waitUntil(() => root(el).querySelector('#comment-p1 span.avatar'), 'the initials did not replace the broken picture', { timeout: 4000 });
+      expect(root(el).querySelector('#comment-p1 span.avatar')!.textContent).to.equal('AO');
+      expect(root(el).querySelector('#comment-p1 img')).to.equal(null);
+      const picture = root(el).querySelector<HTMLImageElement>('#comment-p2 img.avatar')!;
+      await waitUntil(() => picture.complete, 'the picture did not load');
+      expect(root(el).querySelector('#comment-p2 img.avatar'), 'the picture that loads stays').to.equal(picture);
+    });
+
+    it('opens a reply form under a comment far down a long thread, drawn in blocks', async () => {
+      api.comments = sampleThread('t1', 60).map((comment) => ({ ...comment, parentId: null }));
+      const el = await box({ token: fakeToken('Ada'), 'page-size': '100' });
+      expect(root(el).querySelectorAll('article')).to.have.length(60);
+      root(el).querySelector<HTMLButtonElement>('#comment-s57 [data-action="reply"]')!.click();
+      await el.updateComplete;
+      const item = root(el).querySelector('#comment-s57')!.parentElement!;
+      expect(item.querySelector(':scope > form textarea'), 'the form under comment 57').to.not.equal(null);
+      expect(root(el).querySelector('#comment-s57 [data-action="reply"]')!.getAttribute('aria-expanded')).to.equal('true');
+    });
+
     it('renders a threaded conversation with replies nested, times and safe markdown', async () => {
       api.comments = sampleThread('t1', 10);
       const el = await box();

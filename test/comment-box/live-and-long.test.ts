@@ -121,24 +121,27 @@ describe('<comment-box> with 500 comments', () => {
   });
   afterEach(() => api.uninstall());
 
-  it('renders them all with no task of 50 ms or more in most of five renders (a busy shared machine stretches some tasks; bench:comments counts ten runs)', async function () {
+  it('shows its first screen at once and draws them all with no task of 50 ms or more, in each of ten renders', async function () {
     if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) this.skip();
-    this.timeout(60_000);
-    const longest: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const long: number[] = [];
-      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((entry) => entry.duration)));
+    this.timeout(120_000);
+    const runs: string[] = [];
+    for (let run = 0; run < 10; run++) {
+      const long: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries()));
       observer.observe({ type: 'longtask' });
       const el = await mount('page-size="100"');
-      await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length === 500, 'not all 500 rendered', { timeout: 15000 });
+      // The task the listing arrived in drew more than a screen.
+      expect(el.shadowRoot!.querySelectorAll('article').length, 'drawn with the heading').to.be.at.least(40);
       expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Comments (500)');
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length === 500, 'not all 500 rendered', { timeout: 15000 });
       await new Promise((resolve) => setTimeout(resolve, 100));
+      long.push(...observer.takeRecords());
       observer.disconnect();
-      longest.push(Math.max(0, ...long));
+      runs.push(long.map((task) => Math.round(task.duration)).join('+') || '0');
       el.remove();
     }
-    console.info(`500 comments: longest task per run ${longest.map(Math.round).join(', ')} ms`);
-    expect(median(longest), `longest task per run: ${longest.map(Math.round).join(', ')} ms`).to.be.below(50);
+    console.info(`500 comments: long tasks per run ${runs.join(', ')} ms`);
+    expect(runs.filter((tasks) => tasks !== '0'), `long tasks per run: ${runs.join(', ')} ms`).to.deep.equal([]);
   });
 });
 

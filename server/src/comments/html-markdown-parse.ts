@@ -33,6 +33,8 @@ const BARE_URL = /(?<![\p{L}\p{N}])https?:\/\/(?:[^\s()<>]|\([^\s()<>]*\))+/iuy;
 const MARK = /`+|\*\*?|__?/y;
 const TRAILING = '?!.,:;*_\'"]';
 const QUOTE = /^\s*> ?/;
+// Text that cannot start anything above (an escape, a break, a mark, a link, a bare URL): copied as one run.
+const PLAIN = /[^\\\n`*_[hH]+/y;
 
 /** The normalised href of an http(s) URL; undefined for anything else (other schemes, relative, malformed). */
 const httpHref = (url: string) => {
@@ -87,7 +89,10 @@ function inline(s: string, inLink?: boolean): MarkdownNode[] {
   };
   for (let i = 0, c, end, n, run, bare; i < s.length; ) {
     c = s[i];
-    if (c == '\\' && /[!-/:-@[-`{-~]/.test(s[i + 1])) {
+    if (((PLAIN.lastIndex = i), (run = PLAIN.exec(s)?.[0]))) {
+      text += run;
+      i += run.length;
+    } else if (c == '\\' && /[!-/:-@[-`{-~]/.test(s[i + 1])) {
       text += s[i + 1];
       i += 2;
     } else if (c == '\n') {
