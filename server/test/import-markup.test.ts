@@ -2,31 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
-import { pathToFileURL } from 'node:url';
 import { toMarkdown, type Flavour } from '../src/porting/markup.js';
 import { parseRules, threadFor, UnmappedPage } from '../src/porting/mapping.js';
-import { REPO_ROOT, startServer } from './helpers.js';
+import { startServer } from './helpers.js';
 import { allRows, importInto, scratch } from './porting-helpers.js';
-
-/**
- * The XSS corpus every rendering of reader text is tested with: test/comment-box/xss-corpus.ts where the
- * corpus has its own module, else the list in the renderer's tests (markdown.test.ts). Read from there, so
- * there is one list.
- */
-async function xssCorpus(): Promise<string[]> {
-  const shared = path.join(REPO_ROOT, 'test/comment-box/xss-corpus.ts');
-  let corpus: Array<[string, string?]>;
-  if (fs.existsSync(shared)) corpus = (await import(pathToFileURL(shared).href)).XSS;
-  else {
-    const source = fs.readFileSync(path.join(REPO_ROOT, 'test/comment-box/markdown.test.ts'), 'utf8');
-    const start = source.indexOf('const XSS: [string, string?][] = ');
-    assert.ok(start !== -1, 'the corpus moved; update this reader');
-    corpus = vm.runInNewContext(source.slice(source.indexOf('[', start + 'const XSS: [string, string?][]'.length), source.indexOf('\n];', start) + 2));
-  }
-  assert.ok(corpus.length > 40);
-  return corpus.map(([payload]) => payload);
-}
+import { XSS } from '../../test/comment-box/xss-corpus.js';
 
 /**
  * Nothing in a stored body can act as markup: outside code, every `<` is escaped and every link points
@@ -64,7 +44,7 @@ function walineFile(payloads: string[]): string {
 
 describe('the XSS corpus through the importers', () => {
   it('leaves nothing executable in any body, from Disqus, WordPress and Waline alike', async () => {
-    const corpus = await xssCorpus();
+    const corpus = XSS.map(([payload]) => payload);
     const s = await startServer('sqlite');
     const dir = scratch();
     try {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type CommentTable, type TypoReportTable } from '../src/db.js';
+import { openDatabase, type CommentTable, type ReactionTable, type TypoReportTable } from '../src/db.js';
 import { PG_URL, REPO_ROOT, type TestServer } from './helpers.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
@@ -39,12 +39,13 @@ export function scratch(): string {
 }
 
 /** Every comment and typo report, in id order, straight from the database. */
-export async function allRows(s: TestServer): Promise<{ comments: CommentTable[]; typoReports: TypoReportTable[] }> {
+export async function allRows(s: TestServer): Promise<{ comments: CommentTable[]; reactions: ReactionTable[]; typoReports: TypoReportTable[] }> {
   const database = await openDatabase(s.config);
   try {
     const comments = await database.db.selectFrom('comments').selectAll().orderBy('id').execute();
+    const reactions = await database.db.selectFrom('reactions').selectAll().orderBy('thread').orderBy('target').orderBy('kind').orderBy('reactor').execute();
     const typoReports = await database.db.selectFrom('typo_reports').selectAll().orderBy('id').execute();
-    return { comments, typoReports };
+    return { comments, reactions, typoReports };
   } finally {
     await database.close();
   }

@@ -11,8 +11,8 @@ const USAGE: Record<Exclude<Command, 'help'>, string> = {
   import: 'inkwell-server import --from disqus|wordpress|waline|inkwell FILE [--map-url RULES] [--dry-run]\n' +
     '                                            add comments from another system\'s export (or an Inkwell export);\n' +
     '                                            RULES: OLD=>NEW, base=URL, key=url|path|identifier, query=drop (comma-separated, or @FILE)',
-  export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key]\n' +
-    '                                            write threads, comments and typo reports as JSON (FILE - : standard output)',
+  export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key] [--with-address-key]\n' +
+    '                                            write threads, comments, reactions and typo reports as JSON (FILE - : standard output)',
 };
 
 /** What `--help` prints: the commands, then every setting with its variable and default. */

@@ -5,20 +5,24 @@
  * { "format": "inkwell-export", "version": 1, "exportedAt": "<ISO time>",
  *   "leftOut": ["…what is not in the file, and why"],
  *   "authorIdKey": "<only with --with-author-key: the key that turns readers' subs into author ids>",
+ *   "addressKey": "<only with --with-address-key: the key that hashes guests' browser ids (and client addresses)>",
  *   "threads": [{ "id": "<thread>", "comments": <rows> }, …],
  *   "comments": [{ "id", "thread", "parentId", "rootId", "authorId", "authorName", "authorPicture",
  *                  "authorEmail", "guest", "body", "status", "createdAt", "editedAt", "pendingBody",
  *                  "pendingEditedAt", "sourceKey" }, …],
+ *   "reactions": [{ "thread", "commentId" (null: the thread itself), "kind", "reactor", "createdAt" }, …],
  *   "typoReports": [{ "id", "fingerprint", "url", "title", "lang", "selection", "prefix", "suffix",
  *                     "fragment", "suggestion", "comment", "modifiedAt", "status", "count",
  *                     "createdAt", "updatedAt" }, …] }
  * ```
  * Times are ISO 8601 in UTC with milliseconds; absent values are null. `body_hash` is not written: it is
- * derived from the body and computed again on import.
+ * derived from the body and computed again on import. Reactions come after the comments they belong to.
  */
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
-import { readMeta, type CommentTable, type DB, type TypoReportTable } from '../db.js';
+import { readMeta, type CommentTable, type DB, type ReactionTable, type TypoReportTable } from '../db.js';
+import { REACTION_KINDS } from '../reactions/schemas.js';
+import { THREAD_TARGET } from '../reactions/store.js';
 import { bodyHash } from '../comments/rules.js';
 import { jsonValues } from './waline.js';
 import type { Summary } from './summary.js';
@@ -28,12 +32,13 @@ export const VERSION = 1;
 
 /** What the file leaves out; also written into it, so whoever reads it knows. */
 export const LEFT_OUT = [
-  'reactions: not exported yet',
-  'address_key (the key of hashed client addresses): a secret, and only short-lived records use it',
   'idempotency keys, post counters, the webhook outbox and live-update events: short-lived state, not content',
 ];
 const AUTHOR_KEY_LEFT_OUT = 'author_id_key: a secret (with it, guessed reader ids can be tested against author ids); without it the new server ' +
-  'makes its own, and signed-in readers no longer own their old comments there. Export with --with-author-key to keep them.';
+  'makes its own, and signed-in readers no longer own their old comments and reactions there. Export with --with-author-key to keep them.';
+const ADDRESS_KEY_LEFT_OUT = 'address_key: a secret (with it, the client addresses behind the hashes in the old server\'s logs can be found by ' +
+  'trying every address); without it guests\' reactions still count on the new server, but their browsers no longer see them as ' +
+  'their own ("mine") and can add them again. Export with --with-address-key to keep them.';
 
 const PAGE = 1000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -46,6 +51,10 @@ export function commentRecord(r: CommentTable, withEmails: boolean) {
     body: r.body, status: r.status, createdAt: iso(r.created_at), editedAt: iso(r.edited_at),
     pendingBody: r.pending_body, pendingEditedAt: iso(r.pending_edited_at), sourceKey: r.source_key ?? null,
   };
+}
+
+export function reactionRecord(r: ReactionTable) {
+  return { thread: r.thread, commentId: r.target === '' ? null : r.target, kind: r.kind, reactor: r.reactor, createdAt: iso(r.created_at) };
 }
 
 export function typoRecord(r: TypoReportTable) {
@@ -64,14 +73,14 @@ class Out {
   }
 }
 
-/** Every row of a table, a page at a time in id order. */
-async function* pages<T extends { id: string }>(fetch: (after: string | null) => Promise<T[]>): AsyncGenerator<T> {
-  let after: string | null = null;
+/** Every row of a table, a page at a time in key order: `fetch` gives the page after the row it is passed. */
+async function* pages<T>(fetch: (after: T | null) => Promise<T[]>): AsyncGenerator<T> {
+  let after: T | null = null;
   for (;;) {
-    const rows = await fetch(after);
+    const rows: T[] = await fetch(after);
     yield* rows;
     if (rows.length < PAGE) return;
-    after = rows.at(-1)!.id;
+    after = rows.at(-1)!;
   }
 }
 
@@ -86,12 +95,14 @@ async function writeArray<T>(out: Out, name: string, rows: AsyncIterable<T>, fir
 export interface ExportCounts {
   threads: number;
   comments: number;
+  reactions: number;
   typoReports: number;
 }
 
 export interface ExportOptions {
   withEmails: boolean;
   withAuthorKey: boolean;
+  withAddressKey: boolean;
   now: number;
 }
 
@@ -99,27 +110,38 @@ export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream,
   const out = new Out(stream);
   const leftOut = [...LEFT_OUT];
   if (!options.withAuthorKey) leftOut.push(AUTHOR_KEY_LEFT_OUT);
+  if (!options.withAddressKey) leftOut.push(ADDRESS_KEY_LEFT_OUT);
   if (!options.withEmails) leftOut.push('guests\' e-mail addresses: left out on request (--omit-emails)');
   await out.write(`{"format":"${FORMAT}","version":${VERSION},"exportedAt":"${new Date(options.now).toISOString()}",\n"leftOut":${JSON.stringify(leftOut)}`);
   if (options.withAuthorKey) await out.write(`,\n"authorIdKey":${JSON.stringify(await readMeta(db, 'author_id_key'))}`);
-  const threads = pages(async (after) => {
+  if (options.withAddressKey) await out.write(`,\n"addressKey":${JSON.stringify(await readMeta(db, 'address_key'))}`);
+  const threads = pages<{ id: string; comments: number }>(async (after) => {
     let q = db.selectFrom('comments').select(['thread as id', (eb) => eb.fn.countAll<number>().as('comments')]).groupBy('thread').orderBy('thread').limit(PAGE);
-    if (after !== null) q = q.where('thread', '>', after);
+    if (after !== null) q = q.where('thread', '>', after.id);
     return (await q.execute()).map((t) => ({ id: t.id, comments: Number(t.comments) }));
   });
-  const comments = pages(async (after) => {
+  const comments = pages<CommentTable>(async (after) => {
     let q = db.selectFrom('comments').selectAll().orderBy('id').limit(PAGE);
-    if (after !== null) q = q.where('id', '>', after);
+    if (after !== null) q = q.where('id', '>', after.id);
     return q.execute();
   });
-  const reports = pages(async (after) => {
+  const reactions = pages<ReactionTable>(async (after) => {
+    let q = db.selectFrom('reactions').selectAll().orderBy('thread').orderBy('target').orderBy('kind').orderBy('reactor').limit(PAGE);
+    if (after !== null) {
+      q = q.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('thread', 'target', 'kind', 'reactor'), '>', tuple(after.thread, after.target, after.kind, after.reactor)));
+    }
+    return q.execute();
+  });
+  const reports = pages<TypoReportTable>(async (after) => {
     let q = db.selectFrom('typo_reports').selectAll().orderBy('id').limit(PAGE);
-    if (after !== null) q = q.where('id', '>', after);
+    if (after !== null) q = q.where('id', '>', after.id);
     return q.execute();
   });
   const counts: ExportCounts = {
     threads: await writeArray(out, 'threads', threads, false),
     comments: await writeArray(out, 'comments', map(comments, (r) => commentRecord(r, options.withEmails)), false),
+    reactions: await writeArray(out, 'reactions', map(reactions, reactionRecord), false),
     typoReports: await writeArray(out, 'typoReports', map(reports, typoRecord), false),
   };
   await out.write('\n}\n');
@@ -178,6 +200,22 @@ export function commentRow(value: unknown): CommentTable | string {
   return row;
 }
 
+const KINDS = new Set<string>(REACTION_KINDS);
+
+export function reactionRow(value: unknown): ReactionTable | string {
+  if (!value || typeof value !== 'object') return 'not an object';
+  const f = new Fields(value as Json);
+  const row: ReactionTable = {
+    thread: f.str('thread'), target: f.optStr('commentId') ?? THREAD_TARGET, kind: f.str('kind'), reactor: f.str('reactor'),
+    created_at: f.time('createdAt'),
+  };
+  if (f.problem) return f.problem;
+  if ((value as Json).commentId === '') return 'commentId is empty (null stands for the thread)';
+  if (!KINDS.has(row.kind)) return `unknown kind "${row.kind}"`;
+  if (!row.reactor) return 'reactor is empty';
+  return row;
+}
+
 export function typoRow(value: unknown): TypoReportTable | string {
   if (!value || typeof value !== 'object') return 'not an object';
   const r = value as Json;
@@ -197,17 +235,23 @@ export function typoRow(value: unknown): TypoReportTable | string {
 /**
  * Reads an export back: rows are written as they were (ids, authors, times), a batch per transaction;
  * rows whose id (or source key, or typo fingerprint) is already there are left alone, so a second run
- * adds nothing. A record that does not fit is reported and passed over.
+ * adds nothing. A record that does not fit is reported and passed over, and so is a reaction to a
+ * comment that is neither in the database nor among the comments read before it.
  */
 export async function readExport(db: Kysely<DB>, file: string, summary: Summary, dryRun: boolean): Promise<void> {
   let comments: CommentTable[] = [];
   let reports: TypoReportTable[] = [];
+  let reactions: Array<{ row: ReactionTable; where: string }> = [];
+  // A dry run writes no comments, so the reactions to them are checked against what it read.
+  const unwritten = dryRun ? new Map<string, string>() : null;
   let format: unknown;
   const flush = async () => {
     const c = comments;
     const t = reports;
+    const r = reactions;
     comments = [];
     reports = [];
+    reactions = [];
     if (c.length) {
       const existing = new Set((await db.selectFrom('comments').select('id').where('id', 'in', c.map((r) => r.id)).execute()).map((r) => r.id));
       for (const r of c) summary.counted(r.thread, r.status, !existing.has(r.id));
@@ -218,9 +262,11 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
       for (const r of t) summary.typoReports[existing.has(r.id) ? 'present' : 'added']++;
       if (!dryRun) await db.transaction().execute((trx) => trx.insertInto('typo_reports').values(t).onConflict((oc) => oc.doNothing()).execute());
     }
+    if (r.length) await importReactions(db, r, unwritten, summary, dryRun);
   };
-  const index = { comments: 0, typoReports: 0 };
-  for await (const { path, value } of jsonValues(file, ['$.format', '$.version', '$.authorIdKey', '$.comments.*', '$.typoReports.*'])) {
+  const index = { comments: 0, reactions: 0, typoReports: 0 };
+  const paths = ['$.format', '$.version', '$.authorIdKey', '$.addressKey', '$.comments.*', '$.reactions.*', '$.typoReports.*'];
+  for await (const { path, value } of jsonValues(file, paths)) {
     const [top] = path;
     if (top === 'format') {
       format = value;
@@ -232,31 +278,91 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
       if (value !== VERSION) throw new Error(`${file} is an Inkwell export of version ${JSON.stringify(value)}; this server reads version ${VERSION}`);
       continue;
     }
-    if (top === 'authorIdKey') {
-      await restoreAuthorKey(db, value, summary, dryRun);
+    if (top === 'authorIdKey' || top === 'addressKey') {
+      await restoreKey(db, top, value, summary, dryRun);
       continue;
     }
-    const list = top === 'comments' ? 'comments' : 'typoReports';
+    const list = top === 'comments' ? 'comments' : top === 'reactions' ? 'reactions' : 'typoReports';
     const where = `${list}[${index[list]++}]`;
-    const row = list === 'comments' ? commentRow(value) : typoRow(value);
+    const row = list === 'comments' ? commentRow(value) : list === 'reactions' ? reactionRow(value) : typoRow(value);
     if (typeof row === 'string') summary.skipped(where, row);
-    else if (list === 'comments') comments.push(row as CommentTable);
+    else if (list === 'comments') {
+      comments.push(row as CommentTable);
+      unwritten?.set((row as CommentTable).id, (row as CommentTable).thread);
+    } else if (list === 'reactions') reactions.push({ row: row as ReactionTable, where });
     else reports.push(row as TypoReportTable);
-    if (comments.length + reports.length >= 500) await flush();
+    if (comments.length + reactions.length + reports.length >= 500) await flush();
   }
   if (format === undefined) throw new Error(`${file} is not an Inkwell export`);
   await flush();
 }
 
+const reactionKey = (r: ReactionTable) => JSON.stringify([r.thread, r.target, r.kind, r.reactor]);
+
+/** Writes a batch of reactions (the comments read before them are written already); ones already there are left alone. */
+async function importReactions(db: Kysely<DB>, batch: Array<{ row: ReactionTable; where: string }>, unwritten: Map<string, string> | null,
+  summary: Summary, dryRun: boolean): Promise<void> {
+  const targets = [...new Set(batch.map((r) => r.row.target).filter((t) => t !== THREAD_TARGET))];
+  const found = targets.length ? await db.selectFrom('comments').select(['id', 'thread']).where('id', 'in', targets).execute() : [];
+  const threadOf = new Map(found.map((c) => [c.id, c.thread]));
+  const rows: ReactionTable[] = [];
+  for (const { row, where } of batch) {
+    const t = row.target;
+    if (t === THREAD_TARGET || (threadOf.get(t) ?? unwritten?.get(t)) === row.thread) rows.push(row);
+    else summary.skipped(`${where} (comment ${t})`, 'a reaction to a comment that is not in the database and was not imported');
+  }
+  if (!rows.length) return;
+  const there = await db.selectFrom('reactions').select(['thread', 'target', 'kind', 'reactor'])
+    .where('reactor', 'in', [...new Set(rows.map((r) => r.reactor))]).where('thread', 'in', [...new Set(rows.map((r) => r.thread))]).execute();
+  const existing = new Set(there.map((r) => reactionKey(r as ReactionTable)));
+  const fresh: ReactionTable[] = [];
+  for (const row of rows) {
+    const key = reactionKey(row);
+    if (existing.has(key)) summary.reactions.present++;
+    else {
+      existing.add(key);
+      fresh.push(row);
+      summary.reactions.added++;
+    }
+  }
+  if (!dryRun && fresh.length) {
+    await db.transaction().execute((trx) => trx.insertInto('reactions').values(fresh)
+      .onConflict((oc) => oc.columns(['thread', 'target', 'kind', 'reactor']).doNothing()).execute());
+  }
+}
+
+interface ServerKey {
+  meta: 'author_id_key' | 'address_key';
+  taken: 'authorKey' | 'addressKey';
+  /** Whether the database already holds rows derived with its own key, which would change hands. */
+  inUse: (db: Kysely<DB>) => Promise<unknown>;
+  inUseReason: string;
+}
+
+const KEYS: Record<'authorIdKey' | 'addressKey', ServerKey> = {
+  authorIdKey: {
+    meta: 'author_id_key', taken: 'authorKey',
+    inUse: async (db) => (await db.selectFrom('comments').select('id').where('guest', '=', 0).limit(1).executeTakeFirst()) ??
+      db.selectFrom('reactions').select('reactor').where('reactor', 'not like', 'guest:%').limit(1).executeTakeFirst(),
+    inUseReason: 'this database already has signed-in readers\' comments or reactions, whose author ids would change; kept its own key',
+  },
+  addressKey: {
+    meta: 'address_key', taken: 'addressKey',
+    inUse: (db) => db.selectFrom('reactions').select('reactor').where('reactor', 'like', 'guest:%').limit(1).executeTakeFirst(),
+    inUseReason: 'this database already has guests\' reactions, which would no longer be theirs; kept its own key',
+  },
+};
+
 /**
- * Takes the old server's author key, so signed-in readers own their comments here as they did there;
- * only where no reader has commented yet, whose comments would otherwise change hands.
+ * Takes one of the old server's keys: the author key, so signed-in readers own their comments here as
+ * they did there; the address key, so guests' browsers find their reactions. Only where nothing here was
+ * derived with this database's own key yet, which would otherwise change hands.
  */
-async function restoreAuthorKey(db: Kysely<DB>, key: unknown, summary: Summary, dryRun: boolean): Promise<void> {
-  if (typeof key !== 'string' || key.length < 32) return summary.skipped('authorIdKey', 'not a key');
-  if (key === await readMeta(db, 'author_id_key')) return;
-  const readers = await db.selectFrom('comments').select('id').where('guest', '=', 0).limit(1).executeTakeFirst();
-  if (readers) return summary.skipped('authorIdKey', 'this database already has signed-in readers\' comments, whose author ids would change; kept its own key');
-  if (!dryRun) await db.updateTable('meta').set({ value: key }).where('key', '=', 'author_id_key').execute();
-  summary.authorKey = true;
+async function restoreKey(db: Kysely<DB>, field: keyof typeof KEYS, key: unknown, summary: Summary, dryRun: boolean): Promise<void> {
+  const which = KEYS[field];
+  if (typeof key !== 'string' || key.length < 32) return summary.skipped(field, 'not a key');
+  if (key === await readMeta(db, which.meta)) return;
+  if (await which.inUse(db)) return summary.skipped(field, which.inUseReason);
+  if (!dryRun) await db.updateTable('meta').set({ value: key }).where('key', '=', which.meta).execute();
+  summary[which.taken] = true;
 }

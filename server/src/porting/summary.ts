@@ -14,8 +14,11 @@ export class Summary {
   readonly skips = new Map<string, { count: number; where: string[] }>();
   readonly notes = new Map<string, { count: number; where: string[] }>();
   typoReports = { added: 0, present: 0 };
+  reactions = { added: 0, present: 0 };
   /** The export's author key was taken (import --from inkwell). */
   authorKey = false;
+  /** The export's address key was taken (import --from inkwell). */
+  addressKey = false;
 
   counted(thread: string, status: string, added: boolean): void {
     let t = this.threads.get(thread);
@@ -64,7 +67,10 @@ export class Summary {
     }
     const out = [`${dryRun ? 'dry run, nothing written: ' : ''}${threads.length} threads, ${would} ${this.added} comments, ${this.present} already there, ${this.skippedCount} skipped`];
     if (this.typoReports.added || this.typoReports.present) out.push(`typo reports: ${would} ${this.typoReports.added}, ${this.typoReports.present} already there`);
-    if (this.authorKey) out.push(`author key: ${dryRun ? 'would be taken' : 'taken'} from the export; restart servers running on this database so they use it`);
+    if (this.reactions.added || this.reactions.present) out.push(`reactions: ${would} ${this.reactions.added}, ${this.reactions.present} already there`);
+    for (const [taken, name] of [[this.authorKey, 'author key'], [this.addressKey, 'address key']] as const) {
+      if (taken) out.push(`${name}: ${dryRun ? 'would be taken' : 'taken'} from the export; restart servers running on this database so they use it`);
+    }
     if (lines.length) out.push('threads:', ...lines);
     for (const [title, groups] of [['skipped', this.skips], ['imported with changes', this.notes]] as const) {
       if (groups.size === 0) continue;
