@@ -771,7 +771,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    sort?: "oldest" | "newest";
+                    /** @description `top`: the most reactions first (then the newest). Its pages go by position, so as counts change between two pages a comment may come twice or not at all; clients merge pages by id. */
+                    sort?: "oldest" | "newest" | "top";
                     limit?: number;
                     cursor?: string;
                     /** @description The page's language (BCP 47): the words and dates of the fragment; English when Inkwell has no catalogue for it. */
