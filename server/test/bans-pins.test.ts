@@ -79,7 +79,7 @@ for (const { kind, skip } of await kinds()) {
       await post(ada, th, 'unrelated');
       const sse = await SseClient.open(`${s.url}/v1/threads/${th}/events`);
       try {
-        await sleep(50);
+        await sleep(200);
         const r = await call(s.url, 'PUT', `/v1/bans/${top.author.id}`, { token: mod, body: { hideComments: true } });
         assert.equal(r.json.hidden, 2);
         const gone = await sse.waitFor((e) => e.event === 'comment-deleted' && JSON.parse(e.data).id === alone.id);
@@ -168,7 +168,7 @@ for (const { kind, skip } of await kinds()) {
       assert.equal((await call(s.url, 'PUT', '/v1/comments/c_nothing/pin', { token: mod })).status, 404);
       const sse = await SseClient.open(`${s.url}/v1/threads/pin-rules/events`);
       try {
-        await sleep(50);
+        await sleep(200);
         await call(s.url, 'PUT', `/v1/comments/${top.id}/pin`, { token: mod });
         const e = await sse.waitFor((ev) => ev.event === 'pin-changed');
         assert.deepEqual(JSON.parse(e.data), { thread: 'pin-rules', commentId: top.id });

@@ -82,7 +82,7 @@ describe('<comment-box> pins, author labels and bans', () => {
   it('gives moderators Pin on published top-level comments; pinning moves the comment first, by keyboard too', async () => {
     const el = await mount(`token="${MODERATOR}"`);
     expect(button(el, 's4', 'pin'), 'not on replies').to.equal(null);
-    expect(button(el, 's3', 'pin')).to.exist;
+    expect(button(el, 's3', 'pin')!.textContent).to.equal('Pin');
     button(el, 's3', 'pin')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => topIds(el)[0] === 's3', 'not moved first');
