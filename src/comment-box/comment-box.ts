@@ -74,6 +74,8 @@ const ANNOUNCE_MS = 4000;
  * @csspart action - The form's and the thread's buttons (Preview, Cancel, Post, Load more, Retry, N new comments).
  * @csspart primary-action - The main button among them (Post, N new comments); also an `action`.
  * @csspart reactions - A comment's reaction buttons, and the article's reaction bar.
+ * @csspart pinned - The "Pinned" mark on the comment a moderator pinned (listed first).
+ * @csspart author-label - The "Author" label on comments by the article's author(s) (the server says who: the `authorOf` token claim, or a moderator).
  *
  * @cssprop [--inkwell-comment-box-min-height=12em] - Space reserved before the thread loads.
  * @cssprop [--inkwell-comment-box-indent=1.5em] - Indent of each reply level.
