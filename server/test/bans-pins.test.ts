@@ -39,7 +39,10 @@ for (const { kind, skip } of await kinds()) {
     };
 
     it('refuses a banned reader\'s posts, edits and reactions with 403 banned, and lets them back after the ban', async () => {
-      const mine = await post(troll, 'ban-write', 'before the ban');
+      const keyed = { token: troll, body: { body: 'before the ban' }, headers: { 'idempotency-key': 'ban-write-1' } };
+      const first = await call(s.url, 'POST', '/v1/threads/ban-write/comments', keyed);
+      assert.equal(first.status, 201, first.text);
+      const mine = first.json as Json;
       const other = await post(ada, 'ban-write', 'someone else');
       const banned = await call(s.url, 'PUT', `/v1/bans/${mine.author.id}`, { token: mod, body: {} });
       assert.equal(banned.status, 200, banned.text);
@@ -55,6 +58,9 @@ for (const { kind, skip } of await kinds()) {
         assert.equal(r.status, 403, `${method} ${path}: ${r.text}`);
         assert.equal(r.json.error.code, 'banned');
       }
+      const retry = await call(s.url, 'POST', '/v1/threads/ban-write/comments', keyed);
+      assert.equal(retry.status, 201, 'a retry of a post made before the ban gets its answer');
+      assert.equal(retry.json.id, mine.id);
       assert.equal((await list('ban-write')).total, 2, 'without hideComments their comments stay');
       assert.deepEqual((await call(s.url, 'GET', '/v1/bans', { token: mod })).json.bans.map((b: { readerId: string }) => b.readerId), [mine.author.id]);
 

@@ -77,9 +77,10 @@ function writingRoutes(app: Api) {
     const { viewer } = request;
     const now = Date.now();
     checkAuthor(ctx, viewer, input);
-    await refuseBanned(db, viewer);
     const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
+    // A retry of a post made before a ban gets its answer; anything new is refused.
     if (await replayStored(db, reply, write)) return reply;
+    await refuseBanned(db, viewer);
     await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
     rules.checkWritingTime(input, config, now);
     const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);

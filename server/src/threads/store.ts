@@ -3,8 +3,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db.js';
 
 export async function pin(trx: Transaction<DB>, thread: string, commentId: string, now: number): Promise<void> {
-  const updated = await trx.updateTable('thread_pins').set({ comment_id: commentId, pinned_at: now }).where('thread', '=', thread).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('thread_pins').values({ thread, comment_id: commentId, pinned_at: now }).execute();
+  // One row per thread: pinning another comment replaces the pin, also when two moderators pin at once.
+  await trx.insertInto('thread_pins').values({ thread, comment_id: commentId, pinned_at: now })
+    .onConflict((oc) => oc.column('thread').doUpdateSet({ comment_id: commentId, pinned_at: now }))
+    .execute();
 }
 
 /** Unpins `commentId` if it is the thread's pin; answers whether it was. */
