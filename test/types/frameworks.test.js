@@ -61,7 +61,7 @@ describe('framework types and editor data generated from the manifest', () => {
       assert.deepEqual(tag.attributes.map((attribute) => attribute.name), element.attributes.map((attribute) => attribute.name));
     }
     const sort = data.tags.find((tag) => tag.name === 'comment-box').attributes.find((attribute) => attribute.name === 'sort');
-    assert.deepEqual(sort.values, [{ name: 'oldest' }, { name: 'newest' }]);
+    assert.deepEqual(sort.values, [{ name: 'oldest' }, { name: 'newest' }, { name: 'top' }]);
     assert.match(sort.description, /Default: 'oldest'/);
     assert.equal(data.tags.find((tag) => tag.name === 'comment-box').attributes.find((attribute) => attribute.name === 'live').valueSet, 'v');
   });
