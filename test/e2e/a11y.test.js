@@ -197,7 +197,13 @@ describe('accessibility of the demo (end to end)', () => {
     await tabTo((f) => f.text === 'Load more comments', 'Load more comments');
     await page.keyboard.press('Enter');
     await landsOn((f) => f.tag === 'article' && f.text.includes('Earlier comment 21.'), 'the first loaded comment');
-    assert.match(await status(), /^\d+ more comments? loaded$/);
+    // Announced in the frame after focus lands (the live region is cleared first so the same words are read again).
+    let said = await status();
+    for (let tries = 0; tries < 40 && !/^\d+ more comments? loaded$/.test(said); tries++) {
+      await page.waitForTimeout(25);
+      said = await status();
+    }
+    assert.match(said, /^\d+ more comments? loaded$/);
 
     const drops = await page.evaluate(() => window.__drops.length);
     assert.equal(drops, 0, 'focus was on <body> during the walk');
