@@ -95,9 +95,4 @@ export const es: Messages = {
   moreReactions: 'Más reacciones',
   loginToReact: 'Inicia sesión para reaccionar.',
   sortTop: 'Más reacciones primero',
-  pinned: 'Fijado',
-  pin: 'Fijar',
-  unpin: 'Desfijar',
-  authorLabel: 'Autor',
-  banned: 'Un moderador te ha vetado para comentar aquí. Tu texto no se ha publicado.',
 };

@@ -106,9 +106,4 @@ export const he: Messages = {
   moreReactions: 'תגובות רגש נוספות',
   loginToReact: 'יש להתחבר כדי להגיב ברגש.',
   sortTop: 'הכי הרבה תגובות רגש',
-  pinned: 'נעוץ',
-  pin: 'נעיצה',
-  unpin: 'ביטול נעיצה',
-  authorLabel: 'הכותב',
-  banned: 'מנהל חסם אותך מלהגיב כאן. הטקסט שלך לא פורסם.',
 };
