@@ -25,6 +25,7 @@ export class EventBus {
   private closed = false;
   private readonly channel: string;
   private readonly changeListeners: Array<(thread: string | null) => void> = [];
+  private delivering: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly database: Database_,
@@ -48,7 +49,8 @@ export class EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
       const id = Number(msg.payload);
-      if (Number.isSafeInteger(id)) void this.deliver([id]);
+      // One at a time, in the order notified: a stream drops an id below the last it sent.
+      if (Number.isSafeInteger(id)) this.delivering = this.delivering.then(() => this.deliver([id]));
     });
     await client.connect();
     await client.query(`LISTEN ${this.channel}`);
@@ -87,7 +89,7 @@ export class EventBus {
   afterCommit(ids: number[], thread: string): void {
     if (!ids.length) return;
     this.changed(thread);
-    if (this.database.dialect === 'sqlite') void this.deliver(ids);
+    if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids));
   }
 
   /** `fn(thread)` runs when a thread's public content changed; `fn(null)` means "anything may have". */
