@@ -24,6 +24,10 @@ export class FakeApi {
   private readonly replies = new Map<string, Comment>();
   /** Who reacted with what: by target (a comment's id, or `thread:` and the thread) and kind. */
   private readonly reactions = new Map<string, Map<ReactionKind, Set<string>>>();
+  /** Banned readers' ids (`u-<sub>`): their writes are refused with 403 `banned`, as the server does. */
+  readonly bans = new Set<string>();
+  /** The pinned comment of each thread. */
+  readonly pins = new Map<string, string>();
   private next = 1;
   private readonly realFetch = window.fetch.bind(window);
 
@@ -119,6 +123,17 @@ export class FakeApi {
     return { id: `u-${claims.sub}`, name: claims.name, moderator: claims.role === 'moderator' };
   }
 
+  /** Moderators pin a published top-level comment (one per thread) or unpin it. */
+  private pin(id: string, on: boolean, viewer?: { moderator: boolean }): Response {
+    const comment = this.comments.find((c) => c.id === id);
+    if (!viewer?.moderator) return json(viewer ? 403 : 401, { error: { code: viewer ? 'forbidden' : 'auth_required', message: 'Moderators only' } });
+    if (!comment) return json(404, { error: { code: 'not_found', message: 'No such comment' } });
+    if (on && (comment.status !== 'published' || comment.parentId)) return json(422, { error: { code: 'not_pinnable', message: 'Only a published top-level comment can be pinned' } });
+    if (on) this.pins.set(comment.thread, id);
+    else if (this.pins.get(comment.thread) === id) this.pins.delete(comment.thread);
+    return json(200, { thread: comment.thread, commentId: this.pins.get(comment.thread) ?? null });
+  }
+
   /** The comment as `viewer` may see it: in full, or the server's placeholder (no text, no author). */
   private visible(comment: Comment, viewer?: { id: string; moderator: boolean }): Comment {
     const own = viewer?.id === comment.author.id;
@@ -151,6 +166,9 @@ export class FakeApi {
       const top = all.filter((c) => !c.parentId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (query.get('sort') !== 'oldest') top.reverse();
       if (query.get('sort') === 'top') top.sort((a, b) => this.score(b.id) - this.score(a.id));
+      // The pinned comment first, whatever the sort (and so on the first page only).
+      const pinned = top.findIndex((c) => c.id === this.pins.get(thread));
+      if (pinned >= 0) top.unshift({ ...top.splice(pinned, 1)[0], pinned: true });
       const start = Number(query.get('cursor') ?? 0);
       const limit = Number(query.get('limit') ?? 20);
       const page = top.slice(start, start + limit);
@@ -177,6 +195,11 @@ export class FakeApi {
       if (reactions) answer.reactions = reactions;
       return json(200, answer);
     }
+    if (viewer && this.bans.has(viewer.id) && method !== 'GET' && method !== 'DELETE') {
+      return json(403, { error: { code: 'banned', message: 'You have been banned from commenting here by a moderator' } });
+    }
+    const pin = /^\/comments\/([^/]+)\/pin$/.exec(path);
+    if (pin) return this.pin(decodeURIComponent(pin[1]), method === 'PUT', viewer);
     const reaction = /^\/(comments|threads)\/([^/]+)\/reactions\/([^/]+)$/.exec(path);
     if (reaction && (method === 'PUT' || method === 'DELETE')) return this.toggle(reaction[1], decodeURIComponent(reaction[2]), reaction[3] as ReactionKind, method === 'PUT', viewer, headers);
     if (match && method === 'POST') {

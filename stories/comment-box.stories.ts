@@ -44,6 +44,10 @@ interface FakeSetup {
   reactions?: (fake: FakeApi, thread: string) => void;
   /** Readers without a token may react (the server's INKWELL_GUEST_REACTIONS). */
   guestReactions?: boolean;
+  /** The comment a moderator pinned. */
+  pin?: string;
+  /** A moderator banned the story's reader. */
+  banned?: boolean;
 }
 
 /** Some reactions on the first comments and on the article, one of each by the story's reader. */
@@ -153,6 +157,8 @@ function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
     base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate, guestReactions: setup.guestReactions,
   }).install();
   setup.reactions?.(fake, args.thread);
+  if (setup.pin) fake.pins.set(args.thread, setup.pin);
+  if (setup.banned) fake.bans.add(authorId(READER));
   if (setup.offline) fake.fail(...Array.from({ length: setup.offline }, () => 'offline' as const));
   if (setup.refuse) fake.fail({ status: 401, body: { error: { code: setup.refuse, message: `The server's ${setup.refuse}` } } });
   fakes.set(base, fake);
@@ -349,6 +355,41 @@ export const Moderator: Story = {
         comment(thread, 'p2', 'Cheap Watches', 'Great post! Visit [our shop](https://example.com/watches) for deals.', 5, { status: 'pending' }),
       ],
     } satisfies FakeSetup,
+  },
+};
+
+/** A pinned comment comes first, marked "Pinned", whatever the sort; the article's author's comments carry the "Author" label. */
+export const PinnedAndAuthor: Story = {
+  args: { api: '/fake/pinned/v1', thread: 'pinned', sort: 'newest' },
+  parameters: {
+    fake: {
+      pin: 's1',
+      comments: (thread: string) => [
+        ...sampleThread(thread, 5, Date.now() - 24 * 3_600_000),
+        comment(thread, 'w1', 'Wendy Writer', 'Thanks for reading! I answer questions here until Friday.', 30, { byAuthor: true }),
+        comment(thread, 'w2', 'Wendy Writer', 'Good point: the second edition fixes this.', 10, { parentId: 's3', byAuthor: true }),
+      ],
+    } satisfies FakeSetup,
+  },
+};
+
+/** A moderator gets Pin on published top-level comments and Unpin on the pinned one. */
+export const ModeratorPins: Story = {
+  args: { api: '/fake/moderator-pins/v1', thread: 'moderator-pins', token: fakeToken(MODERATOR, 'moderator') },
+  parameters: { fake: { pin: 's2', comments: (thread: string) => sampleThread(thread, 6, Date.now() - 24 * 3_600_000) } satisfies FakeSetup },
+};
+
+/** A banned reader's comment is refused: the form says why and keeps their text. */
+export const Banned: Story = {
+  args: { api: '/fake/banned/v1', thread: 'banned', token: fakeToken(READER) },
+  parameters: { fake: { banned: true, comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('comment-box')!;
+    for (let i = 0; i < 100 && !box.shadowRoot?.querySelector('#f-top'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const field = box.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-top')!;
+    field.value = 'Why was my last comment removed?';
+    field.dispatchEvent(new InputEvent('input'));
+    box.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
   },
 };
 

@@ -14,6 +14,8 @@ import { commentRoutes } from './comments/routes.js';
 import { typoReportRoutes } from './typo-reports/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { reactionRoutes } from './reactions/routes.js';
+import { banRoutes } from './bans/routes.js';
+import { threadRoutes } from './threads/routes.js';
 import { registerSite } from './demo.js';
 import { installHostCheck } from './hosts.js';
 import { installOriginPolicy } from './http/origins.js';
@@ -27,6 +29,8 @@ const v1: FastifyPluginAsyncTypebox = async (api) => {
   await api.register(typoReportRoutes);
   await api.register(reactionRoutes);
   await api.register(eventRoutes);
+  await api.register(banRoutes);
+  await api.register(threadRoutes);
 };
 
 function createApp(config: Config): FastifyInstance {

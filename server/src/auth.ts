@@ -14,10 +14,18 @@ export interface Viewer {
   name: string;
   picture: string | null;
   role: Role;
+  /** Threads whose article this reader wrote, from the site-signed `authorOf` claim: their comments there carry the "Author" label. */
+  authorOf?: string[];
 }
 
 export function isModerator(v: Viewer | null): boolean {
   return v !== null && (v.role === 'moderator' || v.role === 'admin');
+}
+
+/** The `authorOf` claim: thread ids (at most 100 of at most 256 characters); anything else is ignored. */
+function threadList(claim: unknown): string[] {
+  if (!Array.isArray(claim)) return [];
+  return claim.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 256).slice(0, 100);
 }
 
 export class Authenticator {
@@ -85,7 +93,10 @@ export class Authenticator {
     const picture = typeof payload.picture === 'string' && /^https:\/\//.test(payload.picture) && payload.picture.length <= 2048
       ? payload.picture : null;
     const role: Role = payload.role === 'moderator' || payload.role === 'admin' ? payload.role : 'reader';
-    return { authorId: this.authorIdFor(sub), name, picture, role };
+    const viewer: Viewer = { authorId: this.authorIdFor(sub), name, picture, role };
+    const authorOf = threadList(payload.authorOf);
+    if (authorOf.length) viewer.authorOf = authorOf;
+    return viewer;
   }
 
   /**

@@ -103,6 +103,26 @@ export interface ReactionTable {
   created_at: number;
 }
 
+/** A banned reader: their posts, edits and reactions are refused; `hid_comments`: their published comments were hidden with the ban. */
+export interface BanTable {
+  author_id: string;
+  hid_comments: number;
+  created_at: number;
+}
+
+/** The one comment a moderator pinned in a thread (listed first). */
+export interface ThreadPinTable {
+  thread: string;
+  comment_id: string;
+  pinned_at: number;
+}
+
+/** The article's authors in a thread: their comments carry the "Author" label. */
+export interface ThreadAuthorTable {
+  thread: string;
+  author_id: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -117,6 +137,9 @@ export interface DB {
   outbox: OutboxTable;
   post_limits: PostLimitTable;
   reactions: ReactionTable;
+  bans: BanTable;
+  thread_pins: ThreadPinTable;
+  thread_authors: ThreadAuthorTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -331,6 +354,30 @@ async function addImportSource(db: Kysely<any>, _dialect: Dialect): Promise<void
   await db.schema.createIndex('comments_source_key').on('comments').column('source_key').unique().execute();
 }
 
+/** 0007: banned readers, the pinned comment of a thread, a thread's authors. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addBansPinsAuthors(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('bans')
+    .addColumn('author_id', 'text', (c) => c.primaryKey())
+    .addColumn('hid_comments', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('thread_pins')
+    .addColumn('thread', 'text', (c) => c.primaryKey())
+    .addColumn('comment_id', 'text', (c) => c.notNull())
+    .addColumn('pinned_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('thread_authors')
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('author_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('thread_authors_pk', ['thread', 'author_id'])
+    .execute();
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -343,6 +390,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_outbox_and_limits': { up: (db) => addOutboxAndLimits(db, dialect) },
     '0005_reactions': { up: (db) => createReactions(db, dialect) },
     '0006_import_source': { up: (db) => addImportSource(db, dialect) },
+    '0007_bans_pins_authors': { up: (db) => addBansPinsAuthors(db, dialect) },
   };
 }
 

@@ -38,6 +38,11 @@ async function populate(s: TestServer): Promise<void> {
   assert.equal((await call(s.url, 'DELETE', `/v1/comments/${gone}`, { token: reader })).status, 204);
   const rejected = await post({ body: 'Rejected' }, reader);
   await patch(rejected, { status: 'rejected' }, mod);
+  // A banned reader's comment, hidden with the ban (status `hidden`), approved first (a ban hides what is published).
+  const banned = await token({ sub: 'ban', name: 'Banned' });
+  const hidden = await call(s.url, 'POST', `/v1/threads/${T}/comments`, { token: banned, body: { body: 'Hidden with a ban' } });
+  await patch(hidden.json.id, { status: 'published' }, mod);
+  assert.equal((await call(s.url, 'PUT', `/v1/bans/${hidden.json.author.id}`, { token: mod, body: { hideComments: true } })).status, 200);
   const react = async (target: string, kind: string, as: { token?: string; headers?: Record<string, string> }) => {
     const r = await call(s.url, 'PUT', `${target}/reactions/${kind}`, as);
     assert.equal(r.status, 200, r.text);
@@ -75,7 +80,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         const file = path.join(dir, 'inkwell-export.json');
         const out = await cli(['export', file, '--with-author-key', '--with-address-key'], databaseEnv(a));
         assert.equal(out.code, 0, out.stderr);
-        assert.match(out.stderr, /^inkwell: wrote 15 comments in 3 threads, 10 reactions and 2 typo reports to .*inkwell-export\.json\n$/);
+        assert.match(out.stderr, /^inkwell: wrote 16 comments in 3 threads, 10 reactions and 2 typo reports to .*inkwell-export\.json\n$/);
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'readable by its owner only: it holds e-mail addresses');
 
         const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -88,13 +93,14 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         const onThread = doc.reactions.filter((r: { commentId: unknown }) => r.commentId === null);
         assert.deepEqual(onThread.map((r: { kind: string }) => r.kind).sort(), ['like', 'like', 'love']);
         assert.deepEqual(Object.keys(onThread[0]), ['thread', 'commentId', 'kind', 'reactor', 'createdAt']);
-        assert.deepEqual(doc.threads.find((t: { id: string }) => t.id === THREAD), { id: THREAD, comments: 5 });
+        assert.deepEqual(doc.threads.find((t: { id: string }) => t.id === THREAD), { id: THREAD, comments: 6 });
         const gus = doc.comments.find((c: { authorName: string }) => c.authorName === 'Gus');
         assert.deepEqual([gus.authorEmail, gus.status, gus.guest], ['gus@example.com', 'spam', true]);
+        assert.equal(doc.comments.find((c: { body: string }) => c.body === 'Hidden with a ban').status, 'hidden');
 
         const back = await cli(['import', '--from', 'inkwell', file], target);
         assert.equal(back.code, 0, back.stderr);
-        assert.match(back.stdout, /^3 threads, added 15 comments, 0 already there, 0 skipped$/m);
+        assert.match(back.stdout, /^3 threads, added 16 comments, 0 already there, 0 skipped$/m);
         assert.match(back.stdout, /^typo reports: added 2, 0 already there$/m);
         assert.match(back.stdout, /^reactions: added 10, 0 already there$/m);
         assert.match(back.stdout, /^author key: taken from the export; restart servers/m);
@@ -121,7 +127,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.ok(JSON.stringify((await call(b.url, 'GET', `/v1/threads/${T}/comments`, { token: rea })).json).includes('"own":true'));
 
         const again = await cli(['import', '--from', 'inkwell', file], target);
-        assert.match(again.stdout, /^3 threads, added 0 comments, 15 already there, 0 skipped$/m);
+        assert.match(again.stdout, /^3 threads, added 0 comments, 16 already there, 0 skipped$/m);
         assert.match(again.stdout, /^reactions: added 0, 10 already there$/m);
         assert.deepEqual(await allRows(b), after);
       } finally {

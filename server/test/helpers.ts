@@ -119,10 +119,11 @@ export interface Claims {
   picture?: string;
   aud?: string;
   exp?: number | string;
+  authorOf?: string[];
 }
 
 export async function token(claims: Claims = {}, secret = DEV_JWT_SECRET, alg = 'HS256'): Promise<string> {
-  const jwt = new SignJWT({ name: claims.name ?? 'Alice', ...(claims.role ? { role: claims.role } : {}), ...(claims.picture ? { picture: claims.picture } : {}) })
+  const jwt = new SignJWT({ name: claims.name ?? 'Alice', ...(claims.role ? { role: claims.role } : {}), ...(claims.picture ? { picture: claims.picture } : {}), ...(claims.authorOf ? { authorOf: claims.authorOf } : {}) })
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setSubject(claims.sub ?? 'alice')
     .setAudience(claims.aud ?? 'inkwell')

@@ -55,6 +55,11 @@ export class CommentsApi {
     return request<Reactions>(`${target}/reactions/${kind}`, { method: on ? 'PUT' : 'DELETE', token: this.token(), client: true });
   }
 
+  /** Moderators: pins a top-level comment (`on`) or unpins it; answers the thread's pin afterwards. */
+  pin(id: string, on: boolean): Promise<{ commentId: string | null }> {
+    return request<{ commentId: string | null }>(`${this.commentPath(id)}/pin`, { method: on ? 'PUT' : 'DELETE', token: this.token() });
+  }
+
   /** The thread's live stream (Server-Sent Events). */
   eventsUrl(): string {
     return `${this.threadPath()}/events`;

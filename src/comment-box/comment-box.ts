@@ -74,6 +74,8 @@ const ANNOUNCE_MS = 4000;
  * @csspart action - The form's and the thread's buttons (Preview, Cancel, Post, Load more, Retry, N new comments).
  * @csspart primary-action - The main button among them (Post, N new comments); also an `action`.
  * @csspart reactions - A comment's reaction buttons, and the article's reaction bar.
+ * @csspart pinned - The "Pinned" mark on the comment a moderator pinned (listed first).
+ * @csspart author-label - The "Author" label on comments by the article's author(s) (the server says who: the `authorOf` token claim, or a moderator).
  *
  * @cssprop [--inkwell-comment-box-min-height=12em] - Space reserved before the thread loads.
  * @cssprop [--inkwell-comment-box-indent=1.5em] - Indent of each reply level.
@@ -398,6 +400,7 @@ export class CommentBox extends LocalizedElement {
     });
     source.addEventListener('comment-updated', (event) => this.threadState.replace(parse(event)));
     source.addEventListener('comment-deleted', (event) => this.threadState.replace(parse(event)));
+    source.addEventListener('pin-changed', (event) => this.threadState.setPin((JSON.parse((event as MessageEvent<string>).data) as { commentId: string | null }).commentId));
     source.addEventListener('reactions-changed', (event) => {
       const { commentId, counts } = JSON.parse((event as MessageEvent<string>).data) as { commentId: string | null; counts: Reactions['counts'] };
       const target = commentId ?? '';
@@ -451,6 +454,9 @@ export class CommentBox extends LocalizedElement {
         return void this.act(comment, { status: 'rejected' });
       case 'spam':
         return void this.act(comment, { status: 'spam' });
+      case 'pin':
+      case 'unpin':
+        return void this.pin(comment, hit.action === 'pin');
     }
   }
 
@@ -553,6 +559,16 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
+  /** Moderators pin a comment (shown first, for everyone) or unpin it. */
+  private async pin(comment: Comment, on: boolean): Promise<void> {
+    try {
+      this.threadState.setPin((await this.client().pin(comment.id, on)).commentId);
+      this.focusAfter(at(comment));
+    } catch (error) {
+      this.announce(this.explain(error));
+    }
+  }
+
   /**
    * Toggles the reader's reaction at once, then tells the server; if it refuses, the count goes back and
    * the reason shows under the reactions. Signed-out readers (without `guests`) are asked to sign in.
@@ -597,6 +613,7 @@ export class CommentBox extends LocalizedElement {
   private explain(error: unknown): string {
     const { lang, messages: m } = this.locale;
     if (error instanceof ApiError && error.status === 401) return refusalText(refused(this, error), m);
+    if (error instanceof ApiError && error.code === 'banned') return m.banned;
     return describeFailure(error, lang, m.tooManyAttempts);
   }
 

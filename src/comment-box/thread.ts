@@ -115,6 +115,20 @@ export class ThreadState {
     this.host.requestUpdate();
   }
 
+  /** The thread's pinned comment changed (`id` null: none is): it is marked and shown first; the one before stays where it is. */
+  setPin(id: string | null): void {
+    const top = this.top.map((comment) => {
+      if (comment.id === id) return comment.pinned ? comment : { ...comment, pinned: true };
+      if (!comment.pinned) return comment;
+      const { pinned: _, ...unpinned } = comment;
+      return unpinned;
+    });
+    const at = top.findIndex((comment) => comment.id === id);
+    if (at > 0) top.unshift(...top.splice(at, 1));
+    this.top = top;
+    this.host.requestUpdate();
+  }
+
   /** The reactions to a shown comment, or to the thread (`target` empty). */
   reactionsOf(target: string): Reactions | undefined {
     return target ? this.find(target)?.reactions : this.reactions;

@@ -7,7 +7,7 @@ import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
 /** The buttons of a comment; one listener on the shadow root handles them all (see `actionOf`), so a comment binds no handlers. */
-export type CommentAction = 'reply' | 'edit' | 'delete' | 'confirm-delete' | 'keep' | 'approve' | 'reject' | 'spam';
+export type CommentAction = 'reply' | 'edit' | 'delete' | 'confirm-delete' | 'keep' | 'approve' | 'reject' | 'spam' | 'pin' | 'unpin';
 
 /** What the thread's templates read: the reader's language and rights, which forms are open, and a few callbacks. */
 export interface ThreadView {
@@ -85,15 +85,19 @@ function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Plac
   const { m, lang } = view;
   const created = parseDate(comment.createdAt) ?? new Date(now);
   const editing = view.editing === id;
+  // The labels are part of the comment's name, so a screen reader says them when it enters the comment.
+  const labels = `${heading}${comment.byAuthor ? ` l-${id}` : ''}${comment.pinned ? ` p-${id}` : ''}`;
   return html`<li><article
     id=${`comment-${id}`}
     part="comment"
     tabindex="-1"
-    aria-labelledby=${replyingTo ? `${heading} a-${id}` : heading}
+    aria-labelledby=${replyingTo ? `${labels} a-${id}` : labels}
     class=${highlight}
   >
     <header>
-      ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>
+      ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>${comment.byAuthor
+        ? html` <span class="tag" part="author-label" id=${`l-${id}`}>${m.authorLabel}</span>`
+        : nothing}${comment.pinned ? html` <span class="tag" part="pinned" id=${`p-${id}`}>${m.pinned}</span>` : nothing}
       <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
       replyingTo ||
       comment.status === 'pending' ||
@@ -130,6 +134,8 @@ function actions(view: ThreadView, comment: Comment, created: Date, now: number)
     : nothing}${moderator && (comment.status === 'pending' || comment.editPending)
     ? html`<button type="button" class="link" data-action="reject">${m.reject}</button>
         <button type="button" class="link" data-action="spam">${m.spam}</button>`
+    : nothing}${moderator && comment.status === 'published' && !comment.parentId
+    ? html`<button type="button" class="link" data-action=${comment.pinned ? 'unpin' : 'pin'}>${comment.pinned ? m.unpin : m.pin}</button>`
     : nothing}`;
 }
 

@@ -11,8 +11,15 @@ export type Order = 'oldest' | 'newest' | 'top';
 export const REPLIES_PER_PAGE = 1000;
 
 // Not `thread`: every listed row is in the thread asked for.
-const COLUMNS = ['id', 'parent_id', 'root_id', 'author_id', 'author_name', 'author_picture', 'guest', 'body', 'status', 'created_at', 'edited_at', 'pending_body', 'pending_edited_at'];
-const columns = (alias: string) => COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+const STORED = ['id', 'parent_id', 'root_id', 'author_id', 'author_name', 'author_picture', 'guest', 'body', 'status', 'created_at', 'edited_at', 'pending_body', 'pending_edited_at'];
+const COLUMNS = [...STORED, 'by_author', 'pinned'];
+
+/** 1 when the row is the thread's pinned comment, else 0 (a primary-key lookup). */
+const isPinned = (alias: string) => `EXISTS (SELECT 1 FROM thread_pins p WHERE p.thread = ${alias}.thread AND p.comment_id = ${alias}.id)`;
+const byAuthor = (alias: string) => `EXISTS (SELECT 1 FROM thread_authors a WHERE a.thread = ${alias}.thread AND a.author_id = ${alias}.author_id)`;
+const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+const columns = (alias: string) =>
+  `${STORED.map((c) => `${alias}.${c}`).join(', ')}, ${flag(byAuthor(alias))} AS by_author, ${flag(isPinned(alias))} AS pinned`;
 
 /** Rows the viewer may see: published, their own pending ones, all pending ones for moderators. */
 const visible = (alias: string) =>
@@ -20,9 +27,10 @@ const visible = (alias: string) =>
 
 /** The order of top-level comments, of rows selected by `topLevel` (no alias) or of `c` itself. */
 function orderBy(order: Order, alias = ''): string {
-  if (order === 'top') return `score DESC, ${alias}created_at DESC, ${alias}id DESC`;
+  // The pinned comment first, whatever the order (pages after the first leave it out, or, by offset, keep this order).
+  if (order === 'top') return `pinned DESC, score DESC, ${alias}created_at DESC, ${alias}id DESC`;
   const dir = order === 'newest' ? 'DESC' : 'ASC';
-  return `${alias}created_at ${dir}, ${alias}id ${dir}`;
+  return `pinned DESC, ${alias}created_at ${dir}, ${alias}id ${dir}`;
 }
 
 /** Reactions to a top-level comment: what the `top` order ranks by (an index-only count). */
@@ -34,7 +42,7 @@ const score = `(SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.targe
  */
 function topLevel(order: Order, afterCursor: boolean): string {
   const op = order === 'newest' ? '<' : '>';
-  const after = afterCursor && order !== 'top' ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6))` : '';
+  const after = afterCursor && order !== 'top' ? `AND (c.created_at ${op} $5 OR (c.created_at = $5 AND c.id ${op} $6)) AND NOT ${isPinned('c')}` : '';
   return `SELECT ${columns('c')}${order === 'top' ? `, ${score} AS score` : ''} FROM comments c
     WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
       AND (${visible('c')} OR EXISTS (

@@ -16,7 +16,8 @@ import { viewFor, type ViewRow } from './views.js';
 type Row = [
   id: string, parent_id: string | null, root_id: string, author_id: string, author_name: string,
   author_picture: string | null, guest: number, body: string, status: string, created_at: number,
-  edited_at: number | null, pending_body: string | null, pending_edited_at: number | null, part?: number, n?: number,
+  edited_at: number | null, pending_body: string | null, pending_edited_at: number | null, by_author: number, pinned: number,
+  part?: number, n?: number,
 ];
 
 interface Listed {
@@ -51,9 +52,9 @@ function postgresFetch(database: Database_, order: Order, afterCursor: boolean):
   return async (params) => {
     const listed: Listed = { top: [], replies: [], total: 0 };
     for (const row of await query(params)) {
-      if (row[13] === 0) listed.top.push(row);
-      else if (row[13] === 1) listed.replies.push(row);
-      else listed.total = Number(row[14]);
+      if (Number(row[15]) === 0) listed.top.push(row);
+      else if (Number(row[15]) === 1) listed.replies.push(row);
+      else listed.total = Number(row[16]);
     }
     return listed;
   };
@@ -85,7 +86,7 @@ function viewRow(r: Row, thread: string): ViewRow {
   return {
     id: r[0], thread, parent_id: r[1], root_id: r[2], author_id: r[3], author_name: r[4], author_picture: r[5],
     guest: Number(r[6]), body: r[7], status: r[8], created_at: Number(r[9]), edited_at: r[10] === null ? null : Number(r[10]),
-    pending_body: r[11], pending_edited_at: r[12] === null ? null : Number(r[12]),
+    pending_body: r[11], pending_edited_at: r[12] === null ? null : Number(r[12]), by_author: Number(r[13]), pinned: Number(r[14]),
   };
 }
 
@@ -108,9 +109,18 @@ export async function listThread(database: Database_, thread: string, viewer: Vi
   const hidden = await hiddenParents(database.db, comments, replies);
   const below = hidden.length ? [...replies, ...hidden].sort(byTime) : replies;
   for (const r of below) comments.push(viewFor(r, viewer));
-  const last = listed.top[listed.top.length - 1];
-  const nextCursor = !more || !last ? null : q.sort === 'top' ? encodeOffsetCursor(offset + q.limit) : encodeCursor(Number(last[9]), last[0]);
+  const nextCursor = !more ? null : q.sort === 'top' ? encodeOffsetCursor(offset + q.limit) : keysetCursor(listed.top, q.sort);
   return { comments, total: listed.total, nextCursor };
+}
+
+/**
+ * Where the next page starts: after the last comment listed in order. The pinned comment, listed
+ * first out of order, is no place to start from; a page holding only it starts the next from the beginning.
+ */
+function keysetCursor(top: Row[], sort: 'oldest' | 'newest'): string {
+  const last = [...top].reverse().find((r) => Number(r[14]) !== 1);
+  if (last) return encodeCursor(Number(last[9]), last[0]);
+  return sort === 'newest' ? encodeCursor(Number.MAX_SAFE_INTEGER, '') : encodeCursor(-1, '');
 }
 
 const byTime = (a: ViewRow, b: ViewRow) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1);

@@ -21,6 +21,8 @@ import { listingReactor } from '../reactions/reactor.js';
 import { dropReactions, reactionsOf } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
+import { refuseBanned } from '../bans/store.js';
+import { addAuthor, isAuthorIn } from '../threads/store.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
   type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
@@ -76,11 +78,14 @@ function writingRoutes(app: Api) {
     const now = Date.now();
     checkAuthor(ctx, viewer, input);
     const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
+    // A retry of a post made before a ban gets its answer; anything new is refused.
     if (await replayStored(db, reply, write)) return reply;
+    await refuseBanned(db, viewer);
     await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
     rules.checkWritingTime(input, config, now);
-    const row = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);
+    const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);
     row.status = rules.initialStatus(config, viewer, rules.isHoneypotted(input));
+    if (viewer && (viewer.authorOf?.includes(row.thread) || (await isAuthorIn(db, row.thread, viewer.authorId)))) row.by_author = 1;
     await placeReply(ctx, row, input.parentId, viewer);
     if (await isDuplicate(ctx, row, viewer)) {
       // A concurrent retry with the same key may have committed since the check above.
@@ -95,6 +100,7 @@ function writingRoutes(app: Api) {
 
   app.patch('/comments/:id', { schema: changeCommentRoute(config.maxCommentLength), preHandler: guard.signedIn('Sign in to edit comments') }, async (request) => {
     const viewer = viewerOf(request);
+    await refuseBanned(db, viewer);
     const row = await findForChange(ctx, request.params.id, viewer);
     rules.checkMayChange(row, viewer, 'edit', request.body);
     const next = rules.applyChange(row, request.body, viewer, config, Date.now());
@@ -217,10 +223,13 @@ function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promis
  * ones too, text included, so moderators hear of them; not spam) in one transaction. False when a
  * concurrent twin committed first and its answer was sent instead.
  */
-async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable, view: object, response: string): Promise<boolean> {
+async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable & { by_author?: number }, view: object, response: string): Promise<boolean> {
   let eventIds: number[] = [];
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
-    await store.insertComment(trx, row);
+    const { by_author: byAuthor, ...stored } = row;
+    await store.insertComment(trx, stored);
+    // The site vouches (the signed `authorOf` claim): from now on the thread knows this reader as an author.
+    if (byAuthor) await addAuthor(trx, row.thread, row.author_id);
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
     if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });

@@ -18,9 +18,13 @@ export const CommentSchema = Type.Object({
   body: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   editedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  status: StringEnum(['published', 'pending', 'rejected', 'spam', 'deleted', 'held', 'removed'], {
-    description: '`held`, `removed` and `deleted` mark placeholders, which carry no text and no author.',
+  status: StringEnum(['published', 'pending', 'rejected', 'spam', 'hidden', 'deleted', 'held', 'removed'], {
+    description: '`held`, `removed` and `deleted` mark placeholders, which carry no text and no author. `hidden` (moderators only): hidden with its writer\'s ban, back when they are unbanned.',
   }),
+  byAuthor: Type.Optional(Type.Boolean({
+    description: 'Present and true when the writer is one of the article\'s authors (the `authorOf` claim of their token, or `PUT /v1/threads/{thread}/authors`): the "Author" label.',
+  })),
+  pinned: Type.Optional(Type.Boolean({ description: 'Present and true on the comment a moderator pinned: listed first on the first page, whatever the sort.' })),
   replyCount: Type.Optional(Type.Integer({ description: 'Top-level comments in listings: visible replies.' })),
   own: Type.Optional(Type.Boolean({ description: 'Present and true when the signed-in viewer wrote it.' })),
   editPending: Type.Optional(Type.Boolean({

@@ -6,7 +6,11 @@ import type { Comment, CommentPage, CommentStatus } from './schemas.js';
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 /** The columns a view is made of (a row as listed, or a whole one). */
-export type ViewRow = Omit<CommentTable, 'author_email' | 'body_hash'>;
+export type ViewRow = Omit<CommentTable, 'author_email' | 'body_hash'> & {
+  /** Listings: 1 when the writer is one of the thread's authors, 1 for the thread's pinned comment. */
+  by_author?: number;
+  pinned?: number;
+};
 
 /**
  * What stands in for a comment the viewer may not read, so replies still thread under it: the id,
@@ -14,6 +18,7 @@ export type ViewRow = Omit<CommentTable, 'author_email' | 'body_hash'>;
  * moderation; `removed`: rejected or marked as spam.
  */
 function placeholder(row: ViewRow, replyCount?: number): Comment {
+  // `hidden` (by a ban) reads as `removed`, like a moderator's decision.
   const status = row.status === 'deleted' ? 'deleted' : row.status === 'pending' ? 'held' : 'removed';
   return {
     id: row.id, thread: row.thread, parentId: row.parent_id,
@@ -43,6 +48,8 @@ export function commentView(row: ViewRow, viewer: Viewer | null, replyCount?: nu
     replyCount,
   };
   if (row.edited_at !== null) c.editedAt = iso(row.edited_at);
+  if (row.by_author) c.byAuthor = true;
+  if (row.pinned) c.pinned = true;
   const own = viewer !== null && viewer.authorId === row.author_id;
   if (own) c.own = true;
   if (row.pending_body !== null && (own || isModerator(viewer))) {

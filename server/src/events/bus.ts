@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface ThreadEvent {
   id: number;
   thread: string;
-  type: 'comment-created' | 'comment-updated' | 'comment-deleted' | 'reactions-changed';
+  type: 'comment-created' | 'comment-updated' | 'comment-deleted' | 'reactions-changed' | 'pin-changed' | 'authors-changed';
   /** JSON text of the public comment view (`reactions-changed`: the target's new counts). */
   payload: string;
 }
@@ -90,6 +90,13 @@ export class EventBus {
     if (!ids.length) return;
     this.changed(thread);
     if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids));
+  }
+
+  /** `afterCommit` for events of several threads. */
+  afterCommitAll(events: Array<{ thread: string; id: number }>): void {
+    const byThread = new Map<string, number[]>();
+    for (const e of events) byThread.set(e.thread, [...(byThread.get(e.thread) ?? []), e.id]);
+    for (const [thread, ids] of byThread) this.afterCommit(ids, thread);
   }
 
   /** `fn(thread)` runs when a thread's public content changed; `fn(null)` means "anything may have". */

@@ -8,6 +8,7 @@ export const threadEventsRoute = {
     'Events `comment-created`, `comment-updated` and `comment-deleted`; `data` is the public comment JSON ' +
     '(for `comment-deleted`, sent when a comment is deleted, held, rejected or marked as spam, a placeholder: status `deleted`, `held` or `removed`, ' +
     'no text, no author). Held comments and edits awaiting approval are never sent; they arrive as `comment-created` / `comment-updated` once approved. ' +
+    '`pin-changed` carries `{thread, commentId}` when a moderator pins a comment (commentId null when unpinned); `authors-changed` `{thread}` when the thread\'s authors were set (list again for the labels). ' +
     '`reactions-changed` carries `{thread, commentId, counts}` (commentId null for the thread\'s own reactions) whenever a published comment\'s or the thread\'s reactions change; never who reacted. ' +
     'Each event has an `id`; reconnecting with `Last-Event-ID` (or `?lastEventId=`) ' +
     'replays what was missed in the last day. A comment line is sent as a heartbeat. ' +

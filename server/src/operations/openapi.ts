@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { ErrorSchema } from '../http/schemas.js';
 import { CommentPageSchema, CommentSchema, CountsSchema } from '../comments/schemas.js';
+import { BanSchema } from '../bans/schemas.js';
+import { PinChangedSchema } from '../threads/schemas.js';
 import { ReactionsSchema } from '../reactions/schemas.js';
 import { TypoReceiptSchema, TypoReportPageSchema, TypoReportSchema } from '../typo-reports/schemas.js';
 import { VERSION } from './routes.js';
 
 /** The shapes routes refer to by `$ref`; each is a named schema in the OpenAPI document (and so a generated browser type). */
-export const sharedSchemas = [ErrorSchema, ReactionsSchema, CommentSchema, CommentPageSchema, CountsSchema, TypoReportSchema, TypoReceiptSchema, TypoReportPageSchema];
+export const sharedSchemas = [ErrorSchema, ReactionsSchema, CommentSchema, CommentPageSchema, CountsSchema, TypoReportSchema, TypoReceiptSchema, TypoReportPageSchema, BanSchema, PinChangedSchema];
 
 /** The OpenAPI document of every route registered after this (served at /v1/openapi.json). */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

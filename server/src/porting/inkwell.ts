@@ -155,7 +155,8 @@ async function* map<T, U>(rows: AsyncIterable<T>, f: (row: T) => U): AsyncGenera
 // —— reading it back ——
 
 type Json = Record<string, unknown>;
-const STATUSES = new Set(['published', 'pending', 'rejected', 'spam', 'deleted']);
+// `hidden`: hidden with its writer's ban; lifting the ban on the new server (DELETE /v1/bans/{id}) publishes it again.
+const STATUSES = new Set(['published', 'pending', 'rejected', 'spam', 'hidden', 'deleted']);
 const REPORT_STATUSES = new Set(['open', 'fixed', 'dismissed']);
 
 /** A field check: the record's value if it has the type, else a message naming the field. */

@@ -7,6 +7,7 @@ import { enforcePostLimits } from '../http/post-limits.js';
 import { guards } from '../http/viewer.js';
 import { findComment } from '../comments/store.js';
 import { reactorOf } from './reactor.js';
+import { refuseBanned } from '../bans/store.js';
 import * as store from './store.js';
 import {
   reactToCommentRoute, reactToThreadRoute, unreactToCommentRoute, unreactToThreadRoute,
@@ -52,6 +53,7 @@ async function onComment(ctx: Ctx, request: FastifyRequest, reply: FastifyReply,
 
 /** Counts the write against the limits, changes the row, sends the new counts live when they changed; answers the target's reactions. */
 async function react(ctx: Ctx, request: FastifyRequest, reply: FastifyReply, target: Target, kind: ReactionKind, change: Change, reactor = reactorOf(ctx, request)): Promise<Reactions> {
+  await refuseBanned(ctx.db, request.viewer);
   const limit = ctx.config.reactionLimit;
   // Address first, then reader, as for posts: concurrent upserts lock rows in one order.
   await enforcePostLimits(ctx.postLimiter, reply, [{ key: 'ra:' + request.addressHash, max: limit * 4 }, { key: 'r:' + reactor, max: limit }], 'reactions');

@@ -144,4 +144,9 @@ export const ar: Messages = {
   moreReactions: 'تفاعلات أخرى',
   loginToReact: 'سجّل الدخول للتفاعل.',
   sortTop: 'الأكثر تفاعلاً',
+  pinned: 'مثبّت',
+  pin: 'تثبيت',
+  unpin: 'إلغاء التثبيت',
+  authorLabel: 'الكاتب',
+  banned: 'حظرك أحد المشرفين من التعليق هنا. لم يُنشر نصك.',
 };

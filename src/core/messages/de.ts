@@ -79,4 +79,9 @@ export const de: Messages = {
   moreReactions: 'Weitere Reaktionen',
   loginToReact: 'Melden Sie sich an, um zu reagieren.',
   sortTop: 'Meiste Reaktionen',
+  pinned: 'Angeheftet',
+  pin: 'Anheften',
+  unpin: 'Lösen',
+  authorLabel: 'Autor',
+  banned: 'Eine Moderatorin oder ein Moderator hat Sie hier vom Kommentieren ausgeschlossen. Ihr Text wurde nicht veröffentlicht.',
 };

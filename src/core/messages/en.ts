@@ -75,4 +75,9 @@ export const en: Messages = {
   moreReactions: 'More reactions',
   loginToReact: 'Sign in to react.',
   sortTop: 'Most reactions',
+  pinned: 'Pinned',
+  pin: 'Pin',
+  unpin: 'Unpin',
+  authorLabel: 'Author',
+  banned: 'A moderator has banned you from commenting here. Your text has not been posted.',
 };

@@ -95,4 +95,9 @@ export const es: Messages = {
   moreReactions: 'Más reacciones',
   loginToReact: 'Inicia sesión para reaccionar.',
   sortTop: 'Más reacciones primero',
+  pinned: 'Fijado',
+  pin: 'Fijar',
+  unpin: 'Desfijar',
+  authorLabel: 'Autor',
+  banned: 'Un moderador te ha vetado para comentar aquí. Tu texto no se ha publicado.',
 };

@@ -96,4 +96,9 @@ export const fr: Messages = {
   moreReactions: 'Plus de réactions',
   loginToReact: 'Connectez-vous pour réagir.',
   sortTop: 'Plus de réactions d’abord',
+  pinned: 'Épinglé',
+  pin: 'Épingler',
+  unpin: 'Désépingler',
+  authorLabel: 'Auteur',
+  banned: 'Un modérateur vous a interdit de commenter ici. Votre texte n’a pas été publié.',
 };

@@ -106,4 +106,9 @@ export const he: Messages = {
   moreReactions: 'תגובות רגש נוספות',
   loginToReact: 'יש להתחבר כדי להגיב ברגש.',
   sortTop: 'הכי הרבה תגובות רגש',
+  pinned: 'נעוץ',
+  pin: 'נעיצה',
+  unpin: 'ביטול נעיצה',
+  authorLabel: 'הכותב',
+  banned: 'מנהל חסם אותך מלהגיב כאן. הטקסט שלך לא פורסם.',
 };

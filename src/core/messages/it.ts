@@ -95,4 +95,9 @@ export const it: Messages = {
   moreReactions: 'Altre reazioni',
   loginToReact: 'Accedi per reagire.',
   sortTop: 'Più reazioni prima',
+  pinned: 'Fissato',
+  pin: 'Fissa in alto',
+  unpin: 'Sblocca',
+  authorLabel: 'Autore',
+  banned: 'Un moderatore ti ha escluso dai commenti qui. Il tuo testo non è stato pubblicato.',
 };

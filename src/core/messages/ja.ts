@@ -79,4 +79,9 @@ export const ja: Messages = {
   moreReactions: 'その他のリアクション',
   loginToReact: 'リアクションするにはログインしてください。',
   sortTop: 'リアクションが多い順',
+  pinned: '固定',
+  pin: '固定する',
+  unpin: '固定を解除',
+  authorLabel: '著者',
+  banned: 'モデレーターにより、ここでのコメントが禁止されています。テキストは投稿されていません。',
 };

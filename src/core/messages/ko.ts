@@ -79,4 +79,9 @@ export const ko: Messages = {
   moreReactions: '다른 반응',
   loginToReact: '반응하려면 로그인하세요.',
   sortTop: '반응 많은 순',
+  pinned: '고정됨',
+  pin: '고정',
+  unpin: '고정 해제',
+  authorLabel: '작성자',
+  banned: '운영자가 이곳에서 댓글 작성을 금지했습니다. 작성한 글은 게시되지 않았습니다.',
 };

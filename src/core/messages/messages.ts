@@ -106,4 +106,13 @@ export interface Messages {
   loginToReact: string;
   /** The sort option: most reactions first. */
   sortTop: string;
+  /** The mark on the comment a moderator pinned (shown first). */
+  pinned: string;
+  /** Moderators: pin a comment to the top of the thread, or take it down. */
+  pin: string;
+  unpin: string;
+  /** The label on comments by the article's author(s). */
+  authorLabel: string;
+  /** A banned reader's post, edit or reaction was refused. */
+  banned: string;
 }

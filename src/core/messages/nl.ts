@@ -85,4 +85,9 @@ export const nl: Messages = {
   moreReactions: 'Meer reacties',
   loginToReact: 'Log in om te reageren.',
   sortTop: 'Meeste reacties',
+  pinned: 'Vastgezet',
+  pin: 'Vastzetten',
+  unpin: 'Losmaken',
+  authorLabel: 'Auteur',
+  banned: 'Een moderator heeft je uitgesloten van reageren hier. Je tekst is niet geplaatst.',
 };

@@ -105,4 +105,9 @@ export const pl: Messages = {
   moreReactions: 'Więcej reakcji',
   loginToReact: 'Zaloguj się, aby zareagować.',
   sortTop: 'Najwięcej reakcji',
+  pinned: 'Przypięty',
+  pin: 'Przypnij',
+  unpin: 'Odepnij',
+  authorLabel: 'Autor',
+  banned: 'Moderator zablokował Ci możliwość komentowania tutaj. Twój tekst nie został opublikowany.',
 };

@@ -95,4 +95,9 @@ export const ptBR: Messages = {
   moreReactions: 'Mais reações',
   loginToReact: 'Entre para reagir.',
   sortTop: 'Mais reações primeiro',
+  pinned: 'Fixado',
+  pin: 'Fixar',
+  unpin: 'Desafixar',
+  authorLabel: 'Autor',
+  banned: 'Um moderador bloqueou você de comentar aqui. Seu texto não foi publicado.',
 };

@@ -96,4 +96,9 @@ export const pt: Messages = {
   moreReactions: 'Mais reações',
   loginToReact: 'Inicie sessão para reagir.',
   sortTop: 'Mais reações primeiro',
+  pinned: 'Afixado',
+  pin: 'Afixar',
+  unpin: 'Desafixar',
+  authorLabel: 'Autor',
+  banned: 'Um moderador impediu-o de comentar aqui. O seu texto não foi publicado.',
 };

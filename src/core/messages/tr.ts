@@ -86,4 +86,9 @@ export const tr: Messages = {
   moreReactions: 'Diğer tepkiler',
   loginToReact: 'Tepki vermek için oturum açın.',
   sortTop: 'En çok tepki alan',
+  pinned: 'Sabitlendi',
+  pin: 'Sabitle',
+  unpin: 'Sabitlemeyi kaldır',
+  authorLabel: 'Yazar',
+  banned: 'Bir moderatör burada yorum yapmanızı engelledi. Metniniz yayımlanmadı.',
 };

@@ -79,4 +79,9 @@ export const zhHans: Messages = {
   moreReactions: '更多回应',
   loginToReact: '登录后即可回应。',
   sortTop: '回应最多',
+  pinned: '已置顶',
+  pin: '置顶',
+  unpin: '取消置顶',
+  authorLabel: '作者',
+  banned: '版主已禁止你在此评论。你的内容未发布。',
 };

@@ -80,4 +80,9 @@ export const zhHant: Messages = {
   moreReactions: '更多回應',
   loginToReact: '登入後即可回應。',
   sortTop: '回應最多',
+  pinned: '已置頂',
+  pin: '置頂',
+  unpin: '取消置頂',
+  authorLabel: '作者',
+  banned: '版主已禁止你在此留言。你的內容未發布。',
 };

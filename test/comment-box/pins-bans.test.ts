@@ -1,0 +1,131 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/comment-box/define.js';
+import type { CommentBox } from '../../src/comment-box/comment-box.js';
+import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
+
+const BASE = '/fake/v1';
+const READER = fakeToken('Rosa');
+const MODERATOR = fakeToken('Mo', 'moderator');
+
+class FakeEventSource extends EventTarget {
+  static last?: FakeEventSource;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.last = this;
+  }
+  close() {}
+  emit(type: string, data: unknown) {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+}
+
+async function mount(attributes = '') {
+  const holder = await fixture<HTMLElement>(html`<div></div>`);
+  holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager ${attributes}></comment-box>`;
+  const el = holder.querySelector('comment-box') as CommentBox;
+  await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'did not load', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+const topIds = (el: CommentBox) => [...el.shadowRoot!.querySelectorAll(':scope section > div > ol > li > article, ol > li > article')]
+  .filter((a) => !a.closest('li')!.parentElement!.closest('li'))
+  .map((a) => a.id.slice('comment-'.length));
+const article = (el: CommentBox, id: string) => el.shadowRoot!.querySelector<HTMLElement>(`#comment-${id}`)!;
+/** The article's accessible name, as aria-labelledby makes it. */
+const nameOf = (el: CommentBox, id: string) =>
+  article(el, id).getAttribute('aria-labelledby')!.split(' ').map((ref) => el.shadowRoot!.getElementById(ref)!.textContent!.trim()).join(' ');
+const button = (el: CommentBox, id: string, action: string) => article(el, id).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+
+describe('<comment-box> pins, author labels and bans', () => {
+  let api: FakeApi;
+  const RealEventSource = window.EventSource;
+  beforeEach(() => {
+    localStorage.clear();
+    api = new FakeApi({ base: BASE, comments: sampleThread('t1', 6) }).install();
+    (window as unknown as { EventSource: unknown }).EventSource = FakeEventSource;
+  });
+  afterEach(() => {
+    api.uninstall();
+    window.EventSource = RealEventSource;
+  });
+
+  it('shows the pinned comment first, marked "Pinned" in its name, for readers without Pin buttons', async () => {
+    api.pins.set('t1', 's2');
+    const el = await mount('sort="newest"');
+    expect(topIds(el)[0]).to.equal('s2');
+    expect(article(el, 's2').querySelector('[part="pinned"]')!.textContent).to.equal('Pinned');
+    expect(nameOf(el, 's2')).to.equal('Lin Mei Pinned');
+    expect(article(el, 's0').querySelector('[part="pinned"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-action="pin"], [data-action="unpin"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('labels comments by the article\'s authors', async () => {
+    api.comments[1] = { ...api.comments[1], byAuthor: true };
+    const el = await mount();
+    expect(article(el, 's1').querySelector('[part="author-label"]')!.textContent).to.equal('Author');
+    expect(nameOf(el, 's1')).to.equal('Ada Okafor Author');
+    expect(article(el, 's0').querySelector('[part="author-label"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the labels in the page\'s language', async () => {
+    api.pins.set('t1', 's0');
+    api.comments[0] = { ...api.comments[0], byAuthor: true };
+    const el = await mount('lang="de"');
+    await waitUntil(() => article(el, 's0').querySelector('[part="pinned"]')?.textContent === 'Angeheftet', 'not German', { timeout: 5000 });
+    expect(article(el, 's0').querySelector('[part="author-label"]')!.textContent).to.equal('Autor');
+  });
+
+  it('gives moderators Pin on published top-level comments; pinning moves the comment first, by keyboard too', async () => {
+    const el = await mount(`token="${MODERATOR}"`);
+    expect(button(el, 's4', 'pin'), 'not on replies').to.equal(null);
+    expect(button(el, 's3', 'pin')!.textContent).to.equal('Pin');
+    button(el, 's3', 'pin')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => topIds(el)[0] === 's3', 'not moved first');
+    expect(api.requests.at(-1)).to.include({ method: 'PUT', path: '/comments/s3/pin' });
+    expect(button(el, 's3', 'unpin')!.textContent).to.equal('Unpin');
+    await waitUntil(() => el.shadowRoot!.activeElement === article(el, 's3'), 'focus not kept on the comment');
+
+    button(el, 's0', 'pin')!.click();
+    await waitUntil(() => topIds(el)[0] === 's0', 'the new pin not first');
+    expect(article(el, 's3').querySelector('[part="pinned"]'), 'pinning another unpins the first').to.equal(null);
+
+    button(el, 's0', 'unpin')!.click();
+    await waitUntil(() => !article(el, 's0').querySelector('[part="pinned"]'), 'not unpinned');
+    expect(api.requests.at(-1)).to.include({ method: 'DELETE', path: '/comments/s0/pin' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why a pin was refused', async () => {
+    const el = await mount(`token="${MODERATOR}"`);
+    api.fail({ status: 422, body: { error: { code: 'not_pinnable', message: 'Only a published top-level comment can be pinned' } } });
+    button(el, 's1', 'pin')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live="polite"]')?.textContent?.trim(), 'nothing announced');
+    expect(topIds(el)[0]).to.equal('s0');
+  });
+
+  it('follows pins live', async () => {
+    const el = await mount('live');
+    FakeEventSource.last!.emit('pin-changed', { thread: 't1', commentId: 's5' });
+    await waitUntil(() => topIds(el)[0] === 's5', 'live pin not shown first');
+    FakeEventSource.last!.emit('pin-changed', { thread: 't1', commentId: null });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part="pinned"]'), 'live unpin not shown');
+  });
+
+  it('tells a banned reader why their comment was refused, and keeps their text', async () => {
+    api.bans.add('u-rosa');
+    const el = await mount(`token="${READER}"`);
+    const field = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-top')!;
+    field.focus();
+    await sendKeys({ type: 'Why was I removed?' });
+    el.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('banned you'), 'no ban message', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-top')!.value).to.equal('Why was I removed?');
+    expect(api.comments.some((c) => c.body === 'Why was I removed?')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+});
