@@ -5,6 +5,7 @@ import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
 import { fragmentHtml, threadHtml } from '../../server/src/comments/html.js';
 import { captureWarnings } from '../helpers/warnings.js';
 import { includedPage } from '../../src/comment-box/adopt.js';
+import { FakeEventSource } from '../helpers/fake-event-source.js';
 
 // <comment-box> takes over the page a site included inside it (GET …/comments.html, made here by the
 // server's own renderer from the fake API's page): shown before JavaScript and after, never fetched again.
@@ -13,17 +14,6 @@ import { includedPage } from '../../src/comment-box/adopt.js';
 const BASE = '/fake/v1';
 let api: FakeApi;
 
-class FakeEventSource extends EventTarget {
-  static last?: FakeEventSource;
-  constructor(readonly url: string) {
-    super();
-    FakeEventSource.last = this;
-  }
-  close() {}
-  emit(type: string, comment: Comment) {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(comment) }));
-  }
-}
 
 /** The fake API's anonymous first page, as the server would include it; no request is counted. */
 async function included(query = 'sort=oldest&limit=20', facts: { thread?: string; sort?: 'oldest' | 'newest'; renderedAt?: Date } = {}) {

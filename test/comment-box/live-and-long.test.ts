@@ -3,23 +3,10 @@ import '../../src/comment-box/define.js';
 import type { CommentBox } from '../../src/comment-box/comment-box.js';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
 import type { Comment } from '../../src/comment-box/types.js';
+import { FakeEventSource } from '../helpers/fake-event-source.js';
 
 const BASE = '/fake/v1';
 
-class FakeEventSource extends EventTarget {
-  static last?: FakeEventSource;
-  closed = false;
-  constructor(readonly url: string) {
-    super();
-    FakeEventSource.last = this;
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, comment: Comment) {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(comment) }));
-  }
-}
 
 async function mount(attributes: string) {
   const holder = await fixture<HTMLElement>(html`<div></div>`);

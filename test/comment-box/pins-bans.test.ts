@@ -3,22 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/comment-box/define.js';
 import type { CommentBox } from '../../src/comment-box/comment-box.js';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
+import { FakeEventSource } from '../helpers/fake-event-source.js';
 
 const BASE = '/fake/v1';
 const READER = fakeToken('Rosa');
 const MODERATOR = fakeToken('Mo', 'moderator');
 
-class FakeEventSource extends EventTarget {
-  static last?: FakeEventSource;
-  constructor(readonly url: string) {
-    super();
-    FakeEventSource.last = this;
-  }
-  close() {}
-  emit(type: string, data: unknown) {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-}
 
 async function mount(attributes = '') {
   const holder = await fixture<HTMLElement>(html`<div></div>`);
