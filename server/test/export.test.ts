@@ -8,6 +8,8 @@ import { allRows, cli, databaseEnv, FIXTURES, importInto, scratch } from './port
 
 const THREAD = 'https://news.example/2024/story';
 const T = encodeURIComponent(THREAD);
+/** A thread whose authors are set before anybody commented. */
+const UPCOMING = 'https://news.example/2024/upcoming';
 /** Two guests' browsers (guests react with INKWELL_GUEST_REACTIONS=on). */
 const GUEST_A = { 'inkwell-client': 'browser-one-abcdefgh' };
 const GUEST_B = { 'inkwell-client': 'browser-two-abcdefgh' };
@@ -43,6 +45,13 @@ async function populate(s: TestServer): Promise<void> {
   const hidden = await call(s.url, 'POST', `/v1/threads/${T}/comments`, { token: banned, body: { body: 'Hidden with a ban' } });
   await patch(hidden.json.id, { status: 'published' }, mod);
   assert.equal((await call(s.url, 'PUT', `/v1/bans/${hidden.json.author.id}`, { token: mod, body: { hideComments: true } })).status, 200);
+  // The first comment pinned; the thread's authors: one set by a moderator, one from a token's authorOf claim; authors of a thread without comments yet.
+  assert.equal((await call(s.url, 'PUT', `/v1/comments/${top}/pin`, { token: mod })).status, 200);
+  const reaId = (await call(s.url, 'GET', `/v1/comments/${reply}`, { token: mod })).json.author.id as string;
+  assert.equal((await call(s.url, 'PUT', `/v1/threads/${T}/authors`, { token: mod, body: { authors: [reaId] } })).status, 200);
+  const byWriter = await post({ body: 'From the article\'s writer' }, await token({ sub: 'writer', name: 'Wendy', authorOf: [THREAD] }));
+  await patch(byWriter, { status: 'published' }, mod);
+  assert.equal((await call(s.url, 'PUT', `/v1/threads/${encodeURIComponent(UPCOMING)}/authors`, { token: mod, body: { authors: [reaId] } })).status, 200);
   const react = async (target: string, kind: string, as: { token?: string; headers?: Record<string, string> }) => {
     const r = await call(s.url, 'PUT', `${target}/reactions/${kind}`, as);
     assert.equal(r.status, 200, r.text);
@@ -80,7 +89,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         const file = path.join(dir, 'inkwell-export.json');
         const out = await cli(['export', file, '--with-author-key', '--with-address-key'], databaseEnv(a));
         assert.equal(out.code, 0, out.stderr);
-        assert.match(out.stderr, /^inkwell: wrote 16 comments in 3 threads, 10 reactions and 2 typo reports to .*inkwell-export\.json\n$/);
+        assert.match(out.stderr, /^inkwell: wrote 17 comments in 3 threads, 10 reactions, 2 typo reports, 1 bans, 1 pins and 3 thread authors to .*inkwell-export\.json\n$/);
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'readable by its owner only: it holds e-mail addresses');
 
         const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -93,14 +102,28 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         const onThread = doc.reactions.filter((r: { commentId: unknown }) => r.commentId === null);
         assert.deepEqual(onThread.map((r: { kind: string }) => r.kind).sort(), ['like', 'like', 'love']);
         assert.deepEqual(Object.keys(onThread[0]), ['thread', 'commentId', 'kind', 'reactor', 'createdAt']);
-        assert.deepEqual(doc.threads.find((t: { id: string }) => t.id === THREAD), { id: THREAD, comments: 6 });
+        assert.deepEqual(doc.threads.find((t: { id: string }) => t.id === THREAD), { id: THREAD, comments: 7 });
+        const top = doc.comments.find((c: { body: string }) => c.body.startsWith('The **first**'));
+        const banned = doc.comments.find((c: { body: string }) => c.body === 'Hidden with a ban');
+        assert.deepEqual(doc.bans, [{ readerId: banned.authorId, hideComments: true, createdAt: doc.bans[0].createdAt }]);
+        assert.ok(Date.parse(doc.bans[0].createdAt));
+        assert.deepEqual(doc.pins.map((p: Record<string, string>) => [p.thread, p.commentId]), [[THREAD, top.id]]);
+        assert.deepEqual(Object.keys(doc.pins[0]), ['thread', 'commentId', 'pinnedAt']);
+        const writer = doc.comments.find((c: { authorName: string }) => c.authorName === 'Wendy').authorId;
+        const reaId = doc.comments.find((c: { body: string }) => c.body === 'Rejected').authorId;
+        assert.deepEqual(doc.threadAuthors, [
+          { thread: THREAD, authorId: [reaId, writer].sort()[0] }, { thread: THREAD, authorId: [reaId, writer].sort()[1] }, { thread: UPCOMING, authorId: reaId },
+        ]);
         const gus = doc.comments.find((c: { authorName: string }) => c.authorName === 'Gus');
         assert.deepEqual([gus.authorEmail, gus.status, gus.guest], ['gus@example.com', 'spam', true]);
         assert.equal(doc.comments.find((c: { body: string }) => c.body === 'Hidden with a ban').status, 'hidden');
 
         const back = await cli(['import', '--from', 'inkwell', file], target);
         assert.equal(back.code, 0, back.stderr);
-        assert.match(back.stdout, /^3 threads, added 16 comments, 0 already there, 0 skipped$/m);
+        assert.match(back.stdout, /^3 threads, added 17 comments, 0 already there, 0 skipped$/m);
+        assert.match(back.stdout, /^bans: added 1, 0 already there$/m);
+        assert.match(back.stdout, /^pins: added 1, 0 already there$/m);
+        assert.match(back.stdout, /^thread authors: added 3, 0 already there$/m);
         assert.match(back.stdout, /^typo reports: added 2, 0 already there$/m);
         assert.match(back.stdout, /^reactions: added 10, 0 already there$/m);
         assert.match(back.stdout, /^author key: taken from the export; restart servers/m);
@@ -111,6 +134,8 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.deepEqual(comparable(after.comments), comparable(before.comments));
         assert.deepEqual(after.typoReports, before.typoReports);
         assert.deepEqual(after.reactions, before.reactions);
+        assert.deepEqual([after.bans, after.pins, after.threadAuthors], [before.bans, before.pins, before.threadAuthors]);
+        assert.deepEqual(after, { ...before, comments: after.comments }, 'every table, row for row');
         // Readers, authors, moderators and guests are shown the same (reaction counts and their own reactions); authors still own their comments.
         const [mo, rea] = [await token({ sub: 'mo', name: 'Mo', role: 'moderator' }), await token({ sub: 'rea', name: 'Réa' })];
         const viewers = [{}, { token: mo }, { token: rea }, { headers: GUEST_A }, { headers: GUEST_B }];
@@ -118,6 +143,17 @@ describe('inkwell-server export, then import --from inkwell', async () => {
           const [x, y]: Res[] = await Promise.all([a, b!].map((s) => call(s.url, 'GET', `/v1/threads/${T}/comments`, as)));
           assert.deepEqual(y!.json, x!.json);
         }
+        // What the pins and authors show: the pinned comment first, the authors' comments labelled; the ban still refuses, and lifting it brings back what it hid.
+        const anonymous = (await call(b.url, 'GET', `/v1/threads/${T}/comments?sort=newest`)).json;
+        assert.equal(anonymous.comments[0].body, 'The **first** word — with `code`');
+        assert.equal(anonymous.comments[0].pinned, true);
+        assert.deepEqual(anonymous.comments.filter((c: { byAuthor?: boolean }) => c.byAuthor).map((c: { body: string }) => c.body).sort(),
+          ['A reply, held first', 'From the article\'s writer']);
+        // The included HTML too, but for when it was made and the live events (not exported) it follows on from.
+        const page = async (s: TestServer) => (await call(s.url, 'GET', `/v1/threads/${T}/comments.html`)).text.replace(/ data-(rendered-at|last-event-id)="[^"]*"/g, '');
+        assert.equal(await page(b), await page(a));
+        const stillBanned = await call(b.url, 'POST', `/v1/threads/${T}/comments`, { token: await token({ sub: 'ban', name: 'Banned' }), body: { body: 'again' } });
+        assert.deepEqual([stillBanned.status, stillBanned.json.error.code], [403, 'banned']);
         const guestA = (await call(b.url, 'GET', `/v1/threads/${T}/comments`, { headers: GUEST_A })).json;
         assert.deepEqual(guestA.reactions, { counts: { like: 2, love: 1 }, mine: ['like'] });
         const topA = guestA.comments.find((c: { body: string }) => c.body.startsWith('The **first**'));
@@ -127,9 +163,17 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.ok(JSON.stringify((await call(b.url, 'GET', `/v1/threads/${T}/comments`, { token: rea })).json).includes('"own":true'));
 
         const again = await cli(['import', '--from', 'inkwell', file], target);
-        assert.match(again.stdout, /^3 threads, added 0 comments, 16 already there, 0 skipped$/m);
+        assert.match(again.stdout, /^3 threads, added 0 comments, 17 already there, 0 skipped$/m);
         assert.match(again.stdout, /^reactions: added 0, 10 already there$/m);
+        assert.match(again.stdout, /^bans: added 0, 1 already there$/m);
+        assert.match(again.stdout, /^pins: added 0, 1 already there$/m);
+        assert.match(again.stdout, /^thread authors: added 0, 3 already there$/m);
         assert.deepEqual(await allRows(b), after);
+
+        const banId = after.bans[0]!.author_id;
+        assert.equal((await call(b.url, 'DELETE', `/v1/bans/${banId}`, { token: mo })).status, 204);
+        assert.ok((await call(b.url, 'GET', `/v1/threads/${T}/comments`)).json.comments.some((c: { body: string }) => c.body === 'Hidden with a ban'),
+          'unbanned on the new server: the comment the ban hid is back');
       } finally {
         await Promise.all([a.close(), b?.close()]);
         if (target.INKWELL_DATABASE_SCHEMA) await dropSchema(target.INKWELL_DATABASE_SCHEMA);
@@ -253,14 +297,41 @@ describe('inkwell-server export, then import --from inkwell', async () => {
           { thread: 't', commentId: good.id, kind: 'shrug', reactor: 'u_y', createdAt: '2024-01-02T00:00:00.000Z' },
         ],
         typoReports: [{ id: 't_1', count: 0 }],
+        bans: [
+          { readerId: 'u_banned', hideComments: false, createdAt: '2024-01-03T00:00:00.000Z' },
+          { readerId: 'g_guest', hideComments: false, createdAt: '2024-01-03T00:00:00.000Z' },
+          { readerId: 'u_other', hideComments: 'yes', createdAt: '2024-01-03T00:00:00.000Z' },
+        ],
+        pins: [
+          { thread: 't', commentId: 'c_b', pinnedAt: '2024-01-03T00:00:00.000Z' },
+          { thread: 'elsewhere', commentId: good.id, pinnedAt: '2024-01-03T00:00:00.000Z' },
+          { thread: 't', commentId: good.id, pinnedAt: '2024-01-03T00:00:00.000Z' },
+        ],
+        threadAuthors: [{ thread: 't', authorId: 'u_writer' }, { thread: 't', authorId: 5 }, { thread: '', authorId: 'u_writer' }],
       }));
       const dry = await cli(['import', '--from', 'inkwell', file, '--dry-run'], databaseEnv(s));
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(dry.stdout, /^reactions: would add 2, 0 already there$/m);
+      assert.match(dry.stdout, /^pins: would add 1, 0 already there$/m);
       assert.deepEqual((await allRows(s)).reactions, []);
+      assert.deepEqual((await allRows(s)).pins, []);
       const run = await cli(['import', '--from', 'inkwell', file], databaseEnv(s));
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /^1 threads, added 1 comments, 0 already there, 7 skipped$/m);
+      assert.match(run.stdout, /^1 threads, added 1 comments, 0 already there, 13 skipped$/m);
+      assert.match(run.stdout, /^bans: added 1, 0 already there$/m);
+      assert.match(run.stdout, /^pins: added 1, 0 already there$/m);
+      assert.match(run.stdout, /^thread authors: added 1, 0 already there$/m);
+      assert.match(run.stdout, /1 × readerId is not a signed-in reader's id \(u_…\): bans\[1\]/);
+      assert.match(run.stdout, /1 × hideComments is not true or false: bans\[2\]/);
+      assert.match(run.stdout, /2 × a pin of a comment that is not in the thread and was not imported: pins\[0\] \(comment c_b\), pins\[1\] \(comment c_aaaaaaaaaaaaaaaa\)/);
+      assert.match(run.stdout, /1 × authorId is not a string: threadAuthors\[1\]/);
+      assert.match(run.stdout, /1 × thread is empty: threadAuthors\[2\]/);
+      const rows = await allRows(s);
+      assert.deepEqual([rows.bans, rows.pins, rows.threadAuthors], [
+        [{ author_id: 'u_banned', hid_comments: 0, created_at: Date.parse('2024-01-03T00:00:00.000Z') }],
+        [{ thread: 't', comment_id: good.id, pinned_at: Date.parse('2024-01-03T00:00:00.000Z') }],
+        [{ thread: 't', author_id: 'u_writer' }],
+      ]);
       assert.match(run.stdout, /^reactions: added 2, 0 already there$/m);
       assert.match(run.stdout, /2 × a reaction to a comment that is not in the database and was not imported: reactions\[2\] \(comment c_b\), reactions\[3\] \(comment c_aaaaaaaaaaaaaaaa\)/);
       assert.match(run.stdout, /1 × unknown kind "shrug": reactions\[4\]/);
@@ -270,6 +341,13 @@ describe('inkwell-server export, then import --from inkwell', async () => {
       assert.match(run.stdout, /1 × fingerprint is not a string: typoReports\[0\]/);
       assert.deepEqual((await allRows(s)).comments.map((c) => c.body), ['kept']);
       assert.deepEqual((await allRows(s)).reactions.map((r) => [r.target, r.kind]), [['', 'like'], [good.id, 'love']]);
+      // A thread pinned here keeps its pin; another export's pin of another comment is passed over, with why.
+      const other = path.join(dir, 'other.json');
+      const second = { ...good, id: 'c_second', rootId: 'c_second' };
+      fs.writeFileSync(other, JSON.stringify({ format: 'inkwell-export', version: 1, comments: [second], pins: [{ thread: 't', commentId: 'c_second', pinnedAt: '2024-02-01T00:00:00.000Z' }] }));
+      const pinned = await cli(['import', '--from', 'inkwell', other], databaseEnv(s));
+      assert.match(pinned.stdout, /1 × the thread has another pinned comment here; kept it: pins\[0\] \(thread t\)/);
+      assert.deepEqual((await allRows(s)).pins, rows.pins);
     } finally {
       await s.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type CommentTable, type ReactionTable, type TypoReportTable } from '../src/db.js';
+import { openDatabase, type BanTable, type CommentTable, type ReactionTable, type ThreadAuthorTable, type ThreadPinTable, type TypoReportTable } from '../src/db.js';
 import { PG_URL, REPO_ROOT, type TestServer } from './helpers.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
@@ -38,14 +38,27 @@ export function scratch(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-porting-'));
 }
 
-/** Every comment and typo report, in id order, straight from the database. */
-export async function allRows(s: TestServer): Promise<{ comments: CommentTable[]; reactions: ReactionTable[]; typoReports: TypoReportTable[] }> {
+export interface AllRows {
+  comments: CommentTable[];
+  reactions: ReactionTable[];
+  typoReports: TypoReportTable[];
+  bans: BanTable[];
+  pins: ThreadPinTable[];
+  threadAuthors: ThreadAuthorTable[];
+}
+
+/** Every row an export carries, in key order, straight from the database. */
+export async function allRows(s: TestServer): Promise<AllRows> {
   const database = await openDatabase(s.config);
   try {
-    const comments = await database.db.selectFrom('comments').selectAll().orderBy('id').execute();
-    const reactions = await database.db.selectFrom('reactions').selectAll().orderBy('thread').orderBy('target').orderBy('kind').orderBy('reactor').execute();
-    const typoReports = await database.db.selectFrom('typo_reports').selectAll().orderBy('id').execute();
-    return { comments, reactions, typoReports };
+    const { db } = database;
+    const comments = await db.selectFrom('comments').selectAll().orderBy('id').execute();
+    const reactions = await db.selectFrom('reactions').selectAll().orderBy('thread').orderBy('target').orderBy('kind').orderBy('reactor').execute();
+    const typoReports = await db.selectFrom('typo_reports').selectAll().orderBy('id').execute();
+    const bans = await db.selectFrom('bans').selectAll().orderBy('author_id').execute();
+    const pins = await db.selectFrom('thread_pins').selectAll().orderBy('thread').execute();
+    const threadAuthors = await db.selectFrom('thread_authors').selectAll().orderBy('thread').orderBy('author_id').execute();
+    return { comments, reactions, typoReports, bans, pins, threadAuthors };
   } finally {
     await database.close();
   }

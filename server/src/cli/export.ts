@@ -27,7 +27,8 @@ export async function exportFile(config: Config, positionals: string[], flags: R
     (stream as fs.WriteStream).end();
     await finished(stream as fs.WriteStream);
     fs.renameSync(partial, target);
-    process.stderr.write(`inkwell: wrote ${counts.comments} comments in ${counts.threads} threads, ${counts.reactions} reactions and ${counts.typoReports} typo reports to ${target}\n`);
+    process.stderr.write(`inkwell: wrote ${counts.comments} comments in ${counts.threads} threads, ${counts.reactions} reactions, ${counts.typoReports} typo reports, ` +
+      `${counts.bans} bans, ${counts.pins} pins and ${counts.threadAuthors} thread authors to ${target}\n`);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;

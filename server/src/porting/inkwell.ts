@@ -13,18 +13,28 @@
  *   "reactions": [{ "thread", "commentId" (null: the thread itself), "kind", "reactor", "createdAt" }, …],
  *   "typoReports": [{ "id", "fingerprint", "url", "title", "lang", "selection", "prefix", "suffix",
  *                     "fragment", "suggestion", "comment", "modifiedAt", "status", "count",
- *                     "createdAt", "updatedAt" }, …] }
+ *                     "createdAt", "updatedAt" }, …],
+ *   "bans": [{ "readerId", "hideComments", "createdAt" }, …],
+ *   "pins": [{ "thread", "commentId", "pinnedAt" }, …],
+ *   "threadAuthors": [{ "thread", "authorId" }, …] }
  * ```
  * Times are ISO 8601 in UTC with milliseconds; absent values are null. `body_hash` is not written: it is
- * derived from the body and computed again on import. Reactions come after the comments they belong to.
+ * derived from the body and computed again on import. Reactions and pins come after the comments they
+ * belong to (see inkwell-moderation.ts for bans, pins and thread authors).
  */
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
-import { readMeta, type CommentTable, type DB, type ReactionTable, type TypoReportTable } from '../db.js';
+import {
+  readMeta, type BanTable, type CommentTable, type DB, type ReactionTable, type ThreadAuthorTable, type ThreadPinTable, type TypoReportTable,
+} from '../db.js';
 import { REACTION_KINDS } from '../reactions/schemas.js';
 import { THREAD_TARGET } from '../reactions/store.js';
 import { bodyHash } from '../comments/rules.js';
 import { jsonValues } from './waline.js';
+import { Fields, iso, type Json } from './fields.js';
+import {
+  banRecord, banRow, importBans, importPins, importThreadAuthors, pinRecord, pinRow, threadAuthorRecord, threadAuthorRow, type Placed,
+} from './inkwell-moderation.js';
 import type { Summary } from './summary.js';
 
 export const FORMAT = 'inkwell-export';
@@ -41,7 +51,6 @@ const ADDRESS_KEY_LEFT_OUT = 'address_key: a secret (with it, the client address
   'their own ("mine") and can add them again. Export with --with-address-key to keep them.';
 
 const PAGE = 1000;
-const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 export function commentRecord(r: CommentTable, withEmails: boolean) {
   return {
@@ -97,6 +106,9 @@ export interface ExportCounts {
   comments: number;
   reactions: number;
   typoReports: number;
+  bans: number;
+  pins: number;
+  threadAuthors: number;
 }
 
 export interface ExportOptions {
@@ -143,9 +155,34 @@ export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream,
     comments: await writeArray(out, 'comments', map(comments, (r) => commentRecord(r, options.withEmails)), false),
     reactions: await writeArray(out, 'reactions', map(reactions, reactionRecord), false),
     typoReports: await writeArray(out, 'typoReports', map(reports, typoRecord), false),
+    ...await writeModeration(db, out),
   };
   await out.write('\n}\n');
   return counts;
+}
+
+/** Bans, pins and thread authors, after the comments (a pin names its comment). */
+async function writeModeration(db: Kysely<DB>, out: Out): Promise<Pick<ExportCounts, 'bans' | 'pins' | 'threadAuthors'>> {
+  const bans = pages<BanTable>(async (after) => {
+    let q = db.selectFrom('bans').selectAll().orderBy('author_id').limit(PAGE);
+    if (after !== null) q = q.where('author_id', '>', after.author_id);
+    return q.execute();
+  });
+  const pins = pages<ThreadPinTable>(async (after) => {
+    let q = db.selectFrom('thread_pins').selectAll().orderBy('thread').limit(PAGE);
+    if (after !== null) q = q.where('thread', '>', after.thread);
+    return q.execute();
+  });
+  const authors = pages<ThreadAuthorTable>(async (after) => {
+    let q = db.selectFrom('thread_authors').selectAll().orderBy('thread').orderBy('author_id').limit(PAGE);
+    if (after !== null) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('thread', 'author_id'), '>', tuple(after.thread, after.author_id)));
+    return q.execute();
+  });
+  return {
+    bans: await writeArray(out, 'bans', map(bans, banRecord), false),
+    pins: await writeArray(out, 'pins', map(pins, pinRecord), false),
+    threadAuthors: await writeArray(out, 'threadAuthors', map(authors, threadAuthorRecord), false),
+  };
 }
 
 async function* map<T, U>(rows: AsyncIterable<T>, f: (row: T) => U): AsyncGenerator<U> {
@@ -154,34 +191,9 @@ async function* map<T, U>(rows: AsyncIterable<T>, f: (row: T) => U): AsyncGenera
 
 // —— reading it back ——
 
-type Json = Record<string, unknown>;
 // `hidden`: hidden with its writer's ban; lifting the ban on the new server (DELETE /v1/bans/{id}) publishes it again.
 const STATUSES = new Set(['published', 'pending', 'rejected', 'spam', 'hidden', 'deleted']);
 const REPORT_STATUSES = new Set(['open', 'fixed', 'dismissed']);
-
-/** A field check: the record's value if it has the type, else a message naming the field. */
-class Fields {
-  problem: string | undefined;
-  constructor(private readonly r: Json) {}
-  str(name: string): string {
-    const v = this.r[name];
-    if (typeof v !== 'string') this.problem ??= `${name} is not a string`;
-    return v as string;
-  }
-  optStr(name: string): string | null {
-    const v = this.r[name];
-    if (v === null || v === undefined) return null;
-    return this.str(name);
-  }
-  time(name: string): number {
-    const ms = Date.parse(this.str(name));
-    if (Number.isNaN(ms)) this.problem ??= `${name} is not a date`;
-    return ms;
-  }
-  optTime(name: string): number | null {
-    return this.r[name] === null || this.r[name] === undefined ? null : this.time(name);
-  }
-}
 
 export function commentRow(value: unknown): CommentTable | string {
   if (!value || typeof value !== 'object') return 'not an object';
@@ -233,40 +245,34 @@ export function typoRow(value: unknown): TypoReportTable | string {
   return row;
 }
 
+/** The lists of an export that hold rows, and how each record becomes one. */
+const LISTS = {
+  comments: commentRow, reactions: reactionRow, typoReports: typoRow, bans: banRow, pins: pinRow, threadAuthors: threadAuthorRow,
+};
+type List = keyof typeof LISTS;
+type Batches = { [K in List]: Array<Placed<Exclude<ReturnType<(typeof LISTS)[K]>, string>>> };
+const emptyBatches = (): Batches => ({ comments: [], reactions: [], typoReports: [], bans: [], pins: [], threadAuthors: [] });
+
 /**
  * Reads an export back: rows are written as they were (ids, authors, times), a batch per transaction;
  * rows whose id (or source key, or typo fingerprint) is already there are left alone, so a second run
- * adds nothing. A record that does not fit is reported and passed over, and so is a reaction to a
- * comment that is neither in the database nor among the comments read before it.
+ * adds nothing. A record that does not fit is reported and passed over, and so is a reaction or a pin
+ * of a comment that is neither in the database nor among the comments read before it.
  */
 export async function readExport(db: Kysely<DB>, file: string, summary: Summary, dryRun: boolean): Promise<void> {
-  let comments: CommentTable[] = [];
-  let reports: TypoReportTable[] = [];
-  let reactions: Array<{ row: ReactionTable; where: string }> = [];
-  // A dry run writes no comments, so the reactions to them are checked against what it read.
+  let batches = emptyBatches();
+  let size = 0;
+  // A dry run writes no comments, so the reactions and pins to them are checked against what it read.
   const unwritten = dryRun ? new Map<string, string>() : null;
   let format: unknown;
   const flush = async () => {
-    const c = comments;
-    const t = reports;
-    const r = reactions;
-    comments = [];
-    reports = [];
-    reactions = [];
-    if (c.length) {
-      const existing = new Set((await db.selectFrom('comments').select('id').where('id', 'in', c.map((r) => r.id)).execute()).map((r) => r.id));
-      for (const r of c) summary.counted(r.thread, r.status, !existing.has(r.id));
-      if (!dryRun) await db.transaction().execute((trx) => trx.insertInto('comments').values(c).onConflict((oc) => oc.doNothing()).execute());
-    }
-    if (t.length) {
-      const existing = new Set((await db.selectFrom('typo_reports').select('id').where('id', 'in', t.map((r) => r.id)).execute()).map((r) => r.id));
-      for (const r of t) summary.typoReports[existing.has(r.id) ? 'present' : 'added']++;
-      if (!dryRun) await db.transaction().execute((trx) => trx.insertInto('typo_reports').values(t).onConflict((oc) => oc.doNothing()).execute());
-    }
-    if (r.length) await importReactions(db, r, unwritten, summary, dryRun);
+    const b = batches;
+    batches = emptyBatches();
+    size = 0;
+    await writeBatches(db, b, unwritten, summary, dryRun);
   };
-  const index = { comments: 0, reactions: 0, typoReports: 0 };
-  const paths = ['$.format', '$.version', '$.authorIdKey', '$.addressKey', '$.comments.*', '$.reactions.*', '$.typoReports.*'];
+  const index: Record<List, number> = { comments: 0, reactions: 0, typoReports: 0, bans: 0, pins: 0, threadAuthors: 0 };
+  const paths = ['$.format', '$.version', '$.authorIdKey', '$.addressKey', ...Object.keys(LISTS).map((list) => `$.${list}.*`)];
   for await (const { path, value } of jsonValues(file, paths)) {
     const [top] = path;
     if (top === 'format') {
@@ -283,25 +289,44 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
       await restoreKey(db, top, value, summary, dryRun);
       continue;
     }
-    const list = top === 'comments' ? 'comments' : top === 'reactions' ? 'reactions' : 'typoReports';
+    const list = top as List;
     const where = `${list}[${index[list]++}]`;
-    const row = list === 'comments' ? commentRow(value) : list === 'reactions' ? reactionRow(value) : typoRow(value);
+    const row = LISTS[list](value);
     if (typeof row === 'string') summary.skipped(where, row);
-    else if (list === 'comments') {
-      comments.push(row as CommentTable);
-      unwritten?.set((row as CommentTable).id, (row as CommentTable).thread);
-    } else if (list === 'reactions') reactions.push({ row: row as ReactionTable, where });
-    else reports.push(row as TypoReportTable);
-    if (comments.length + reactions.length + reports.length >= 500) await flush();
+    else {
+      (batches[list] as Array<Placed<typeof row>>).push({ row, where });
+      if (list === 'comments') unwritten?.set((row as CommentTable).id, (row as CommentTable).thread);
+      if (++size >= 500) await flush();
+    }
   }
   if (format === undefined) throw new Error(`${file} is not an Inkwell export`);
   await flush();
 }
 
+/** Writes what was read, comments first: reactions and pins name them. */
+async function writeBatches(db: Kysely<DB>, b: Batches, unwritten: Map<string, string> | null, summary: Summary, dryRun: boolean): Promise<void> {
+  const c = b.comments.map((p) => p.row);
+  const t = b.typoReports.map((p) => p.row);
+  if (c.length) {
+    const existing = new Set((await db.selectFrom('comments').select('id').where('id', 'in', c.map((r) => r.id)).execute()).map((r) => r.id));
+    for (const r of c) summary.counted(r.thread, r.status, !existing.has(r.id));
+    if (!dryRun) await db.transaction().execute((trx) => trx.insertInto('comments').values(c).onConflict((oc) => oc.doNothing()).execute());
+  }
+  if (t.length) {
+    const existing = new Set((await db.selectFrom('typo_reports').select('id').where('id', 'in', t.map((r) => r.id)).execute()).map((r) => r.id));
+    for (const r of t) summary.typoReports[existing.has(r.id) ? 'present' : 'added']++;
+    if (!dryRun) await db.transaction().execute((trx) => trx.insertInto('typo_reports').values(t).onConflict((oc) => oc.doNothing()).execute());
+  }
+  if (b.reactions.length) await importReactions(db, b.reactions, unwritten, summary, dryRun);
+  if (b.bans.length) await importBans(db, b.bans, summary, dryRun);
+  if (b.pins.length) await importPins(db, b.pins, unwritten, summary, dryRun);
+  if (b.threadAuthors.length) await importThreadAuthors(db, b.threadAuthors, summary, dryRun);
+}
+
 const reactionKey = (r: ReactionTable) => JSON.stringify([r.thread, r.target, r.kind, r.reactor]);
 
 /** Writes a batch of reactions (the comments read before them are written already); ones already there are left alone. */
-async function importReactions(db: Kysely<DB>, batch: Array<{ row: ReactionTable; where: string }>, unwritten: Map<string, string> | null,
+async function importReactions(db: Kysely<DB>, batch: Array<Placed<ReactionTable>>, unwritten: Map<string, string> | null,
   summary: Summary, dryRun: boolean): Promise<void> {
   const targets = [...new Set(batch.map((r) => r.row.target).filter((t) => t !== THREAD_TARGET))];
   const found = targets.length ? await db.selectFrom('comments').select(['id', 'thread']).where('id', 'in', targets).execute() : [];

@@ -15,6 +15,10 @@ export class Summary {
   readonly notes = new Map<string, { count: number; where: string[] }>();
   typoReports = { added: 0, present: 0 };
   reactions = { added: 0, present: 0 };
+  /** Banned readers, pinned comments and thread authors (import --from inkwell). */
+  bans = { added: 0, present: 0 };
+  pins = { added: 0, present: 0 };
+  threadAuthors = { added: 0, present: 0 };
   /** The export's author key was taken (import --from inkwell). */
   authorKey = false;
   /** The export's address key was taken (import --from inkwell). */
@@ -67,7 +71,9 @@ export class Summary {
     }
     const out = [`${dryRun ? 'dry run, nothing written: ' : ''}${threads.length} threads, ${would} ${this.added} comments, ${this.present} already there, ${this.skippedCount} skipped`];
     if (this.typoReports.added || this.typoReports.present) out.push(`typo reports: ${would} ${this.typoReports.added}, ${this.typoReports.present} already there`);
-    if (this.reactions.added || this.reactions.present) out.push(`reactions: ${would} ${this.reactions.added}, ${this.reactions.present} already there`);
+    for (const [counts, name] of [[this.reactions, 'reactions'], [this.bans, 'bans'], [this.pins, 'pins'], [this.threadAuthors, 'thread authors']] as const) {
+      if (counts.added || counts.present) out.push(`${name}: ${would} ${counts.added}, ${counts.present} already there`);
+    }
     for (const [taken, name] of [[this.authorKey, 'author key'], [this.addressKey, 'address key']] as const) {
       if (taken) out.push(`${name}: ${dryRun ? 'would be taken' : 'taken'} from the export; restart servers running on this database so they use it`);
     }
