@@ -13,7 +13,7 @@ const REL = 'nofollow ugc noopener';
 /** The tags the fragment's frame uses, and those a comment body may hold (the comment box's). */
 const FRAME_TAGS = new Set(['div', 'h2', 'ol', 'li', 'article', 'header', 'span', 'link', 'time', 'meta', 'p']);
 const BODY_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote']);
-const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status', 'data-created-at',
+const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status', 'data-created-at', 'data-label',
   'data-inkwell-comments', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at', 'data-last-event-id']);
 
 interface Tag {
@@ -159,6 +159,38 @@ for (const { kind, skip } of await kinds()) {
       assert.ok(!text.includes('deleted text'));
       // Under a placeholder, a reply is an item of its own (no itemprop without an item around it).
       assert.match(text, /data-status="deleted" data-created-at="[^"]+"><p>[^<]*<\/p><ol><li><article id="comment-[^"]+" itemscope /);
+    });
+
+    it('lists the pinned comment first, marked "Pinned", and labels the article\'s authors, in the language asked for', async () => {
+      const thread = `pins-${kind}`;
+      const writer = await token({ sub: 'writer', name: 'Wendy', authorOf: [thread] });
+      const first = await post(ann, thread, 'first');
+      const byWriter = await post(writer, thread, 'from the writer');
+      const last = await post(hal, thread, 'last');
+      const reply = await post(writer, thread, 'the writer replies', last.id);
+      assert.equal((await call(s.url, 'PUT', `/v1/comments/${first.id}/pin`, { token: mod })).status, 200);
+      const json = (await call(s.url, 'GET', `/v1/threads/${thread}/comments?sort=newest`)).json as { comments: { id: string; parentId: string | null }[] };
+      const { text } = await fragment(thread, '?sort=newest');
+      expectSafe(text);
+      // The JSON listing's order (the pin first, whatever the sort), and the same placement as the listing's.
+      const order = [...text.matchAll(/<article id="comment-([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(order, [first.id, last.id, reply.id, byWriter.id]);
+      assert.deepEqual(order.filter((id) => id !== reply.id), json.comments.filter((c) => !c.parentId).map((c) => c.id));
+      const header = (id: string) => new RegExp(`<article id="comment-${id}"[^>]*><header>(.*?)</header>`).exec(text)![1]!;
+      assert.match(header(first.id), /^<span itemprop="author" [^]*?<\/span>(<link [^>]*>)?<\/span> <span data-label="pinned">Pinned<\/span> <time itemprop="dateCreated"/);
+      assert.match(header(byWriter.id), /<\/span><\/span> <span data-label="author">Author<\/span> <time /);
+      assert.match(header(reply.id), /<span data-label="author">Author<\/span> <time /);
+      assert.doesNotMatch(header(last.id), /data-label/);
+      assert.equal([...text.matchAll(/data-label="pinned"/g)].length, 1);
+      // Labels stay outside the item's properties: the author's name is the name alone.
+      assert.ok(text.includes('<span itemprop="name">Wendy</span></span> <span data-label="author">'));
+      const german = await fragment(thread, '?sort=newest&lang=de');
+      assert.ok(german.text.includes('<span data-label="pinned">Angeheftet</span>') && german.text.includes('<span data-label="author">Autor</span>'), german.text);
+      // Unpinned: no mark, and back in its place.
+      assert.equal((await call(s.url, 'DELETE', `/v1/comments/${first.id}/pin`, { token: mod })).status, 200);
+      const after = (await fragment(thread, '?sort=newest')).text;
+      assert.ok(!after.includes('data-label="pinned"'));
+      assert.deepEqual([...after.matchAll(/<article id="comment-([^"]+)"/g)].map((m) => m[1]), [last.id, reply.id, byWriter.id, first.id]);
     });
 
     it('pages and sorts as the JSON listing does, in the language asked for', async () => {

@@ -18,8 +18,9 @@ const idOf = (article: Element) => /^comment-(.+)/.exec(article.id)?.[1];
 /**
  * The first page a site included inside <comment-box> (`GET /v1/threads/{thread}/comments.html`, see
  * server/src/comments/html.ts), read back from its markup: the wrapper says which thread, order and total
- * and when it was made; each comment's id, nesting, author, `<time datetime>` and `data-body` (its
- * markdown) are what the element needs. Undefined when nothing is included; a reason when it cannot be used.
+ * and when it was made; each comment's id, nesting, author, `<time datetime>`, `data-body` (its
+ * markdown) and its labels (`data-label="pinned"`, `data-label="author"`) are what the element needs.
+ * Undefined when nothing is included; a reason when it cannot be used.
  */
 export function includedPage(host: HTMLElement, thread: string, sort: Sort, now = Date.now()): IncludedPage | string | undefined {
   const fragment = host.querySelector<HTMLElement>(':scope>[data-inkwell-comments]');
@@ -40,6 +41,8 @@ export function includedPage(host: HTMLElement, thread: string, sort: Sort, now 
     const body = deleted ? '' : article.dataset.body;
     const picture = find('link[itemprop=image]')?.getAttribute('href');
     const editedAt = find('meta[itemprop=dateModified]')?.getAttribute('content');
+    const pinned = !deleted && find('[data-label=pinned]') !== null;
+    const byAuthor = !deleted && find('[data-label=author]') !== null;
     if (!id || parentId === undefined || !Date.parse(createdAt!) || body == null || !(deleted || name)) return `comment ${comments.length + 1} lacks its id, author, date or body`;
     comments.push({
       id,
@@ -50,6 +53,8 @@ export function includedPage(host: HTMLElement, thread: string, sort: Sort, now 
       createdAt: createdAt!,
       status: deleted ? 'deleted' : 'published',
       ...(editedAt && { editedAt }),
+      ...(byAuthor && { byAuthor }),
+      ...(pinned && { pinned }),
     });
   }
   const minutes = Math.round((now - made) / 60_000);

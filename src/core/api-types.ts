@@ -766,7 +766,7 @@ export interface paths {
         };
         /**
          * A page of a thread's comments as HTML, to include inside <comment-box>
-         * @description The public view of the same page as `GET /threads/{thread}/comments` (the same query; never personalised, a token is ignored), as an HTML fragment: the "Comments (N)" heading and the comments as nested lists with schema.org/Comment microdata, bodies rendered by the comment box's markdown rules. Comments awaiting moderation, rejected or spam are left out with every reply below them. The wrapper's data attributes, each comment's id, `data-body` (its markdown) and `<time datetime>` let <comment-box> take the page over without fetching it. Carries ETag and Cache-Control; answers 304 to If-None-Match.
+         * @description The public view of the same page as `GET /threads/{thread}/comments` (the same query; never personalised, a token is ignored), as an HTML fragment: the "Comments (N)" heading and the comments as nested lists with schema.org/Comment microdata, bodies rendered by the comment box's markdown rules; the pinned comment first, marked `<span data-label="pinned">`, and the article's authors' comments labelled `<span data-label="author">`, in `lang`. Comments awaiting moderation, rejected or spam are left out with every reply below them. The wrapper's data attributes, each comment's id, `data-body` (its markdown) and `<time datetime>` let <comment-box> take the page over without fetching it. Carries ETag and Cache-Control; answers 304 to If-None-Match.
          */
         get: {
             parameters: {

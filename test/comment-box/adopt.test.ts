@@ -80,9 +80,12 @@ describe('<comment-box> adopting an included page', () => {
     expect(reply.parentElement!.closest('li'), 'the reply nested under its comment').to.equal(el.shadowRoot!.querySelector('#comment-s3')!.closest('li'));
   });
 
-  it('reads back what the JSON listing says: ids, nesting, authors, pictures, dates, edits, bodies, deleted placeholders', async () => {
+  it('reads back what the JSON listing says: ids, nesting, authors, pictures, dates, edits, bodies, deleted placeholders, the pin and author labels', async () => {
     const [first, second] = api.comments;
     Object.assign(first, { editedAt: new Date().toISOString(), author: { ...first.author, picture: 'https://pics.example/a.png' } });
+    api.pins.set('t1', 's2');
+    Object.assign(second, { byAuthor: true });
+    Object.assign(api.comments[4]!, { byAuthor: true });
     api.comments.push({ ...second, id: 'gone', status: 'deleted', body: '' }, { ...second, id: 'under-gone', parentId: 'gone', body: 'still here' });
     const listed = (await (await fetch(`${BASE}/threads/t1/comments?sort=oldest&limit=20`)).json()) as CommentPage;
     const host = document.createElement('div');
@@ -90,9 +93,14 @@ describe('<comment-box> adopting an included page', () => {
     const adopted = includedPage(host, 't1', 'oldest');
     if (typeof adopted !== 'object') throw new Error(`not adopted: ${adopted}`);
     // All the element reads; the author's opaque id, the guest flag and reply counts are not shown, so not carried.
-    const shown = (c: Comment) => [c.id, c.parentId, c.status, c.author.name, c.author.picture, c.createdAt, c.editedAt, c.body];
+    const shown = (c: Comment) => [c.id, c.parentId, c.status, c.author.name, c.author.picture, c.createdAt, c.editedAt, c.body, c.pinned, c.byAuthor];
     const byId = (a: Comment, b: Comment) => a.id.localeCompare(b.id);
+    const topLevel = (comments: Comment[]) => comments.filter((c) => !c.parentId).map((c) => c.id);
+    expect(topLevel(adopted.page.comments), 'in the listing\'s order, the pin first').to.deep.equal(topLevel(listed.comments));
+    expect(topLevel(adopted.page.comments)[0]).to.equal('s2');
     expect(adopted.page.comments.sort(byId).map(shown)).to.deep.equal(listed.comments.sort(byId).map(shown));
+    expect(adopted.page.comments.filter((c) => c.pinned).map((c) => c.id)).to.deep.equal(['s2']);
+    expect(adopted.page.comments.filter((c) => c.byAuthor).map((c) => c.id)).to.deep.equal(['s1', 's4', 'under-gone']);
     expect([adopted.page.total, adopted.page.nextCursor]).to.deep.equal([listed.total, listed.nextCursor]);
     expect(adopted.stale).to.equal(undefined);
 
@@ -102,6 +110,12 @@ describe('<comment-box> adopting an included page', () => {
     expect(root.querySelector('#comment-s0 header')!.textContent).to.include('(edited)');
     expect(root.querySelector('#comment-gone')!.textContent).to.include('This comment was deleted.');
     expect(root.querySelector('#comment-under-gone')!.closest('li')!.parentElement!.closest('li')).to.equal(root.querySelector('#comment-gone')!.closest('li'));
+    // The labels as the element draws them: the same words as the included markup, the pin first.
+    expect(root.querySelector('ol > li > article')!.id).to.equal('comment-s2');
+    expect(root.querySelector('#comment-s2 [part="pinned"]')!.textContent).to.equal(el.querySelector('#comment-s2 [data-label="pinned"]')!.textContent);
+    expect([...root.querySelectorAll('[part="author-label"]')].map((l) => [l.closest('article')!.id, l.textContent]))
+      .to.deep.equal([...el.querySelectorAll('[data-label="author"]')].map((l) => [l.closest('article')!.id, l.textContent]));
+    expect(root.querySelectorAll('[part="author-label"]')).to.have.length(3);
     // What the listing would have drawn, drawn from the markup: the same text in the same order.
     const drawn = shadowBodies(el);
     api.requests.length = 0;

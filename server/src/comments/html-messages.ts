@@ -5,6 +5,8 @@ export interface HtmlMessages {
   noComments: string;
   deletedComment: string;
   edited: string;
+  pinned: string;
+  authorLabel: string;
 }
 
 /** What the server-rendered comments say, per catalogue tag. */
@@ -16,7 +18,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "No comments yet",
     "deletedComment": "This comment was deleted.",
-    "edited": "edited"
+    "edited": "edited",
+    "pinned": "Pinned",
+    "authorLabel": "Author"
   },
   "ar": {
     "commentsHeading": {
@@ -29,7 +33,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "لا توجد تعليقات بعد",
     "deletedComment": "تم حذف هذا التعليق.",
-    "edited": "تم التعديل"
+    "edited": "تم التعديل",
+    "pinned": "مثبّت",
+    "authorLabel": "الكاتب"
   },
   "de": {
     "commentsHeading": {
@@ -38,7 +44,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Noch keine Kommentare",
     "deletedComment": "Dieser Kommentar wurde gelöscht.",
-    "edited": "bearbeitet"
+    "edited": "bearbeitet",
+    "pinned": "Angeheftet",
+    "authorLabel": "Autor"
   },
   "es": {
     "commentsHeading": {
@@ -48,7 +56,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Todavía no hay comentarios",
     "deletedComment": "Este comentario se ha eliminado.",
-    "edited": "editado"
+    "edited": "editado",
+    "pinned": "Fijado",
+    "authorLabel": "Autor"
   },
   "fr": {
     "commentsHeading": {
@@ -58,7 +68,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Aucun commentaire pour le moment",
     "deletedComment": "Ce commentaire a été supprimé.",
-    "edited": "modifié"
+    "edited": "modifié",
+    "pinned": "Épinglé",
+    "authorLabel": "Auteur"
   },
   "he": {
     "commentsHeading": {
@@ -68,7 +80,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "אין עדיין תגובות",
     "deletedComment": "התגובה הזו נמחקה.",
-    "edited": "נערכה"
+    "edited": "נערכה",
+    "pinned": "נעוץ",
+    "authorLabel": "הכותב"
   },
   "hi": {
     "commentsHeading": {
@@ -77,7 +91,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "अभी तक कोई टिप्पणी नहीं",
     "deletedComment": "यह टिप्पणी मिटा दी गई है।",
-    "edited": "बदलाव किया गया"
+    "edited": "बदलाव किया गया",
+    "pinned": "पिन किया गया",
+    "authorLabel": "लेखक"
   },
   "it": {
     "commentsHeading": {
@@ -87,7 +103,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Ancora nessun commento",
     "deletedComment": "Questo commento è stato eliminato.",
-    "edited": "modificato"
+    "edited": "modificato",
+    "pinned": "Fissato",
+    "authorLabel": "Autore"
   },
   "ja": {
     "commentsHeading": {
@@ -95,7 +113,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "コメントはまだありません",
     "deletedComment": "このコメントは削除されました。",
-    "edited": "編集済み"
+    "edited": "編集済み",
+    "pinned": "固定",
+    "authorLabel": "著者"
   },
   "ko": {
     "commentsHeading": {
@@ -103,7 +123,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "아직 댓글이 없습니다",
     "deletedComment": "삭제된 댓글입니다.",
-    "edited": "수정됨"
+    "edited": "수정됨",
+    "pinned": "고정됨",
+    "authorLabel": "작성자"
   },
   "nl": {
     "commentsHeading": {
@@ -112,7 +134,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Nog geen reacties",
     "deletedComment": "Deze reactie is verwijderd.",
-    "edited": "bewerkt"
+    "edited": "bewerkt",
+    "pinned": "Vastgezet",
+    "authorLabel": "Auteur"
   },
   "pl": {
     "commentsHeading": {
@@ -123,7 +147,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Nie ma jeszcze komentarzy",
     "deletedComment": "Ten komentarz został usunięty.",
-    "edited": "edytowany"
+    "edited": "edytowany",
+    "pinned": "Przypięty",
+    "authorLabel": "Autor"
   },
   "pt": {
     "commentsHeading": {
@@ -133,7 +159,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Ainda não há comentários",
     "deletedComment": "Este comentário foi eliminado.",
-    "edited": "editado"
+    "edited": "editado",
+    "pinned": "Afixado",
+    "authorLabel": "Autor"
   },
   "pt-BR": {
     "commentsHeading": {
@@ -143,7 +171,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Ainda não há comentários",
     "deletedComment": "Este comentário foi excluído.",
-    "edited": "editado"
+    "edited": "editado",
+    "pinned": "Fixado",
+    "authorLabel": "Autor"
   },
   "ru": {
     "commentsHeading": {
@@ -154,7 +184,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Комментариев пока нет",
     "deletedComment": "Этот комментарий удалён.",
-    "edited": "изменено"
+    "edited": "изменено",
+    "pinned": "Закреплено",
+    "authorLabel": "Автор"
   },
   "tr": {
     "commentsHeading": {
@@ -163,7 +195,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Henüz yorum yok",
     "deletedComment": "Bu yorum silindi.",
-    "edited": "düzenlendi"
+    "edited": "düzenlendi",
+    "pinned": "Sabitlendi",
+    "authorLabel": "Yazar"
   },
   "uk": {
     "commentsHeading": {
@@ -174,7 +208,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "Коментарів поки немає",
     "deletedComment": "Цей коментар видалено.",
-    "edited": "змінено"
+    "edited": "змінено",
+    "pinned": "Закріплено",
+    "authorLabel": "Автор"
   },
   "zh-Hans": {
     "commentsHeading": {
@@ -182,7 +218,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "暂无评论",
     "deletedComment": "该评论已删除。",
-    "edited": "已编辑"
+    "edited": "已编辑",
+    "pinned": "已置顶",
+    "authorLabel": "作者"
   },
   "zh-Hant": {
     "commentsHeading": {
@@ -190,7 +228,9 @@ export const htmlMessages: Readonly<Record<string, HtmlMessages>> = {
     },
     "noComments": "目前還沒有留言",
     "deletedComment": "這則留言已刪除。",
-    "edited": "已編輯"
+    "edited": "已編輯",
+    "pinned": "已置頂",
+    "authorLabel": "作者"
   }
 };
 

@@ -5,7 +5,9 @@
  * two must agree on the markup described there).
  *
  * Only what the public may read: comments awaiting moderation, rejected or spam, and every reply
- * below them, are left out; a deleted comment with replies stays as a placeholder.
+ * below them, are left out; a deleted comment with replies stays as a placeholder. The pinned comment
+ * comes first as the listing orders it, marked "Pinned", and the article's authors' comments carry
+ * the "Author" label, as the comment box shows them.
  */
 import type { Comment, CommentPage } from './schemas.js';
 import { escapeHtml, markdownToHtml } from './html-markdown.js';
@@ -71,9 +73,12 @@ export function threadHtml(page: CommentPage, lang: string): string {
     if (c.status === 'deleted') return `<article ${id} data-status="deleted" data-created-at="${escapeHtml(c.createdAt)}"><p>${escapeHtml(m.deletedComment)}</p>${list(c)}</article>`;
     const picture = c.author.picture && /^https?:\/\//i.test(c.author.picture) ? `<link itemprop="image" href="${escapeHtml(c.author.picture)}">` : '';
     const edited = c.editedAt ? ` <span>(${escapeHtml(m.edited)})<meta itemprop="dateModified" content="${escapeHtml(c.editedAt)}"></span>` : '';
+    // The comment box's labels, after the name as it shows them; adopt.ts reads them back by data-label.
+    const labels = (c.byAuthor ? ` <span data-label="author">${escapeHtml(m.authorLabel)}</span>` : '') +
+      (c.pinned ? ` <span data-label="pinned">${escapeHtml(m.pinned)}</span>` : '');
     return (
       `<article ${id}${inItem ? ' itemprop="comment"' : ''} itemscope itemtype="${SCHEMA}Comment" data-body="${escapeHtml(c.body)}">` +
-      `<header><span itemprop="author" itemscope itemtype="${SCHEMA}Person"><span itemprop="name">${escapeHtml(c.author.name)}</span>${picture}</span> ` +
+      `<header><span itemprop="author" itemscope itemtype="${SCHEMA}Person"><span itemprop="name">${escapeHtml(c.author.name)}</span>${picture}</span>${labels} ` +
       `<time itemprop="dateCreated" datetime="${escapeHtml(c.createdAt)}">${escapeHtml(dates.format(new Date(c.createdAt)))}</time>${edited}</header>` +
       `<div itemprop="text">${markdownToHtml(c.body)}</div>${list(c)}</article>`
     );
