@@ -112,6 +112,38 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(back.comments.find((c) => c.id === top.id)?.body, 'TROLL-TEXT top');
     });
 
+    it('lists hidden comments in the moderators\' inbox (status=hidden), restores one on its own, and unbans the rest', async () => {
+      const th = 'ban-inbox';
+      const reader = await token({ sub: 'inboxed', name: 'Inboxed' });
+      const [a, b, c] = [await post(reader, th, 'HIDDEN-A'), await post(reader, th, 'HIDDEN-B'), await post(reader, th, 'HIDDEN-C')];
+      await post(ada, th, 'not hidden');
+      assert.equal((await call(s.url, 'PUT', `/v1/bans/${a.author.id}`, { token: mod, body: { hideComments: true } })).json.hidden, 3);
+      const inbox = async (query: string, t = mod) => call(s.url, 'GET', `/v1/comments?${query}`, { token: t });
+      const hidden = await inbox(`status=hidden&thread=${th}&sort=oldest`);
+      assert.equal(hidden.status, 200, hidden.text);
+      assert.deepEqual(hidden.json.comments.map((x: Json) => [x.body, x.status]), [['HIDDEN-A', 'hidden'], ['HIDDEN-B', 'hidden'], ['HIDDEN-C', 'hidden']]);
+      assert.equal(hidden.json.total, 3);
+      const paged = await inbox(`status=hidden&thread=${th}&sort=oldest&limit=2`);
+      assert.equal(paged.json.comments.length, 2);
+      assert.deepEqual((await inbox(`status=hidden&thread=${th}&sort=oldest&cursor=${encodeURIComponent(paged.json.nextCursor)}`)).json.comments.map((x: Json) => x.id), [c.id]);
+      assert.equal((await inbox(`status=published&thread=${th}`)).json.total, 1, 'hidden ones are not published');
+      assert.equal((await inbox(`status=hidden&thread=${th}`, ada)).status, 403);
+      assert.equal((await call(s.url, 'GET', `/v1/comments?status=hidden&thread=${th}`)).status, 401);
+      assert.equal((await inbox('status=gone')).json.error.field, 'status');
+
+      // A moderator restores one (the ban stays: the reader still may not post), another is rejected; lifting the ban brings back the last.
+      const restored = await call(s.url, 'PATCH', `/v1/comments/${a.id}`, { token: mod, body: { status: 'published' } });
+      assert.equal(restored.status, 200, restored.text);
+      assert.equal((await list(th)).comments.find((x) => x.id === a.id)?.body, 'HIDDEN-A');
+      assert.equal((await call(s.url, 'POST', `/v1/threads/${th}/comments`, { token: reader, body: { body: 'still banned' } })).json.error.code, 'banned');
+      assert.equal((await call(s.url, 'PATCH', `/v1/comments/${b.id}`, { token: mod, body: { status: 'rejected' } })).status, 200);
+      assert.deepEqual((await inbox(`status=hidden&thread=${th}`)).json.comments.map((x: Json) => x.id), [c.id]);
+      assert.equal((await call(s.url, 'DELETE', `/v1/bans/${a.author.id}`, { token: mod })).status, 204);
+      assert.equal((await inbox(`status=hidden&thread=${th}`)).json.total, 0);
+      assert.deepEqual((await list(th, '?sort=oldest')).comments.map((x) => x.body), ['HIDDEN-A', 'HIDDEN-C', 'not hidden']);
+      assert.equal((await inbox(`status=rejected&thread=${th}`)).json.comments[0].id, b.id, 'what a moderator rejected stays rejected');
+    });
+
     it('does not bring back on unban what a moderator rejected meanwhile', async () => {
       const c = await post(troll3, 'ban-reject', 'TO-BE-REJECTED');
       await call(s.url, 'PUT', `/v1/bans/${c.author.id}`, { token: mod, body: { hideComments: true } });

@@ -572,12 +572,12 @@ export interface paths {
         };
         /**
          * Moderators: comments across threads by status (the moderation inbox)
-         * @description `status=pending` lists what awaits a decision: held comments and published comments with an edit awaiting approval (`editPending: true`; `body` is the new text, `publishedBody` what the public reads).
+         * @description `status=pending` lists what awaits a decision: held comments and published comments with an edit awaiting approval (`editPending: true`; `body` is the new text, `publishedBody` what the public reads). `status=hidden`: comments hidden with their writer's ban (published again when the ban is lifted, or one by one with `PATCH` `status: published`).
          */
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "published" | "rejected" | "spam";
+                    status?: "pending" | "published" | "rejected" | "spam" | "hidden";
                     thread?: string;
                     sort?: "oldest" | "newest";
                     limit?: number;

@@ -79,7 +79,7 @@ const ThreadQuery = Type.Object({
 export type ThreadQuery = Defaulted<Static<typeof ThreadQuery>, 'sort' | 'limit'>;
 
 const InboxQuery = Type.Object({
-  status: Type.Optional(StringEnum(['pending', 'published', 'rejected', 'spam'], { default: 'pending' })),
+  status: Type.Optional(StringEnum(['pending', 'published', 'rejected', 'spam', 'hidden'], { default: 'pending' })),
   thread: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   sort: Sort('newest'),
   ...pageFields,
@@ -173,7 +173,8 @@ export const inboxRoute = {
   summary: 'Moderators: comments across threads by status (the moderation inbox)',
   description:
     '`status=pending` lists what awaits a decision: held comments and published comments with an edit awaiting approval ' +
-    '(`editPending: true`; `body` is the new text, `publishedBody` what the public reads).',
+    '(`editPending: true`; `body` is the new text, `publishedBody` what the public reads). `status=hidden`: comments hidden with ' +
+    'their writer\'s ban (published again when the ban is lifted, or one by one with `PATCH` `status: published`).',
   querystring: InboxQuery,
   response: { 200: Ref(CommentPageSchema), ...errorResponses },
   security: tokenRequired,
