@@ -118,4 +118,45 @@ describe('<comment-box> pins, author labels and bans', () => {
     expect(api.comments.some((c) => c.body === 'Why was I removed?')).to.equal(false);
     await expect(el).to.be.accessible();
   });
+
+  it('tells a banned reader why a reply, an edit or a reaction was refused, keeps what they typed, and keeps the reply for their next visit', async () => {
+    api.comments.push({ ...api.comments[0]!, id: 'mine', author: { id: 'u-rosa', name: 'Rosa', guest: false }, body: 'my words', createdAt: new Date().toISOString() });
+    let el = await mount(`token="${READER}"`);
+    api.bans.add('u-rosa');
+    const root = () => el.shadowRoot!;
+    const alertIn = (field: HTMLTextAreaElement) => field.form!.querySelector('[role="alert"]')?.textContent ?? '';
+
+    button(el, 's0', 'reply')!.click();
+    await waitUntil(() => root().getElementById('f-s0'), 'no reply form');
+    const reply = root().getElementById('f-s0') as HTMLTextAreaElement;
+    reply.focus();
+    await sendKeys({ type: 'A reply while banned' });
+    reply.form!.requestSubmit();
+    await waitUntil(() => alertIn(reply).includes('banned you'), 'no ban message in the reply form', { timeout: 5000 });
+    expect((root().getElementById('f-s0') as HTMLTextAreaElement).value).to.equal('A reply while banned');
+
+    button(el, 'mine', 'edit')!.click();
+    await waitUntil(() => root().getElementById('f-edit:mine'), 'no edit form');
+    const edit = root().getElementById('f-edit:mine') as HTMLTextAreaElement;
+    edit.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ', changed' });
+    edit.form!.requestSubmit();
+    await waitUntil(() => alertIn(edit).includes('banned you'), 'no ban message in the edit form', { timeout: 5000 });
+    expect((root().getElementById('f-edit:mine') as HTMLTextAreaElement).value).to.equal('my words, changed');
+    expect(api.comments.find((c) => c.id === 'mine')!.body).to.equal('my words');
+    expect(api.comments.some((c) => c.body === 'A reply while banned')).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    const like = article(el, 's1').querySelector<HTMLButtonElement>('button[data-kind="like"]')!;
+    like.click();
+    await waitUntil(() => article(el, 's1').querySelector('.reactions [role="alert"], [role="alert"].note')?.textContent?.includes('banned you'), 'no ban message by the reactions', { timeout: 5000 });
+    expect(article(el, 's1').querySelector('button[data-kind="like"]')!.getAttribute('aria-pressed')).to.equal('false');
+
+    // The next visit: the reply they typed is still there to copy or send later.
+    el.parentElement!.remove();
+    el = await mount(`token="${READER}"`);
+    await waitUntil(() => root().getElementById('f-s0'), 'the reply form did not come back');
+    expect((root().getElementById('f-s0') as HTMLTextAreaElement).value).to.equal('A reply while banned');
+  });
 });
