@@ -12,7 +12,8 @@ const USAGE: Record<Exclude<Command, 'help'>, string> = {
     '                                            add comments from another system\'s export (or an Inkwell export);\n' +
     '                                            RULES: OLD=>NEW, base=URL, key=url|path|identifier, query=drop (comma-separated, or @FILE)',
   export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key] [--with-address-key]\n' +
-    '                                            write threads, comments, reactions and typo reports as JSON (FILE - : standard output)',
+    '                                            write threads, comments, reactions, typo reports, bans, pins and thread authors as JSON\n' +
+    '                                            (FILE - : standard output)',
 };
 
 /** What `--help` prints: the commands, then every setting with its variable and default. */
