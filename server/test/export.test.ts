@@ -138,10 +138,14 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.deepEqual(after, { ...before, comments: after.comments }, 'every table, row for row');
         // Readers, authors, moderators and guests are shown the same (reaction counts and their own reactions); authors still own their comments.
         const [mo, rea] = [await token({ sub: 'mo', name: 'Mo', role: 'moderator' }), await token({ sub: 'rea', name: 'Réa' })];
-        const viewers = [{}, { token: mo }, { token: rea }, { headers: GUEST_A }, { headers: GUEST_B }];
+        // Réa and Wendy are the thread's authors (set by a moderator, and from Wendy's authorOf claim).
+        const wendy = await token({ sub: 'writer', name: 'Wendy', authorOf: [THREAD] });
+        const viewers = [{}, { token: mo }, { token: rea }, { token: wendy }, { headers: GUEST_A }, { headers: GUEST_B }];
         for (const as of viewers) {
-          const [x, y]: Res[] = await Promise.all([a, b!].map((s) => call(s.url, 'GET', `/v1/threads/${T}/comments`, as)));
-          assert.deepEqual(y!.json, x!.json);
+          for (const query of ['', '?sort=newest', '?sort=top']) {
+            const [x, y]: Res[] = await Promise.all([a, b!].map((s) => call(s.url, 'GET', `/v1/threads/${T}/comments${query}`, as)));
+            assert.deepEqual(y!.json, x!.json);
+          }
         }
         // What the pins and authors show: the pinned comment first, the authors' comments labelled; the ban still refuses, and lifting it brings back what it hid.
         const anonymous = (await call(b.url, 'GET', `/v1/threads/${T}/comments?sort=newest`)).json;
