@@ -32,7 +32,9 @@ const plugins = () => [
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({
     ecma: 2021,
-    compress: { passes: 2 },
+    // pure_getters: reading a property has no side effects in our code or Lit's (no getter is read
+    // for its effect), so terser may inline and merge reads; a third pass finds a few more. -34 B a page.
+    compress: { passes: 3, pure_getters: true },
     format: { comments: false },
   }),
 ];
