@@ -108,6 +108,9 @@ export default [
         if (CATALOGUE.test(id)) return undefined;
         if (forHydrationOnly(id, getModuleInfo)) return 'hydrate';
         if (!id.includes('/node_modules/') && !id.includes('/src/core/')) return undefined;
+        // Shared code only imported with import() (the reader of declared strings) is a chunk of its own, fetched when needed.
+        const { importers, dynamicImporters } = getModuleInfo(id);
+        if (importers.length === 0 && dynamicImporters.length > 0) return undefined;
         // What a page of reading times, badges and cards needs shares one chunk; what only the
         // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
         return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'lit' : 'interactive';
