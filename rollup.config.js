@@ -2,9 +2,13 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { readdirSync, rmSync } from 'node:fs';
+import { checkPrivateMembers, privateMembersMangling } from './scripts/private-members.js';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const SOURCES = readdirSync('src', { recursive: true }).filter((file) => file.endsWith('.ts'));
+checkPrivateMembers(SOURCES.map((file) => [`src/${file}`, readFileSync(`src/${file}`, 'utf8')]));
 
 // Chunks of an earlier build must not linger beside the new ones (they would ship, and be counted).
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -35,6 +39,8 @@ const plugins = () => [
     // pure_getters: reading a property has no side effects in our code or Lit's (no getter is read
     // for its effect), so terser may inline and merge reads; a third pass finds a few more. -34 B a page.
     compress: { passes: 3, pure_getters: true },
+    // Our classes' private members get short names (scripts/private-members.js says which, and the rule).
+    mangle: privateMembersMangling(),
     format: { comments: false },
   }),
 ];
