@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 export const articleCardStyles = css`
   :host {

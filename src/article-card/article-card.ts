@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { formatPlural, type Messages } from '../core/i18n.js';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 import { controlStyles } from '../core/theme.js';
 
 // Sizes in em, from the element's own inherited font size: a page may shrink its root (html { font-size: 62.5% }).

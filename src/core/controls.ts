@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Buttons and fields shaped by a few tokens, so a theme can match its own in a few lines:

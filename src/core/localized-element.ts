@@ -1,7 +1,7 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
 import { canonicalLanguage, languageOf } from './locale.js';
-import { readDeclaredMessages } from './declared-messages.js';
+import { declaredMessagesReady, readDeclaredScripts } from './declared-scripts.js';
 
 const connected = new Set<LocalizedElement>();
 let stopListening: (() => void) | undefined;
@@ -12,6 +12,11 @@ function refreshAll(): void {
   for (const element of connected) element.requestUpdate('lang');
 }
 
+/** Settles when the strings `element` shows are here: its language's catalogue, the page's declared strings; undefined when they are. */
+function stringsReady(element: Element): Promise<unknown> | undefined {
+  return localeReady(languageOf(element)) ?? declaredMessagesReady();
+}
+
 /**
  * The base of every Inkwell element: it speaks the language of its `lang`, its nearest ancestor's or the
  * document's, and it does not render until that language's strings are here, so nothing appears in the
@@ -19,8 +24,9 @@ function refreshAll(): void {
  */
 export class LocalizedElement extends LitElement {
   override connectedCallback(): void {
+    // Before the render root is made, so that it shows the light-DOM fallback while declared strings load.
+    readDeclaredScripts();
     super.connectedCallback();
-    readDeclaredMessages();
     connected.add(this);
     stopListening ??= onMessagesChanged(refreshAll);
     if (!langObserver && typeof MutationObserver === 'function') {
@@ -53,7 +59,7 @@ export class LocalizedElement extends LitElement {
         rendered.replaceChildren();
         this.renderOptions.renderBefore = null;
       }
-      if (localeReady(languageOf(this))) root.append((this.waiting = document.createElement('slot')));
+      if (stringsReady(this)) root.append((this.waiting = document.createElement('slot')));
     }
     return root;
   }
@@ -88,9 +94,9 @@ export class LocalizedElement extends LitElement {
     return localeFor(lang) ?? localeFor('en')!;
   }
 
-  // Every update waits for the catalogue, so updateComplete also means "shown in the right language".
+  // Every update waits for the catalogue (and the page's declared strings), so updateComplete also means "shown in the right language".
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = localeReady(languageOf(this));
+    const pending = stringsReady(this);
     return pending ? pending.then(() => this.scheduleUpdate()) : super.scheduleUpdate();
   }
 }

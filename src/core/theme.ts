@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Library tokens with defaults derived from what the element sits on: its inherited text colour, never the

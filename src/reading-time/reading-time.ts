@@ -1,5 +1,5 @@
 import { html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { warnAttribute } from '../core/warn.js';
 import { oneOf } from '../core/validate.js';

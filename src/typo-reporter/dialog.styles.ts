@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 // The dialog's own rules, adopted by the element with the dialog's code (after its other styles, where
 // they stood before), so that a page pays for them only when a reader opens the dialog.

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 import { controlStyles } from '../core/controls.js';
 
 // Sizes in em: the host keeps the page's font size, so the dialog (in the top layer, yet still inheriting

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { languageOf } from '../core/locale.js';

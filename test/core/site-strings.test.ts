@@ -63,3 +63,14 @@ describe('a site changes strings', () => {
     expect(warnings[4]).to.include('not a JSON object');
   });
 });
+
+describe('strings a page declares before its elements', () => {
+  it('shows them at the first render, though their reader is fetched on demand', async () => {
+    declare('{"minutesRead": {"one": "{n} minute of reading", "other": "{n} minutes of reading"}}', 'en-AU');
+    await import('../../src/reading-time/define.js');
+    const holder = await fixture<HTMLElement>(html`<div lang="en-AU"><reading-time minutes="3"></reading-time></div>`);
+    const element = holder.querySelector('reading-time')!;
+    await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(element.shadowRoot!.querySelector('time')?.textContent).to.equal('3 minutes of reading');
+  });
+});
