@@ -14,8 +14,11 @@ export interface Caught {
 
 export class MailCatcher {
   readonly messages: Caught[] = [];
-  /** Milliseconds the server waits before answering 250 to a message (to kill a sender mid-delivery). */
-  delayMs = 0;
+  /** Whether to hold the n-th message (0-based) unanswered until its sender goes away: a sender killed mid-delivery. */
+  hold: (n: number) => boolean = () => false;
+  /** Messages received in full and held unanswered right now. */
+  holding = 0;
+  private received = 0;
   private readonly closed = new Set<string>();
   private server!: SMTPServer;
   port = 0;
@@ -31,7 +34,11 @@ export class MailCatcher {
         const chunks: Buffer[] = [];
         stream.on('data', (d: Buffer) => chunks.push(d));
         stream.on('end', async () => {
-          if (c.delayMs) await sleep(c.delayMs);
+          if (c.hold(c.received++)) {
+            c.holding++;
+            while (!c.closed.has(session.id)) await sleep(20);
+            c.holding--;
+          }
           // A sender that went away before the 250 did not deliver this message.
           if (c.closed.has(session.id)) return callback(new Error('gone'));
           const raw = Buffer.concat(chunks).toString('utf8');
