@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, kinds, sleep, startServer, token, type Kind, type TestServer } from './helpers.js';
@@ -285,6 +286,30 @@ for (const { kind, skip } of await kinds()) {
       await sleep(1000);
       assert.equal(catcher.messages.length, 2);
       await catcher.waitFor(3, 8000);
+    });
+  });
+
+  describe(`the development mail log on ${kind}`, { skip }, () => {
+    it('writes mails to <data dir>/mail.log when there is no INKWELL_SMTP_URL (npm start)', async () => {
+      const s = await startServer(kind, { INKWELL_NOTIFY_BATCH: '0' });
+      try {
+        assert.equal(s.config.mailLog, `${s.config.dataDir}/mail.log`);
+        const top = await post(s, 'devlog', await reader('pat', 'Pat'), { body: 'Dev', notifyReplies: true, pageUrl: PAGE });
+        const reply = await post(s, 'devlog', await reader('quinn', 'Quinn'), { body: 'Dev reply', parentId: top.id });
+        const end = Date.now() + 10_000;
+        let log = '';
+        while (!log.includes('Quinn replied') && Date.now() < end) {
+          await sleep(50);
+          log = fs.existsSync(s.config.mailLog!) ? fs.readFileSync(s.config.mailLog!, 'utf8') : '';
+        }
+        assert.match(log, /^To: pat@example\.com$/m);
+        assert.match(log, /^Subject: Quinn replied to your comment$/m);
+        assert.match(log, /^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/mail\/unsubscribe\?t=/m);
+        // Quoted-printable soft line breaks joined.
+        assert.ok(log.replace(/=\n/g, '').includes(`${PAGE}#comment-${reply.id}`));
+      } finally {
+        await s.close();
+      }
     });
   });
 }
