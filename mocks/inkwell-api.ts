@@ -256,9 +256,9 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 /** An unsigned token with the claims the elements read (the fake does not verify signatures). */
-export function fakeToken(name: string, role?: 'moderator'): string {
+export function fakeToken(name: string, role?: 'moderator', claims: { email?: string } = {}): string {
   const encode = (value: unknown) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${encode({ alg: 'none' })}.${encode({ sub: name.toLowerCase(), name, ...(role ? { role } : {}) })}.x`;
+  return `${encode({ alg: 'none' })}.${encode({ sub: name.toLowerCase(), name, ...(role ? { role } : {}), ...claims })}.x`;
 }
 
 /** A thread of `count` comments by a few authors, every fifth one a reply. */

@@ -283,6 +283,12 @@ export const SignedIn: Story = {
   },
 };
 
+/** The site's token carries the reader's e-mail (`email` claim): the form offers "Notify me of replies by e-mail", remembered for the next form. */
+export const NotifyReplies: Story = {
+  args: { api: '/fake/notify/v1', thread: 'notify', token: fakeToken(READER, undefined, { email: 'reader@example.com' }) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 3) } satisfies FakeSetup },
+};
+
 /** Guests may comment with a name and an optional e-mail (`guests`, where the server allows it). */
 export const Guest: Story = {
   args: { api: '/fake/guest/v1', thread: 'guest', guests: true },

@@ -21,6 +21,7 @@ import { installHostCheck } from './hosts.js';
 import { installOriginPolicy } from './http/origins.js';
 import { loggerOptions } from './logging.js';
 import { registerMetrics } from './metrics.js';
+import { mailRoutes } from './notifications/routes.js';
 
 /** The API: one plugin per resource, all under /v1. */
 const v1: FastifyPluginAsyncTypebox = async (api) => {
@@ -96,6 +97,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
 
   registerMetrics(app, config, ctx.metrics);
   await app.register(v1, { prefix: '/v1' });
+  await app.register(mailRoutes);
   await registerSite(app, ctx);
   return app;
 }

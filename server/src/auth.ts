@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { FastifyRequest } from 'fastify';
-import type { Config } from './config.js';
+import { isEmail, type Config } from './config.js';
 import { ApiError } from './http/errors.js';
 
 const CLOCK_TOLERANCE = 30;
@@ -16,6 +16,8 @@ export interface Viewer {
   role: Role;
   /** Threads whose article this reader wrote, from the site-signed `authorOf` claim: their comments there carry the "Author" label. */
   authorOf?: string[];
+  /** The `email` claim: the host site vouches for the address, so reply notifications need no confirmation. */
+  email?: string;
 }
 
 export function isModerator(v: Viewer | null): boolean {
@@ -96,6 +98,8 @@ export class Authenticator {
     const viewer: Viewer = { authorId: this.authorIdFor(sub), name, picture, role };
     const authorOf = threadList(payload.authorOf);
     if (authorOf.length) viewer.authorOf = authorOf;
+    // A malformed address is ignored like a bad picture: the reader can still comment, just not be notified.
+    if (typeof payload.email === 'string' && isEmail(payload.email.trim())) viewer.email = payload.email.trim();
     return viewer;
   }
 

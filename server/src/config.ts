@@ -46,6 +46,18 @@ export interface Config {
   webhookSecret: string | null;
   webhookRetries: number;
   webhookBackoffMs: number;
+  /** `smtp://…` or `smtps://…` mail goes through; null: development writes mails to `mailLog`, production sends none. */
+  smtpUrl: string | null;
+  /** The From of every mail. */
+  mailFrom: string;
+  /** Development without INKWELL_SMTP_URL: the file mails are appended to (`<data dir>/mail.log`); else null. */
+  mailLog: string | null;
+  /** Replies in one thread are gathered for this long into one mail per reader (0: each at once). */
+  notifyBatchMs: number;
+  /** Addresses that get the digest of held comments and typo reports. */
+  moderatorEmails: string[];
+  /** How long held comments and typo reports are gathered into one digest (0: each at once). */
+  moderatorDigestMs: number;
   rateLimitPerMinute: number;
   postLimitPerUser: number;
   postLimitPerAddress: number;
@@ -76,6 +88,46 @@ function int(env: Record<string, string | undefined>, name: string, def: number,
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   return n;
+}
+
+/** Minutes, fractions allowed (tests use seconds' worth), as milliseconds. */
+function minutes(env: Record<string, string | undefined>, name: string, def: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return def * 60_000;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of minutes >= 0, got "${raw}"`);
+  return Math.round(n * 60_000);
+}
+
+const EMAIL = /^[^\s@<>(),;:"\\]+@[^\s@<>(),;:"\\]+\.[^\s@<>(),;:"\\]+$/;
+
+/** Whether a string looks like one plain e-mail address (no display name, no list). */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** SMTP, the sender, the development mail log, notification batching and the moderators' digest. */
+function readMail(env: Record<string, string | undefined>, mode: Mode, dataDir: string) {
+  const smtpUrl = str(env, 'INKWELL_SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError('INKWELL_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  }
+  const mailFrom = str(env, 'INKWELL_MAIL_FROM');
+  if (smtpUrl && !mailFrom && mode === 'production') {
+    throw new ConfigError('INKWELL_SMTP_URL needs INKWELL_MAIL_FROM, the sender address (e.g. "Comments <comments@example.com>")');
+  }
+  const moderatorEmails = list(env.INKWELL_MODERATOR_EMAILS);
+  for (const address of moderatorEmails) {
+    if (!isEmail(address)) throw new ConfigError(`INKWELL_MODERATOR_EMAILS: "${address}" is not an e-mail address`);
+  }
+  return {
+    smtpUrl,
+    mailFrom: mailFrom ?? 'Inkwell <inkwell@localhost>',
+    mailLog: !smtpUrl && mode === 'development' ? path.join(dataDir, 'mail.log') : null,
+    notifyBatchMs: minutes(env, 'INKWELL_NOTIFY_BATCH', 15),
+    moderatorEmails,
+    moderatorDigestMs: minutes(env, 'INKWELL_MODERATOR_DIGEST', 60),
+  };
 }
 
 function list(raw: string | undefined): string[] {
@@ -210,7 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (logFormat !== 'pretty' && logFormat !== 'json') {
     throw new ConfigError(`INKWELL_LOG_FORMAT must be "pretty" or "json", got "${logFormat}"`);
   }
-  const { databaseUrl, databaseSchema } = readDatabase(env);
+  const dataDir = path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data');
   const rootDir = path.resolve(str(env, 'INKWELL_ROOT_DIR') ?? path.join(import.meta.dirname, '..', '..'));
 
   return {
@@ -223,9 +275,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     listingCacheMs: int(env, 'INKWELL_LISTING_CACHE_MS', 10_000),
     listingCacheBytes: int(env, 'INKWELL_LISTING_CACHE_BYTES', 32 * 1024 * 1024),
     rootDir,
-    dataDir: path.resolve(str(env, 'INKWELL_DATA_DIR') ?? './data'),
-    databaseUrl,
-    databaseSchema,
+    dataDir,
+    ...readDatabase(env),
     sqliteSync: str(env, 'INKWELL_SQLITE_SYNC') === 'FULL' ? 'FULL' : 'NORMAL',
     publicOrigin: origin,
     jwtSecret,
@@ -246,6 +297,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookSecret: str(env, 'INKWELL_WEBHOOK_SECRET'),
     webhookRetries: int(env, 'INKWELL_WEBHOOK_RETRIES', 5),
     webhookBackoffMs: int(env, 'INKWELL_WEBHOOK_BACKOFF_MS', 1000, 1),
+    ...readMail(env, mode, dataDir),
     ...readLimits(env),
   };
 }

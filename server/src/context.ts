@@ -9,6 +9,7 @@ import type { AddressHasher } from './privacy.js';
 import type { ListingCache } from './cache.js';
 import type { CachedPage } from './comments/views.js';
 import type { Metrics } from './metrics.js';
+import type { Notifier } from './notifications/notifier.js';
 
 /** The services every route module gets, as `app.inkwell` (services.ts opens them). */
 export interface Ctx {
@@ -22,6 +23,7 @@ export interface Ctx {
   postLimiter: PostLimiter;
   listingCache: ListingCache<CachedPage>;
   metrics: Metrics;
+  notifier: Notifier;
 }
 
 declare module 'fastify' {

@@ -123,6 +123,47 @@ export interface ThreadAuthorTable {
   author_id: string;
 }
 
+/** A reader who asked to hear of replies to their comments in a thread. */
+export interface NotifySubscriptionTable {
+  thread: string;
+  /** The reader's author id (`u_…`), or `e:<e-mail hash>` for a guest. */
+  subscriber: string;
+  email: string;
+  /** HMAC of the lower-cased address (mail_addresses' key). */
+  email_hash: string;
+  /** The language mails to them are written in (the post's `lang`, else its Accept-Language). */
+  lang: string;
+  /** The page the thread is on, as the reader's browser sent it; replies are linked as `<page_url>#comment-<id>`. */
+  page_url: string | null;
+  /** 1 once the address is confirmed (signed-in readers: the host site vouches for it; guests: the double opt-in link). */
+  confirmed: number;
+  created_at: number;
+}
+
+/** What is known of an address: confirmed by its owner (guests), unsubscribed from everything. */
+export interface MailAddressTable {
+  email_hash: string;
+  confirmed_at: number | null;
+  opted_out_at: number | null;
+  /** When the last confirmation mail went out: at most one a day per address. */
+  confirm_sent_at: number | null;
+}
+
+/** A reply (or, for moderators, a held comment or typo report) waiting to go out in the next batch mail. */
+export interface NotifyQueueTable {
+  id: string;
+  /** `reply`, `held` or `typo`. */
+  kind: string;
+  thread: string;
+  /** The subscriber (see NotifySubscriptionTable), or `moderators` for the digest. */
+  subscriber: string;
+  /** The comment or typo report. */
+  item_id: string;
+  /** When the batch it belongs to is mailed. */
+  due_at: number;
+  created_at: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -140,6 +181,9 @@ export interface DB {
   bans: BanTable;
   thread_pins: ThreadPinTable;
   thread_authors: ThreadAuthorTable;
+  notify_subscriptions: NotifySubscriptionTable;
+  mail_addresses: MailAddressTable;
+  notify_queue: NotifyQueueTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -378,6 +422,46 @@ async function addBansPinsAuthors(db: Kysely<any>, dialect: Dialect): Promise<vo
     .execute();
 }
 
+/** 0008: reply notifications by e-mail: subscriptions, addresses (confirmed, unsubscribed), the batch queue, the link key. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addNotifications(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable('notify_subscriptions')
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('subscriber', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('email_hash', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('page_url', 'text')
+    .addColumn('confirmed', 'integer', (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .addPrimaryKeyConstraint('notify_subscriptions_pk', ['thread', 'subscriber'])
+    .execute();
+  await db.schema.createIndex('notify_subscriptions_email').on('notify_subscriptions').column('email_hash').execute();
+  await db.schema
+    .createTable('mail_addresses')
+    .addColumn('email_hash', 'text', (c) => c.primaryKey())
+    .addColumn('confirmed_at', bigint)
+    .addColumn('opted_out_at', bigint)
+    .addColumn('confirm_sent_at', bigint)
+    .execute();
+  await db.schema
+    .createTable('notify_queue')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('thread', 'text', (c) => c.notNull())
+    .addColumn('subscriber', 'text', (c) => c.notNull())
+    .addColumn('item_id', 'text', (c) => c.notNull())
+    .addColumn('due_at', bigint, (c) => c.notNull())
+    .addColumn('created_at', bigint, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('notify_queue_due').on('notify_queue').column('due_at').execute();
+  await db.schema.createIndex('notify_queue_batch').on('notify_queue').columns(['subscriber', 'thread']).execute();
+  // Signs confirmation and unsubscribe links; shared by all processes like author_id_key.
+  await db.insertInto('meta').values({ key: 'mail_link_key', value: randomBytes(32).toString('base64url') }).execute();
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -391,6 +475,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_reactions': { up: (db) => createReactions(db, dialect) },
     '0006_import_source': { up: (db) => addImportSource(db, dialect) },
     '0007_bans_pins_authors': { up: (db) => addBansPinsAuthors(db, dialect) },
+    '0008_notifications': { up: (db) => addNotifications(db, dialect) },
   };
 }
 

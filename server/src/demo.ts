@@ -80,7 +80,8 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
     const { name, role } = request.body as { name: string; role: string };
     const clean = name.trim();
     // The same name signs in as the same made-up reader again, so their comments stay theirs.
-    const jwt = new SignJWT({ name: clean, ...(role === 'moderator' ? { role } : {}) })
+    // A made-up address (the reserved .invalid domain), so the demo can offer reply notifications; they go to the mail log.
+    const jwt = new SignJWT({ name: clean, email: demoAddress(clean), ...(role === 'moderator' ? { role } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject('demo:' + clean.toLowerCase())
       .setAudience(config.jwtAudience)
@@ -90,4 +91,10 @@ export async function registerSite(app: FastifyInstance, ctx: Ctx) {
     const token = await jwt.sign(new TextEncoder().encode(config.jwtSecret!));
     return { token, expiresIn: lifetime };
   });
+}
+
+/** `Ada Okafor` → `ada.okafor@demo.invalid`; a name with no Latin letters gets a stable hex local part. */
+function demoAddress(name: string): string {
+  const local = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '').slice(0, 40);
+  return `${local || 'reader.' + Buffer.from(name).toString('hex').slice(0, 16)}@demo.invalid`;
 }

@@ -4,6 +4,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { DB, Database_, OutboxTable } from './db.js';
 import { postWebhook, type WebhookEvent } from './webhooks.js';
+import type { Mailer, MailMessage } from './mail/mailer.js';
+
+/** The row type of e-mails; every other type is a webhook event. */
+export const MAIL = 'mail';
 
 /** Most deliveries one process runs at once. */
 const MAX_IN_FLIGHT = 16;
@@ -30,10 +34,11 @@ interface Claimed {
 }
 
 /**
- * Webhook events through an outbox table: `enqueue` writes the event in the caller's transaction, so
- * it exists exactly when the change it announces does; a delivery loop in every process claims due
- * rows (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so two processes never take the same row) with a lease,
- * POSTs them and deletes them once answered 2xx. A failed attempt is retried after
+ * Webhook events and e-mails through an outbox table: `enqueue` (`enqueueMail`) writes the event (the
+ * whole mail) in the caller's transaction, so it exists exactly when the change it announces does; a
+ * delivery loop in every process claims due rows (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so two
+ * processes never take the same row) with a lease, POSTs (sends) them and deletes them once answered
+ * 2xx (once the mail server said 250). A failed attempt is retried after
  * INKWELL_WEBHOOK_BACKOFF_MS, doubling each time (at most an hour), until INKWELL_WEBHOOK_RETRIES
  * attempts; then the row stays as a `dead` letter for operators. The rows of a process that died are
  * claimed again once their lease runs out: delivery is at least once.
@@ -52,10 +57,16 @@ export class Outbox {
     private readonly database: Database_,
     private readonly config: Config,
     private readonly log: FastifyBaseLogger,
+    private readonly mailer: Mailer | null = null,
   ) {}
 
   get enabled(): boolean {
-    return this.config.webhookUrl !== null;
+    return this.config.webhookUrl !== null || this.mailer !== null;
+  }
+
+  /** Whether mails can be queued (SMTP, or the development mail log). */
+  get mailEnabled(): boolean {
+    return this.mailer !== null;
   }
 
   start(): void {
@@ -73,6 +84,15 @@ export class Outbox {
     const payload = JSON.stringify({ id, type: event, createdAt: new Date(now).toISOString(), data });
     await trx.insertInto('outbox').values({
       id, type: event, payload, status: 'pending', attempts: 0, next_attempt_at: now, lease: null, last_error: null, created_at: now,
+    }).execute();
+  }
+
+  /** Stores a mail inside the caller's transaction (nothing without a mailer); call `wake` after commit. */
+  async enqueueMail(trx: Transaction<DB>, mail: MailMessage): Promise<void> {
+    if (!this.mailer) return;
+    const now = Date.now();
+    await trx.insertInto('outbox').values({
+      id: randomUUID(), type: MAIL, payload: JSON.stringify(mail), status: 'pending', attempts: 0, next_attempt_at: now, lease: null, last_error: null, created_at: now,
     }).execute();
   }
 
@@ -95,7 +115,7 @@ export class Outbox {
       try {
         rows = await this.claim(room);
       } catch (err) {
-        if (!this.closed) this.log.warn({ err }, 'outbox: claiming due webhook events failed');
+        if (!this.closed) this.log.warn({ err }, 'outbox: claiming due deliveries failed');
         return;
       }
       for (const row of rows) {
@@ -111,12 +131,17 @@ export class Outbox {
   private async claim(limit: number): Promise<OutboxTable[]> {
     const now = Date.now();
     const postgres = this.database.dialect === 'postgres';
+    const webhooks = this.config.webhookUrl !== null;
+    const mails = this.mailer !== null;
     return this.database.db
       .updateTable('outbox')
       .set({ lease: randomUUID(), next_attempt_at: now + LEASE_MS, attempts: sql<number>`attempts + 1` })
       .where('id', 'in', (eb) =>
         eb.selectFrom('outbox').select('id')
           .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+          // Rows of a channel that is off here (no webhook URL, no mailer) wait for a process that has it.
+          .$if(!webhooks, (q) => q.where('type', '=', MAIL))
+          .$if(!mails, (q) => q.where('type', '!=', MAIL))
           .orderBy('next_attempt_at').limit(limit)
           .$if(postgres, (q) => q.forUpdate().skipLocked()))
       .returningAll()
@@ -127,10 +152,14 @@ export class Outbox {
     const { db } = this.database;
     let error: string | null = null;
     try {
-      await postWebhook({
-        url: this.config.webhookUrl!, secret: this.config.webhookSecret, type: row.type, body: row.payload,
-        attempt: Number(row.attempts), signal: this.abort.signal,
-      });
+      if (row.type === MAIL) {
+        await this.mailer!.send(row.id, Number(row.created_at), JSON.parse(row.payload) as MailMessage, this.abort.signal);
+      } else {
+        await postWebhook({
+          url: this.config.webhookUrl!, secret: this.config.webhookSecret, type: row.type, body: row.payload,
+          attempt: Number(row.attempts), signal: this.abort.signal,
+        });
+      }
     } catch (err) {
       error = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
     }
@@ -147,7 +176,7 @@ export class Outbox {
           .set({ status: dead ? 'dead' : 'pending', lease: null, next_attempt_at: nextAt, last_error: error.slice(0, 500) })
           .where('id', '=', row.id).where('lease', '=', row.lease).execute();
         if (dead) {
-          this.log.warn({ eventId: row.id, event: row.type, attempts, err: error }, 'webhook delivery failed; kept as a dead letter in the outbox');
+          this.log.warn({ eventId: row.id, event: row.type, attempts, err: error }, `${row.type === MAIL ? 'mail' : 'webhook'} delivery failed; kept as a dead letter in the outbox`);
         } else {
           this.retryLater(nextAt);
         }
@@ -208,6 +237,7 @@ export class Outbox {
     clearTimeout(timer);
     this.abort.abort();
     await all;
+    this.mailer?.close();
     if (!this.inFlight.size) return;
     const held = [...this.inFlight];
     this.inFlight.clear();
@@ -218,7 +248,8 @@ export class Outbox {
         .where('lease', 'in', held.map(([, c]) => c.lease))
         .execute();
     } catch (err) {
-      this.log.warn({ err }, 'outbox: handing back claimed webhook events failed; they are sent again when their lease runs out');
+      this.log.warn({ err }, 'outbox: handing back claimed deliveries failed; they are sent again when their lease runs out');
     }
+
   }
 }

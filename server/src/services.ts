@@ -10,6 +10,9 @@ import { ListingCache } from './cache.js';
 import type { CachedPage } from './comments/views.js';
 import { Metrics } from './metrics.js';
 import type { Ctx } from './context.js';
+import { Mailer } from './mail/mailer.js';
+import { MailLinks } from './notifications/links.js';
+import { Notifier } from './notifications/notifier.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -30,7 +33,8 @@ export async function openServices(app: FastifyInstance, config: Config): Promis
   await events.start();
   const addresses = new AddressHasher(await readMeta(database.db, 'address_key'));
   installAddressHashing(app, addresses);
-  const outbox = new Outbox(database, config, app.log);
+  const outbox = new Outbox(database, config, app.log, Mailer.enabled(config) ? new Mailer(config) : null);
+  const links = new MailLinks(await readMeta(database.db, 'mail_link_key'), () => config.publicOrigin ?? listeningOrigin(app));
   const ctx: Ctx = {
     config,
     database,
@@ -42,13 +46,24 @@ export async function openServices(app: FastifyInstance, config: Config): Promis
     postLimiter: new PostLimiter(database.db, config.postLimitWindowSeconds * 1000),
     listingCache: new ListingCache<CachedPage>(config.listingCacheMs, config.listingCacheBytes, (cached) => cached.body.length),
     metrics: new Metrics(database.pool),
+    notifier: new Notifier(database, config, outbox, links, app.log),
   };
   ctx.metrics.setOutboxStats(() => outbox.stats());
   events.onChange((thread) => (thread === null ? ctx.listingCache.clear() : ctx.listingCache.invalidate(thread)));
   app.decorate('inkwell', ctx);
   outbox.start();
+  ctx.notifier.start();
+  if (config.mailLog) app.log.info(`no INKWELL_SMTP_URL: notification e-mails are written to ${config.mailLog}`);
   scheduleCleanup(app, ctx);
   return ctx;
+}
+
+/** Without INKWELL_PUBLIC_URL (development), links in mails point at the address the server listens on. */
+function listeningOrigin(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return 'http://localhost';
+  const host = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 /** Hourly: old events, idempotency records and post counters, expired dead letters. Stops on close, then closes the services. */
@@ -64,6 +79,7 @@ function scheduleCleanup(app: FastifyInstance, ctx: Ctx): void {
   cleanupTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(cleanupTimer);
+    await ctx.notifier.close();
     await outbox.close();
     await events.close();
     await database.close();

@@ -120,10 +120,11 @@ export interface Claims {
   aud?: string;
   exp?: number | string;
   authorOf?: string[];
+  email?: string;
 }
 
 export async function token(claims: Claims = {}, secret = DEV_JWT_SECRET, alg = 'HS256'): Promise<string> {
-  const jwt = new SignJWT({ name: claims.name ?? 'Alice', ...(claims.role ? { role: claims.role } : {}), ...(claims.picture ? { picture: claims.picture } : {}), ...(claims.authorOf ? { authorOf: claims.authorOf } : {}) })
+  const jwt = new SignJWT({ name: claims.name ?? 'Alice', ...(claims.role ? { role: claims.role } : {}), ...(claims.picture ? { picture: claims.picture } : {}), ...(claims.authorOf ? { authorOf: claims.authorOf } : {}), ...(claims.email ? { email: claims.email } : {}) })
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setSubject(claims.sub ?? 'alice')
     .setAudience(claims.aud ?? 'inkwell')

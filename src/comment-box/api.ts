@@ -10,6 +10,10 @@ export interface NewComment {
   formStartedAt: number;
   author?: { name: string; email?: string };
   website?: string;
+  /** E-mail the writer of replies in this thread (true), or stop (false). */
+  notifyReplies?: boolean;
+  pageUrl?: string;
+  lang?: string;
 }
 
 /** The Inkwell API as one thread's comment box uses it: every URL it calls is built here. */

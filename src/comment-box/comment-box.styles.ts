@@ -233,6 +233,15 @@ export const commentBoxStyles = css`
     display: grid;
     gap: 0.25em;
   }
+  .notify {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+  }
+  .notify .note {
+    flex-basis: 100%;
+  }
   .prompt,
   .empty,
   .status {

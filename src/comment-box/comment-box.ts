@@ -15,6 +15,7 @@ import { avatarTemplate } from '../core/avatar-template.js';
 import { renderMarkdown } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { readerFromToken } from './reader.js';
+import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import { CommentsApi, type Moderation } from './api.js';
 import { ThreadState } from './thread.js';
@@ -163,6 +164,8 @@ export class CommentBox extends LocalizedElement {
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
   /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
   @state() private refusal?: string;
+  /** @internal "Notify me of replies" is ticked (the reader's last choice, read when connected). */
+  @state() private notifyOn = false;
 
   private readonly threadState = new ThreadState(this);
   /** Bumped by every update but those that only draw more of a long thread: the comments' look may have changed. */
@@ -194,6 +197,7 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.notifyOn = notifyPreference();
     if (this.phase !== 'waiting' || this.adoptIncluded()) return;
     warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
@@ -506,7 +510,10 @@ export class CommentBox extends LocalizedElement {
         key.kind === 'edit'
           ? await api.change(key.id, { body: text })
           : await api.post(
-              { body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(this.shownAt, draft.savedAt), ...this.guestFields(event) },
+              {
+                body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(this.shownAt, draft.savedAt),
+                ...this.guestFields(event), ...this.notifyFields(key),
+              },
               draft.key,
             );
       clearDraft(thread, draftSlot(key));
@@ -536,6 +543,43 @@ export class CommentBox extends LocalizedElement {
     const data = new FormData(event.target as HTMLFormElement);
     const email = String(data.get('email') ?? '').trim();
     return { author: { name: String(data.get('name') ?? '').trim(), ...(email ? { email } : {}) }, website: String(data.get('website') ?? '') };
+  }
+
+  /**
+   * The checkbox is offered where the server can reach the writer: a signed-in reader whose token
+   * carries an address (`email` claim), or the guest form with its e-mail field.
+   */
+  private offersNotify(key: FormKey): 'reader' | 'guest' | undefined {
+    if (key.kind === 'edit') return undefined;
+    const token = this.currentToken();
+    if (token) return readerFromToken(token)?.email ? 'reader' : undefined;
+    return this.guests && key.kind === 'new' ? 'guest' : undefined;
+  }
+
+  private notifyFields(key: FormKey): { notifyReplies?: boolean; pageUrl?: string; lang?: string } {
+    if (!this.offersNotify(key)) return {};
+    if (!this.notifyOn) return { notifyReplies: false };
+    return { notifyReplies: true, pageUrl: pageUrl(this.ownerDocument.location?.href ?? ''), lang: this.locale.lang };
+  }
+
+  private renderNotify(key: FormKey, m: Messages) {
+    const offered = this.offersNotify(key);
+    if (!offered) return nothing;
+    const id = `f-${formName(key)}-notify`;
+    return html`<div class="notify">
+      <input
+        type="checkbox"
+        id=${id}
+        name="notifyReplies"
+        aria-describedby=${offered === 'guest' && this.notifyOn ? `${id}-hint` : nothing}
+        .checked=${this.notifyOn}
+        @change=${(event: Event) => {
+          this.notifyOn = (event.target as HTMLInputElement).checked;
+          rememberNotify(this.notifyOn);
+        }}
+      /><label for=${id}>${m.notifyReplies}</label>
+      ${offered === 'guest' && this.notifyOn ? html`<span class="note" id="${id}-hint">${m.notifyConfirm}</span>` : nothing}
+    </div>`;
   }
 
   private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
@@ -841,6 +885,7 @@ export class CommentBox extends LocalizedElement {
             <label>${m.guestEmail}<input part="input" name="email" type="email" dir="ltr" maxlength="200" autocomplete="email" /></label>
           </div>`
         : nothing}
+      ${this.renderNotify(key, m)}
       <div class="row">
         <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
           ${state.error ??

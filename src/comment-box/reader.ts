@@ -2,6 +2,8 @@
 export interface Reader {
   name?: string;
   moderator: boolean;
+  /** The token carries an `email` claim: the reader can be told of replies. */
+  email?: boolean;
 }
 
 export function readerFromToken(token: string | undefined): Reader | undefined {
@@ -9,10 +11,11 @@ export function readerFromToken(token: string | undefined): Reader | undefined {
   try {
     const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const json = new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)));
-    const claims = JSON.parse(json) as { name?: unknown; role?: unknown };
+    const claims = JSON.parse(json) as { name?: unknown; role?: unknown; email?: unknown };
     return {
       name: typeof claims.name === 'string' ? claims.name : undefined,
       moderator: claims.role === 'moderator' || claims.role === 'admin',
+      email: typeof claims.email === 'string' && claims.email.includes('@'),
     };
   } catch {
     return { moderator: false };

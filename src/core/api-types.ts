@@ -214,6 +214,12 @@ export interface paths {
                         };
                         website?: string;
                         formStartedAt?: number;
+                        /** @description `true`: e-mail the writer when someone replies to their comments in this thread (signed-in readers need an `email` claim in their token; guests need `author.email` and confirm it through a link first). `false`: stop those e-mails for this thread. Left out: no change. */
+                        notifyReplies?: boolean;
+                        /** @description The page the thread is on; reply e-mails link to `<pageUrl>#comment-<id>`. */
+                        pageUrl?: string;
+                        /** @description The page's language (BCP 47): reply e-mails are written in it (else the Accept-Language, else English). */
+                        lang?: string;
                     };
                 };
             };

@@ -23,6 +23,8 @@ import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from 
 import { htmlRoutes } from './html-route.js';
 import { refuseBanned } from '../bans/store.js';
 import { addAuthor, isAuthorIn } from '../threads/store.js';
+import { notifyRequest } from '../notifications/request.js';
+import type { NotifyRequest } from '../notifications/notifier.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
   type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
@@ -77,6 +79,7 @@ function writingRoutes(app: Api) {
     const { viewer } = request;
     const now = Date.now();
     checkAuthor(ctx, viewer, input);
+    const notify = notifyRequest(ctx, request, viewer, input);
     const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
     // A retry of a post made before a ban gets its answer; anything new is refused.
     if (await replayStored(db, reply, write)) return reply;
@@ -94,7 +97,7 @@ function writingRoutes(app: Api) {
     }
     const view = { ...commentView(row, viewer), own: true };
     const response = JSON.stringify(view);
-    if (!(await saveNewComment(ctx, reply, write, row, view, response))) return reply;
+    if (!(await saveNewComment(ctx, reply, write, row, view, response, notify))) return reply;
     return sendJsonText(reply.header('location', `/v1/comments/${row.id}`), 201, response);
   });
 
@@ -104,17 +107,7 @@ function writingRoutes(app: Api) {
     const row = await findForChange(ctx, request.params.id, viewer);
     rules.checkMayChange(row, viewer, 'edit', request.body);
     const next = rules.applyChange(row, request.body, viewer, config, Date.now());
-    const type = rules.eventForChange(row, next);
-    let eventIds: number[] = [];
-    await db.transaction().execute(async (trx) => {
-      // Only if nobody changed it since it was read: a stale write could publish what a moderator
-      // meanwhile held, or text they never saw.
-      if (!(await store.updateIfUnchanged(trx, row, next))) {
-        throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
-      }
-      if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
-    });
-    events.afterCommit(eventIds, row.thread);
+    await saveChange(ctx, row, next);
     return commentView(next, viewer);
   });
 
@@ -223,7 +216,9 @@ function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promis
  * ones too, text included, so moderators hear of them; not spam) in one transaction. False when a
  * concurrent twin committed first and its answer was sent instead.
  */
-async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable & { by_author?: number }, view: object, response: string): Promise<boolean> {
+async function saveNewComment(
+  ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable & { by_author?: number }, view: object, response: string, notify: NotifyRequest | null,
+): Promise<boolean> {
   let eventIds: number[] = [];
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
@@ -233,12 +228,33 @@ async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWr
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
     if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
+    // Spam subscribes nobody and notifies nobody.
+    if (row.status !== 'spam') await ctx.notifier.onNewComment(trx, stored, notify);
     return true;
   });
   if (saved === null) return false;
   ctx.events.afterCommit(eventIds, row.thread);
   ctx.outbox.wake();
+  ctx.notifier.wake();
   return true;
+}
+
+/** Stores an edit or a decision with its live event, and the reply notification of a comment made public by it. */
+async function saveChange(ctx: Ctx, row: CommentTable, next: CommentTable): Promise<void> {
+  const type = rules.eventForChange(row, next);
+  let eventIds: number[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    // Only if nobody changed it since it was read: a stale write could publish what a moderator
+    // meanwhile held, or text they never saw.
+    if (!(await store.updateIfUnchanged(trx, row, next))) {
+      throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
+    }
+    if (type) eventIds = [await ctx.events.record(trx, row.thread, type, publicView(next))];
+    // A reply approved (or otherwise made public) now: its parent's writer hears of it now.
+    if (type === 'comment-created') await ctx.notifier.onPublished(trx, next);
+  });
+  ctx.events.afterCommit(eventIds, row.thread);
+  if (type === 'comment-created') ctx.notifier.wake();
 }
 
 /** The comment a signed-in reader asks to change, if they may see it (whether they may change it is checked next). */

@@ -98,6 +98,12 @@ const newComment = (maxLength: number) => Type.Object({
   }, { additionalProperties: false })),
   website: Type.Optional(Type.String({ maxLength: 2048 })),
   formStartedAt: Type.Optional(Type.Integer({ minimum: 0 })),
+  notifyReplies: Type.Optional(Type.Boolean({
+    description: '`true`: e-mail the writer when someone replies to their comments in this thread (signed-in readers need an `email` claim in their token; ' +
+      'guests need `author.email` and confirm it through a link first). `false`: stop those e-mails for this thread. Left out: no change.',
+  })),
+  pageUrl: Type.Optional(Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://', description: 'The page the thread is on; reply e-mails link to `<pageUrl>#comment-<id>`.' })),
+  lang: Type.Optional(Type.String({ maxLength: 35, pattern: '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$', description: 'The page\'s language (BCP 47): reply e-mails are written in it (else the Accept-Language, else English).' })),
 }, { additionalProperties: false });
 export type NewComment = Static<ReturnType<typeof newComment>>;
 

@@ -31,10 +31,14 @@ export const typoReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const receipt: TypoReceipt = { id: saved.id, status: saved.status as TypoReceipt['status'], count: Number(saved.count), merged };
       await storeResponse(trx, write, merged ? 200 : 201, JSON.stringify(receipt), row.created_at);
       if (!merged) await outbox.enqueue(trx, 'typo-report.created', { report: reportView(saved) });
+      if (!merged) await ctx.notifier.onTypoReport(trx, saved.id);
       return receipt;
     });
     if (receipt === null) return reply;
-    if (!receipt.merged) outbox.wake();
+    if (!receipt.merged) {
+      outbox.wake();
+      ctx.notifier.wake();
+    }
     return reply.code(receipt.merged ? 200 : 201).send(receipt);
   });
 

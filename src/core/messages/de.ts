@@ -84,4 +84,6 @@ export const de: Messages = {
   unpin: 'Lösen',
   authorLabel: 'Autor',
   banned: 'Eine Moderatorin oder ein Moderator hat Sie hier vom Kommentieren ausgeschlossen. Ihr Text wurde nicht veröffentlicht.',
+  notifyReplies: 'Per E-Mail über Antworten informieren',
+  notifyConfirm: 'Wir senden Ihnen zuerst einen Link, um Ihre Adresse zu bestätigen.',
 };

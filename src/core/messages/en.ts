@@ -80,4 +80,6 @@ export const en: Messages = {
   unpin: 'Unpin',
   authorLabel: 'Author',
   banned: 'A moderator has banned you from commenting here. Your text has not been posted.',
+  notifyReplies: 'Notify me of replies by e-mail',
+  notifyConfirm: 'We will first send you a link to confirm your address.',
 };

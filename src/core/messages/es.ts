@@ -100,4 +100,6 @@ export const es: Messages = {
   unpin: 'Desfijar',
   authorLabel: 'Autor',
   banned: 'Un moderador te ha vetado para comentar aquí. Tu texto no se ha publicado.',
+  notifyReplies: 'Avisarme de las respuestas por correo',
+  notifyConfirm: 'Primero te enviaremos un enlace para confirmar tu dirección.',
 };

@@ -101,4 +101,6 @@ export const fr: Messages = {
   unpin: 'Désépingler',
   authorLabel: 'Auteur',
   banned: 'Un modérateur vous a interdit de commenter ici. Votre texte n’a pas été publié.',
+  notifyReplies: 'Me prévenir des réponses par e-mail',
+  notifyConfirm: 'Nous vous enverrons d’abord un lien pour confirmer votre adresse.',
 };

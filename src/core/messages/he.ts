@@ -111,4 +111,6 @@ export const he: Messages = {
   unpin: 'ביטול נעיצה',
   authorLabel: 'הכותב',
   banned: 'מנהל חסם אותך מלהגיב כאן. הטקסט שלך לא פורסם.',
+  notifyReplies: 'עדכנו אותי בדוא״ל על תשובות',
+  notifyConfirm: 'קודם נשלח אליך קישור לאישור הכתובת.',
 };

@@ -100,4 +100,6 @@ export const it: Messages = {
   unpin: 'Sblocca',
   authorLabel: 'Autore',
   banned: 'Un moderatore ti ha escluso dai commenti qui. Il tuo testo non è stato pubblicato.',
+  notifyReplies: 'Avvisami delle risposte via email',
+  notifyConfirm: 'Prima ti invieremo un link per confermare il tuo indirizzo.',
 };

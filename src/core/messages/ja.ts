@@ -84,4 +84,6 @@ export const ja: Messages = {
   unpin: '固定を解除',
   authorLabel: '著者',
   banned: 'モデレーターにより、ここでのコメントが禁止されています。テキストは投稿されていません。',
+  notifyReplies: '返信をメールで知らせる',
+  notifyConfirm: 'まず、アドレスを確認するためのリンクをお送りします。',
 };

@@ -84,4 +84,6 @@ export const ko: Messages = {
   unpin: '고정 해제',
   authorLabel: '작성자',
   banned: '운영자가 이곳에서 댓글 작성을 금지했습니다. 작성한 글은 게시되지 않았습니다.',
+  notifyReplies: '답글이 달리면 이메일로 알림 받기',
+  notifyConfirm: '먼저 주소를 확인할 수 있는 링크를 보내 드립니다.',
 };

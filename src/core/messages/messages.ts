@@ -115,4 +115,8 @@ export interface Messages {
   authorLabel: string;
   /** A banned reader's post, edit or reaction was refused. */
   banned: string;
+  /** The comment form's checkbox: e-mail the writer when someone replies (shown when the server can reach them). */
+  notifyReplies: string;
+  /** Beside that checkbox on the guest form: guests confirm their address first. */
+  notifyConfirm: string;
 }

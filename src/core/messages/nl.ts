@@ -90,4 +90,6 @@ export const nl: Messages = {
   unpin: 'Losmaken',
   authorLabel: 'Auteur',
   banned: 'Een moderator heeft je uitgesloten van reageren hier. Je tekst is niet geplaatst.',
+  notifyReplies: 'Laat me per e-mail weten als er antwoorden zijn',
+  notifyConfirm: 'We sturen je eerst een link om je adres te bevestigen.',
 };

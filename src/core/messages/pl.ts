@@ -110,4 +110,6 @@ export const pl: Messages = {
   unpin: 'Odepnij',
   authorLabel: 'Autor',
   banned: 'Moderator zablokował Ci możliwość komentowania tutaj. Twój tekst nie został opublikowany.',
+  notifyReplies: 'Powiadamiaj mnie e-mailem o odpowiedziach',
+  notifyConfirm: 'Najpierw wyślemy Ci link do potwierdzenia adresu.',
 };

@@ -100,4 +100,6 @@ export const ptBR: Messages = {
   unpin: 'Desafixar',
   authorLabel: 'Autor',
   banned: 'Um moderador bloqueou você de comentar aqui. Seu texto não foi publicado.',
+  notifyReplies: 'Me avise das respostas por e-mail',
+  notifyConfirm: 'Primeiro enviaremos um link para confirmar seu endereço.',
 };

@@ -101,4 +101,6 @@ export const pt: Messages = {
   unpin: 'Desafixar',
   authorLabel: 'Autor',
   banned: 'Um moderador impediu-o de comentar aqui. O seu texto não foi publicado.',
+  notifyReplies: 'Avisar-me das respostas por email',
+  notifyConfirm: 'Primeiro enviaremos uma ligação para confirmar o seu endereço.',
 };

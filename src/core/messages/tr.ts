@@ -91,4 +91,6 @@ export const tr: Messages = {
   unpin: 'Sabitlemeyi kaldır',
   authorLabel: 'Yazar',
   banned: 'Bir moderatör burada yorum yapmanızı engelledi. Metniniz yayımlanmadı.',
+  notifyReplies: 'Yanıtları bana e-postayla bildir',
+  notifyConfirm: 'Önce adresinizi onaylamanız için bir bağlantı göndereceğiz.',
 };

@@ -84,4 +84,6 @@ export const zhHans: Messages = {
   unpin: '取消置顶',
   authorLabel: '作者',
   banned: '版主已禁止你在此评论。你的内容未发布。',
+  notifyReplies: '有回复时通过电子邮件通知我',
+  notifyConfirm: '我们会先发送一个链接，请你确认邮箱地址。',
 };

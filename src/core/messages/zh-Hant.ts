@@ -85,4 +85,6 @@ export const zhHant: Messages = {
   unpin: '取消置頂',
   authorLabel: '作者',
   banned: '版主已禁止你在此留言。你的內容未發布。',
+  notifyReplies: '有回覆時以電子郵件通知我',
+  notifyConfirm: '我們會先寄送一個連結，請你確認電子郵件地址。',
 };
