@@ -21,6 +21,7 @@ import { listingReactor } from '../reactions/reactor.js';
 import { dropReactions, reactionsOf } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
+import { afterInboxCommit, recordArrival } from '../events/inbox.js';
 import { refuseBanned } from '../bans/store.js';
 import { addAuthor, isAuthorIn } from '../threads/store.js';
 import {
@@ -106,6 +107,7 @@ function writingRoutes(app: Api) {
     const next = rules.applyChange(row, request.body, viewer, config, Date.now());
     const type = rules.eventForChange(row, next);
     let eventIds: number[] = [];
+    let inboxIds: number[] = [];
     await db.transaction().execute(async (trx) => {
       // Only if nobody changed it since it was read: a stale write could publish what a moderator
       // meanwhile held, or text they never saw.
@@ -113,8 +115,10 @@ function writingRoutes(app: Api) {
         throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
       }
       if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
+      if (rules.nowAwaitsDecision(row, next)) inboxIds = [await recordArrival(events, trx, { kind: 'comment', id: row.id })];
     });
     events.afterCommit(eventIds, row.thread);
+    afterInboxCommit(events, inboxIds);
     return commentView(next, viewer);
   });
 
@@ -225,6 +229,7 @@ function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promis
  */
 async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable & { by_author?: number }, view: object, response: string): Promise<boolean> {
   let eventIds: number[] = [];
+  let inboxIds: number[] = [];
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
     await store.insertComment(trx, stored);
@@ -232,11 +237,13 @@ async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWr
     if (byAuthor) await addAuthor(trx, row.thread, row.author_id);
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
+    if (row.status === 'pending') inboxIds = [await recordArrival(ctx.events, trx, { kind: 'comment', id: row.id })];
     if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
     return true;
   });
   if (saved === null) return false;
   ctx.events.afterCommit(eventIds, row.thread);
+  afterInboxCommit(ctx.events, inboxIds);
   ctx.outbox.wake();
   return true;
 }

@@ -8,6 +8,7 @@ import { enforcePostLimits } from '../http/post-limits.js';
 import { guards } from '../http/viewer.js';
 import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
+import { afterInboxCommit, recordArrival } from '../events/inbox.js';
 import * as store from './store.js';
 import { reportView } from './views.js';
 import { changeReportRoute, listReportsRoute, postReportRoute, type NewReport, type ReportQuery, type TypoReceipt } from './schemas.js';
@@ -25,15 +26,18 @@ export const typoReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A retried report (same Idempotency-Key) answers the first response instead of raising the count.
     const write = idempotentWrite(request, 'typo:' + guestPrincipal(request, ctx.addresses), row.fingerprint);
     if (await replayStored(db, reply, write)) return reply;
+    let inboxIds: number[] = [];
     const receipt = await commitOnce(db, reply, write, async (trx) => {
       const saved = await store.insertOrCount(trx, row);
       const merged = saved.id !== row.id;
       const receipt: TypoReceipt = { id: saved.id, status: saved.status as TypoReceipt['status'], count: Number(saved.count), merged };
       await storeResponse(trx, write, merged ? 200 : 201, JSON.stringify(receipt), row.created_at);
       if (!merged) await outbox.enqueue(trx, 'typo-report.created', { report: reportView(saved) });
+      inboxIds = [await recordArrival(ctx.events, trx, { kind: 'typo-report', id: saved.id })];
       return receipt;
     });
     if (receipt === null) return reply;
+    afterInboxCommit(ctx.events, inboxIds);
     if (!receipt.merged) outbox.wake();
     return reply.code(receipt.merged ? 200 : 201).send(receipt);
   });
