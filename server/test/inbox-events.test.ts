@@ -62,6 +62,17 @@ for (const { kind, skip } of await kinds()) {
       }
     });
 
+    it('filters the inbox by reader', async () => {
+      const bob = await token({ sub: 'bob', name: 'Bob' });
+      const a = await call(s.url, 'POST', '/v1/threads/inbox-readers/comments', { token: alice, body: { body: 'by alice' } });
+      await call(s.url, 'POST', '/v1/threads/inbox-readers/comments', { token: bob, body: { body: 'by bob' } });
+      const all = await call(s.url, 'GET', '/v1/comments?status=pending&thread=inbox-readers', { token: mod });
+      assert.equal(all.json.total, 2);
+      const hers = await call(s.url, 'GET', `/v1/comments?status=pending&thread=inbox-readers&reader=${encodeURIComponent(a.json.author.id)}`, { token: mod });
+      assert.deepEqual(hers.json.comments.map((c: { body: string }) => c.body), ['by alice']);
+      assert.equal(hers.json.total, 1);
+    });
+
     it('replays arrivals missed since Last-Event-ID', async () => {
       const first = await SseClient.open(`${s.url}/v1/moderation/events`, { authorization: `Bearer ${mod}` });
       await sleep(50);

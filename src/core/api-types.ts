@@ -579,6 +579,8 @@ export interface paths {
                 query?: {
                     status?: "pending" | "published" | "rejected" | "spam";
                     thread?: string;
+                    /** @description Only the comments of this reader (`author.id`). */
+                    reader?: string;
                     sort?: "oldest" | "newest";
                     limit?: number;
                     cursor?: string;
