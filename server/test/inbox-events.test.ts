@@ -73,6 +73,21 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(hers.json.total, 1);
     });
 
+    it('lists typo reports oldest first on request', async () => {
+      const url = 'https://example.com/sorted';
+      for (const selection of ['first', 'second', 'third']) {
+        await call(s.url, 'POST', '/v1/typo-reports', { body: { ...report(selection), url } });
+        await sleep(5);
+      }
+      const q = `/v1/typo-reports?url=${encodeURIComponent(url)}`;
+      const newest = await call(s.url, 'GET', q, { token: mod });
+      const oldest = await call(s.url, 'GET', `${q}&sort=oldest&limit=2`, { token: mod });
+      assert.deepEqual(newest.json.reports.map((r: { selection: string }) => r.selection), ['third', 'second', 'first']);
+      assert.deepEqual(oldest.json.reports.map((r: { selection: string }) => r.selection), ['first', 'second']);
+      const rest = await call(s.url, 'GET', `${q}&sort=oldest&cursor=${encodeURIComponent(oldest.json.nextCursor)}`, { token: mod });
+      assert.deepEqual(rest.json.reports.map((r: { selection: string }) => r.selection), ['third']);
+    });
+
     it('replays arrivals missed since Last-Event-ID', async () => {
       const first = await SseClient.open(`${s.url}/v1/moderation/events`, { authorization: `Bearer ${mod}` });
       await sleep(50);

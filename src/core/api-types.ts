@@ -868,12 +868,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Moderators: typo reports, newest first */
+        /** Moderators: typo reports, newest (or oldest) first */
         get: {
             parameters: {
                 query?: {
                     status?: "open" | "fixed" | "dismissed" | "all";
                     url?: string;
+                    /** @description By the time the report first came. */
+                    sort?: "newest" | "oldest";
                     limit?: number;
                     cursor?: string;
                 };
