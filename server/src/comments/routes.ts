@@ -105,20 +105,7 @@ function writingRoutes(app: Api) {
     const row = await findForChange(ctx, request.params.id, viewer);
     rules.checkMayChange(row, viewer, 'edit', request.body);
     const next = rules.applyChange(row, request.body, viewer, config, Date.now());
-    const type = rules.eventForChange(row, next);
-    let eventIds: number[] = [];
-    let inboxIds: number[] = [];
-    await db.transaction().execute(async (trx) => {
-      // Only if nobody changed it since it was read: a stale write could publish what a moderator
-      // meanwhile held, or text they never saw.
-      if (!(await store.updateIfUnchanged(trx, row, next))) {
-        throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
-      }
-      if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
-      if (rules.nowAwaitsDecision(row, next)) inboxIds = [await recordArrival(events, trx, { kind: 'comment', id: row.id })];
-    });
-    events.afterCommit(eventIds, row.thread);
-    afterInboxCommit(events, inboxIds);
+    await saveChange(ctx, row, next);
     return commentView(next, viewer);
   });
 
@@ -246,6 +233,27 @@ async function saveNewComment(ctx: Ctx, reply: FastifyReply, write: IdempotentWr
   afterInboxCommit(ctx.events, inboxIds);
   ctx.outbox.wake();
   return true;
+}
+
+/**
+ * Stores a change only if nobody changed the comment since it was read (a stale write could publish what
+ * a moderator meanwhile held, or text they never saw), with its live event and, when the change puts the
+ * comment before moderators, its arrival in their inbox stream.
+ */
+async function saveChange(ctx: Ctx, row: CommentTable, next: CommentTable): Promise<void> {
+  const { events } = ctx;
+  const type = rules.eventForChange(row, next);
+  let eventIds: number[] = [];
+  let inboxIds: number[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await store.updateIfUnchanged(trx, row, next))) {
+      throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
+    }
+    if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
+    if (rules.nowAwaitsDecision(row, next)) inboxIds = [await recordArrival(events, trx, { kind: 'comment', id: row.id })];
+  });
+  events.afterCommit(eventIds, row.thread);
+  afterInboxCommit(events, inboxIds);
 }
 
 /** The comment a signed-in reader asks to change, if they may see it (whether they may change it is checked next). */
