@@ -55,7 +55,7 @@ function onwarn(warning, warn) {
  * chunk is named after its folder, Lit (with the plumbing every element shares) is `lit.js`.
  */
 /** The catalogues loaded on demand: every file in src/core/messages/ but English and the types and map. */
-const CATALOGUE = /\/src\/core\/messages\/(?!en\.|en-core\.|messages\.|catalogues\.)([\w-]+)\.ts$/;
+const CATALOGUE = /\/src\/core\/messages\/(?!en\.|en-|messages\.|catalogues\.)([\w-]+)\.ts$/;
 
 function chunkName({ moduleIds, name }) {
   const elements = moduleIds.map((id) => /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1]).filter(Boolean);

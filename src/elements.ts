@@ -11,6 +11,8 @@ export { CommentBox } from './comment-box/comment-box.js';
 export { CommentPostedEvent, CommentEditedEvent, CommentDeletedEvent, LoginRequestedEvent } from './comment-box/events.js';
 export type { Comment, CommentPage } from './comment-box/types.js';
 export { renderMarkdown } from './comment-box/markdown.js';
+export { CommentModeration } from './comment-moderation/comment-moderation.js';
+export { ItemModeratedEvent, type ItemModeratedDetail } from './comment-moderation/events.js';
 export { defineElement } from './core/define.js';
 export { registerMessages, type Messages } from './core/i18n.js';
 export { VERSION } from './core/version.js';

@@ -4,5 +4,6 @@ import './author-badge/define.js';
 import './article-card/define.js';
 import './typo-reporter/define.js';
 import './comment-box/define.js';
+import './comment-moderation/define.js';
 
 export * from './elements.js';

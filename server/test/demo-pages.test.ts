@@ -34,7 +34,7 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
     await s?.close();
   });
 
-  it('signs in as a moderator, approves a held comment and closes a typo report', async () => {
+  it('signs in as a moderator, approves a held comment and closes a typo report in <comment-moderation>', { skip: noBundle }, async () => {
     const reader = await token({ sub: 'r', name: 'Rita' });
     const nasty = '<img src=x onerror="document.title=\'pwned\'"> please approve';
     const held = await call(s.url, 'POST', '/v1/threads/story/comments', { token: reader, body: { body: nasty } });
@@ -56,8 +56,8 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
 
     await page.goto(`${s.url}/moderation.html`);
-    await page.waitForSelector('#auth:not([hidden])');
-    assert.match(await page.textContent('#auth') ?? '', /not signed in/);
+    const inbox = page.locator('comment-moderation');
+    await inbox.locator('[part="state"]', { hasText: 'Sign in with a moderator account' }).waitFor();
 
     await page.goto(`${s.url}/sign-in.html?return=${encodeURIComponent('/moderation.html')}`);
     await page.fill('#name', 'Moe');
@@ -65,20 +65,21 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
     await Promise.all([page.waitForURL(`${s.url}/moderation.html`), page.click('button[type=submit]')]);
     assert.ok(await page.evaluate(() => localStorage.getItem('inkwell-token')));
 
-    const item = page.locator('#comments > li', { hasText: 'please approve' });
+    const item = inbox.locator('li[part~="item"]', { hasText: 'please approve' });
     await item.waitFor();
-    assert.match(await item.locator('.text').textContent() ?? '', /<img src=x/);
-    assert.equal(await page.locator('#comments img').count(), 0);
-    await page.locator('#reports > li', { hasText: 'teh' }).waitFor();
-    assert.equal(await page.locator('#reports b').count(), 0);
+    assert.match(await item.locator('p.text').textContent() ?? '', /<img src=x/);
+    assert.equal(await inbox.locator('li img').count(), 0);
+    const typo = inbox.locator('li[part~="item"]', { hasText: 'teh' });
+    await typo.waitFor();
+    assert.equal(await inbox.locator('li b').count(), 0);
 
     await item.getByRole('button', { name: 'Approve' }).click();
     await item.waitFor({ state: 'detached' });
     const after = await call(s.url, 'GET', `/v1/comments/${held.json.id}`);
     assert.equal(after.json.status, 'published');
 
-    await page.locator('#reports > li', { hasText: 'teh' }).getByRole('button', { name: 'Fixed' }).click();
-    await page.locator('#reports > li', { hasText: 'teh' }).waitFor({ state: 'detached' });
+    await typo.getByRole('button', { name: 'Mark fixed' }).click();
+    await typo.waitFor({ state: 'detached' });
     const mod = await token({ sub: 'm', role: 'moderator' });
     const fixed = await call(s.url, 'GET', '/v1/typo-reports?status=fixed', { token: mod });
     assert.equal(fixed.json.total, 1);

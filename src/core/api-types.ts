@@ -585,6 +585,8 @@ export interface paths {
                 query?: {
                     status?: "pending" | "published" | "rejected" | "spam" | "hidden";
                     thread?: string;
+                    /** @description Only the comments of this reader (`author.id`). */
+                    reader?: string;
                     sort?: "oldest" | "newest";
                     limit?: number;
                     cursor?: string;
@@ -872,12 +874,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Moderators: typo reports, newest first */
+        /** Moderators: typo reports, newest (or oldest) first */
         get: {
             parameters: {
                 query?: {
                     status?: "open" | "fixed" | "dismissed" | "all";
                     url?: string;
+                    /** @description By the time the report first came. */
+                    sort?: "newest" | "oldest";
                     limit?: number;
                     cursor?: string;
                 };
@@ -1573,6 +1577,101 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderators: live arrivals in the moderation inbox (server-sent events)
+         * @description Event `inbox-changed` with `data` `{"kind": "comment" | "typo-report", "id"}` whenever a comment is held for approval, an edit awaits approval, or a typo report arrives (or an identical one is counted again). Only the kind and the id are sent: list the inbox (`GET /v1/comments`, `GET /v1/typo-reports`) for the items. Needs a moderator's bearer token, so it is read with fetch rather than EventSource. Reconnecting with `Last-Event-ID` replays what was missed in the last day; a comment line is sent as a heartbeat. Counts towards INKWELL_SSE_PER_ADDRESS and INKWELL_SSE_MAX like the thread streams.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -155,7 +155,7 @@ export function formatPlural(
 }
 
 /** Completes the English catalogue with the strings of elements that bring their own (see failure.ts). */
-export function addEnglish(messages: Messages): void {
-  loaded.set('en', { ...loaded.get('en'), ...messages });
+export function addEnglish(messages: Partial<Messages>): void {
+  loaded.set('en', { ...loaded.get('en'), ...messages } as Messages);
   changed();
 }

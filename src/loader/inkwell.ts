@@ -10,6 +10,7 @@ export const load = startLoader(
     'article-card': () => import('../article-card/define.js'),
     'typo-reporter': () => import('../typo-reporter/define.js'),
     'comment-box': () => import('../comment-box/define.js'),
+    'comment-moderation': () => import('../comment-moderation/define.js'),
   },
   () => import('./hydrate.js'),
 );

@@ -2,9 +2,9 @@
 // left-to-right and right-to-left pages. Physical left/right appears only where the allow-list says why.
 import { expect } from '@open-wc/testing';
 import type { CSSResultGroup } from 'lit';
-import { ReadingTime, AuthorBadge, ArticleCard, TypoReporter, CommentBox } from '../../src/elements.js';
+import { ReadingTime, AuthorBadge, ArticleCard, TypoReporter, CommentBox, CommentModeration } from '../../src/elements.js';
 
-const ELEMENTS = { 'reading-time': ReadingTime, 'author-badge': AuthorBadge, 'article-card': ArticleCard, 'typo-reporter': TypoReporter, 'comment-box': CommentBox };
+const ELEMENTS = { 'reading-time': ReadingTime, 'author-badge': AuthorBadge, 'article-card': ArticleCard, 'typo-reporter': TypoReporter, 'comment-box': CommentBox, 'comment-moderation': CommentModeration };
 
 /** Physical left/right in a declaration: properties, values and transforms that move sideways. */
 const PHYSICAL = [

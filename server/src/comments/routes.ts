@@ -21,6 +21,7 @@ import { listingReactor } from '../reactions/reactor.js';
 import { dropReactions, reactionsOf } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
+import { afterInboxCommit, recordArrival } from '../events/inbox.js';
 import { refuseBanned } from '../bans/store.js';
 import { addAuthor, isAuthorIn } from '../threads/store.js';
 import { notifyRequest } from '../notifications/request.js';
@@ -220,6 +221,7 @@ async function saveNewComment(
   ctx: Ctx, reply: FastifyReply, write: IdempotentWrite, row: CommentTable & { by_author?: number }, view: object, response: string, notify: NotifyRequest | null,
 ): Promise<boolean> {
   let eventIds: number[] = [];
+  let inboxIds: number[] = [];
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
     await store.insertComment(trx, stored);
@@ -227,6 +229,7 @@ async function saveNewComment(
     if (byAuthor) await addAuthor(trx, row.thread, row.author_id);
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
+    if (row.status === 'pending') inboxIds = [await recordArrival(ctx.events, trx, { kind: 'comment', id: row.id })];
     if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
     // Spam subscribes nobody and notifies nobody.
     if (row.status !== 'spam') await ctx.notifier.onNewComment(trx, stored, notify);
@@ -234,26 +237,34 @@ async function saveNewComment(
   });
   if (saved === null) return false;
   ctx.events.afterCommit(eventIds, row.thread);
+  afterInboxCommit(ctx.events, inboxIds);
   ctx.outbox.wake();
   ctx.notifier.wake();
   return true;
 }
 
-/** Stores an edit or a decision with its live event, and the reply notification of a comment made public by it. */
+/**
+ * Stores a change only if nobody changed the comment since it was read (a stale write could publish what
+ * a moderator meanwhile held, or text they never saw), with its live event, the reply notification of a
+ * comment made public by it and, when the change puts the comment before moderators, its arrival in
+ * their inbox stream.
+ */
 async function saveChange(ctx: Ctx, row: CommentTable, next: CommentTable): Promise<void> {
+  const { events } = ctx;
   const type = rules.eventForChange(row, next);
   let eventIds: number[] = [];
+  let inboxIds: number[] = [];
   await ctx.db.transaction().execute(async (trx) => {
-    // Only if nobody changed it since it was read: a stale write could publish what a moderator
-    // meanwhile held, or text they never saw.
     if (!(await store.updateIfUnchanged(trx, row, next))) {
       throw new ApiError(409, 'edit_conflict', 'The comment changed in the meantime; load it again and retry');
     }
-    if (type) eventIds = [await ctx.events.record(trx, row.thread, type, publicView(next))];
+    if (type) eventIds = [await events.record(trx, row.thread, type, publicView(next))];
     // A reply approved (or otherwise made public) now: its parent's writer hears of it now.
     if (type === 'comment-created') await ctx.notifier.onPublished(trx, next);
+    if (rules.nowAwaitsDecision(row, next)) inboxIds = [await recordArrival(events, trx, { kind: 'comment', id: row.id })];
   });
-  ctx.events.afterCommit(eventIds, row.thread);
+  events.afterCommit(eventIds, row.thread);
+  afterInboxCommit(events, inboxIds);
   if (type === 'comment-created') ctx.notifier.wake();
 }
 

@@ -111,3 +111,13 @@ export function eventForChange(row: CommentTable, next: CommentTable): ThreadEve
   if (!changed || (!wasPublic && !isPublic)) return null;
   return isPublic ? (wasPublic ? 'comment-updated' : 'comment-created') : 'comment-deleted';
 }
+
+/**
+ * Whether a change put the comment in front of moderators: held (by the writer's edit or a moderator's
+ * "hold"), or an edit of it now awaits approval. The inbox stream announces it.
+ */
+export function nowAwaitsDecision(row: CommentTable, next: CommentTable): boolean {
+  const held = next.status === 'pending' && row.status !== 'pending';
+  const editWaits = next.pending_body !== null && next.pending_body !== row.pending_body;
+  return held || editWaits;
+}

@@ -81,6 +81,7 @@ export type ThreadQuery = Defaulted<Static<typeof ThreadQuery>, 'sort' | 'limit'
 const InboxQuery = Type.Object({
   status: Type.Optional(StringEnum(['pending', 'published', 'rejected', 'spam', 'hidden'], { default: 'pending' })),
   thread: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  reader: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only the comments of this reader (`author.id`).' })),
   sort: Sort('newest'),
   ...pageFields,
 });

@@ -12,6 +12,7 @@ export async function listByStatus(db: Kysely<DB>, viewer: Viewer, q: InboxQuery
     ? eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'published'), eb('pending_edited_at', 'is not', null)])])
     : eb('status', '=', q.status));
   if (q.thread) base = base.where('thread', '=', q.thread);
+  if (q.reader) base = base.where('author_id', '=', q.reader);
   const { rows, nextCursor } = await keysetPage(base.selectAll(), { limit: q.limit, cursor: q.cursor, desc: q.sort === 'newest' });
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { comments: rows.map((r) => commentView(r, viewer)), total: Number(total.n), nextCursor };

@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface ThreadEvent {
   id: number;
   thread: string;
-  type: 'comment-created' | 'comment-updated' | 'comment-deleted' | 'reactions-changed' | 'pin-changed' | 'authors-changed';
+  type: 'comment-created' | 'comment-updated' | 'comment-deleted' | 'reactions-changed' | 'pin-changed' | 'authors-changed' | 'inbox-changed';
   /** JSON text of the public comment view (`reactions-changed`: the target's new counts). */
   payload: string;
 }

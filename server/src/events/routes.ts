@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../context.js';
 import { sendError } from '../http/errors.js';
 import type { ThreadEvent } from './bus.js';
-import { threadEventsRoute } from './schemas.js';
+import { guards } from '../http/viewer.js';
+import { INBOX_CHANNEL } from './inbox.js';
+import { inboxEventsRoute, threadEventsRoute } from './schemas.js';
 import { EventStream } from './stream.js';
 
 /** Seconds a refused client is asked to wait before it tries again. */
@@ -80,10 +82,11 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     streams.open.clear();
   });
 
-  app.get('/threads/:thread/events', { exposeHeadRoute: false, schema: threadEventsRoute }, async (request, reply) => {
+  /** Opens a stream of `channel` within the limits, replaying from `Last-Event-ID`. */
+  const open = async (request: FastifyRequest, reply: FastifyReply, channel: string, query: { lastEventId?: string }) => {
     const address = request.addressHash;
     if (refused(ctx, streams, address, reply)) return reply;
-    const lastId = lastEventId(request, request.query);
+    const lastId = lastEventId(request, query);
     const stream = new EventStream(reply, ctx.config, lastId);
     streams.add(stream, address);
     const streamClosed = ctx.metrics.streamOpened(request);
@@ -91,6 +94,13 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       streams.remove(stream, address);
       streamClosed();
     });
-    await replayThenLive(ctx, request, stream, request.params.thread, lastId);
-  });
+    await replayThenLive(ctx, request, stream, channel, lastId);
+  };
+
+  app.get('/threads/:thread/events', { exposeHeadRoute: false, schema: threadEventsRoute }, (request, reply) =>
+    open(request, reply, request.params.thread, request.query));
+
+  // The moderators' inbox: held comments, edits awaiting approval and typo reports as they arrive (kind and id only).
+  app.get('/moderation/events', { exposeHeadRoute: false, schema: inboxEventsRoute, preHandler: guards(ctx.auth).requireModerator }, (request, reply) =>
+    open(request, reply, INBOX_CHANNEL, {}));
 };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { errorRef, ThreadParam } from '../http/schemas.js';
+import { errorRef, errorResponses, ThreadParam, tokenRequired } from '../http/schemas.js';
 
 export const threadEventsRoute = {
   tags: ['comments'],
@@ -16,4 +16,17 @@ export const threadEventsRoute = {
   params: ThreadParam,
   querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) }),
   response: { 200: Type.String({ description: 'text/event-stream' }), 429: errorRef, 503: errorRef },
+};
+export const inboxEventsRoute = {
+  tags: ['moderation'],
+  summary: 'Moderators: live arrivals in the moderation inbox (server-sent events)',
+  description:
+    'Event `inbox-changed` with `data` `{"kind": "comment" | "typo-report", "id"}` whenever a comment is held for approval, an edit ' +
+    'awaits approval, or a typo report arrives (or an identical one is counted again). Only the kind and the id are sent: list the ' +
+    'inbox (`GET /v1/comments`, `GET /v1/typo-reports`) for the items. Needs a moderator\'s bearer token, so it is read with fetch ' +
+    'rather than EventSource. Reconnecting with `Last-Event-ID` replays what was missed in the last day; a comment line is sent as a heartbeat. ' +
+    'Counts towards INKWELL_SSE_PER_ADDRESS and INKWELL_SSE_MAX like the thread streams.',
+  headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 20 })) }),
+  response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses },
+  security: tokenRequired,
 };

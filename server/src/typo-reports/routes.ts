@@ -8,6 +8,7 @@ import { enforcePostLimits } from '../http/post-limits.js';
 import { guards } from '../http/viewer.js';
 import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
+import { afterInboxCommit, recordArrival } from '../events/inbox.js';
 import * as store from './store.js';
 import { reportView } from './views.js';
 import { changeReportRoute, listReportsRoute, postReportRoute, type NewReport, type ReportQuery, type TypoReceipt } from './schemas.js';
@@ -25,6 +26,7 @@ export const typoReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A retried report (same Idempotency-Key) answers the first response instead of raising the count.
     const write = idempotentWrite(request, 'typo:' + guestPrincipal(request, ctx.addresses), row.fingerprint);
     if (await replayStored(db, reply, write)) return reply;
+    let inboxIds: number[] = [];
     const receipt = await commitOnce(db, reply, write, async (trx) => {
       const saved = await store.insertOrCount(trx, row);
       const merged = saved.id !== row.id;
@@ -32,9 +34,11 @@ export const typoReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await storeResponse(trx, write, merged ? 200 : 201, JSON.stringify(receipt), row.created_at);
       if (!merged) await outbox.enqueue(trx, 'typo-report.created', { report: reportView(saved) });
       if (!merged) await ctx.notifier.onTypoReport(trx, saved.id);
+      inboxIds = [await recordArrival(ctx.events, trx, { kind: 'typo-report', id: saved.id })];
       return receipt;
     });
     if (receipt === null) return reply;
+    afterInboxCommit(ctx.events, inboxIds);
     if (!receipt.merged) {
       outbox.wake();
       ctx.notifier.wake();

@@ -59,9 +59,10 @@ export type NewReport = Static<typeof NewReport>;
 const ReportQuery = Type.Object({
   status: Type.Optional(StringEnum(['open', 'fixed', 'dismissed', 'all'], { default: 'open' })),
   url: Type.Optional(Type.String({ maxLength: 2048 })),
+  sort: Type.Optional(StringEnum(['newest', 'oldest'], { default: 'newest', description: 'By the time the report first came.' })),
   ...pageFields,
 });
-export type ReportQuery = Defaulted<Static<typeof ReportQuery>, 'status' | 'limit'>;
+export type ReportQuery = Defaulted<Static<typeof ReportQuery>, 'status' | 'sort' | 'limit'>;
 
 export const postReportRoute = {
   tags: ['typo-reports'],
@@ -77,7 +78,7 @@ export const postReportRoute = {
 
 export const listReportsRoute = {
   tags: ['typo-reports', 'moderation'],
-  summary: 'Moderators: typo reports, newest first',
+  summary: 'Moderators: typo reports, newest (or oldest) first',
   querystring: ReportQuery,
   response: { 200: Ref(TypoReportPageSchema), ...errorResponses },
   security: tokenRequired,

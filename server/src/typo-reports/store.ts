@@ -20,7 +20,7 @@ export async function listReports(db: Kysely<DB>, q: ReportQuery) {
   let base = db.selectFrom('typo_reports');
   if (q.status !== 'all') base = base.where('status', '=', q.status);
   if (q.url) base = base.where('url', '=', q.url.split('#')[0]!);
-  const { rows, nextCursor } = await keysetPage(base.selectAll(), { limit: q.limit, cursor: q.cursor, desc: true });
+  const { rows, nextCursor } = await keysetPage(base.selectAll(), { limit: q.limit, cursor: q.cursor, desc: q.sort !== 'oldest' });
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n), nextCursor };
 }

@@ -1,8 +1,83 @@
 /** Plural forms keyed by `Intl.PluralRules` category; `other` is always present. `{n}` is the formatted count. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
+/** The moderation inbox's strings (`<comment-moderation>`), which come with its own code. */
+export interface ModerationMessages {
+  modTitle: string;
+  /** No token: what to do. */
+  modSignIn: string;
+  /** A reader's token, not a moderator's. */
+  modNotModerator: string;
+  modSessionExpired: string;
+  modLoading: string;
+  modEmpty: string;
+  /** `{message}`: why. */
+  modLoadFailed: string;
+  /** The filter of kinds (all, comments, typo reports). */
+  modShow: string;
+  modAll: string;
+  modComments: string;
+  modReports: string;
+  /** The status filter and its values (spam is `spam`). */
+  modStatus: string;
+  modHeld: string;
+  modApproved: string;
+  modRejected: string;
+  /** Label of the order (newest or oldest first). */
+  modSort: string;
+  modThread: string;
+  modReader: string;
+  modApply: string;
+  /** How many items the filters find. */
+  modTotal: PluralMessage;
+  modLoadMore: string;
+  modSelectAll: string;
+  /** Label of an item's selection box. */
+  modSelect: string;
+  modSelected: PluralMessage;
+  /** Back to awaiting a decision. */
+  modRestore: string;
+  /** A typo report's approve and reject. */
+  modFixed: string;
+  modDismiss: string;
+  modBan: string;
+  /** The ban dialog's question; `{name}` the reader's. */
+  modBanTitle: string;
+  modBanHide: string;
+  modBanConfirm: string;
+  /** After a guest's name. */
+  modGuest: string;
+  /** Where a comment is: "in {thread}". */
+  modInThread: string;
+  /** Above the comment a reply answers. */
+  modReplyTo: string;
+  modTypo: string;
+  /** The link that opens the reported passage on its page. */
+  modOpenPassage: string;
+  modSuggestion: string;
+  modNote: string;
+  /** How often identical reports came. */
+  modReported: PluralMessage;
+  /** Above the approved text of a comment whose edit awaits approval. */
+  modPublicText: string;
+  /** Announced after a decision: `{action}` is its button's label. */
+  modDone: PluralMessage;
+  modUndo: string;
+  modUndone: string;
+  modFailed: string;
+  /** Announced when new items arrive live. */
+  modNew: PluralMessage;
+  /** The keyboard help's title and its rows. */
+  modShortcuts: string;
+  modKeyNext: string;
+  modKeyPrevious: string;
+  modKeySelect: string;
+  modKeyUndo: string;
+  modKeyHelp: string;
+}
+
 /** Every string Inkwell shows, for one language. */
-export interface Messages {
+export interface Messages extends ModerationMessages {
   /** "3 min read". */
   minutesRead: PluralMessage;
   /** "3–4 min read"; the plural form follows `{max}`. */

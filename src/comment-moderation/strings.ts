@@ -1,0 +1,6 @@
+import { addEnglish } from '../core/i18n.js';
+import '../core/form-strings.js';
+import { enModeration } from './en.js';
+
+// The inbox's English strings come with its own chunk: pages without it do not load them.
+addEnglish(enModeration);
