@@ -31,12 +31,17 @@ export interface JsonParts {
 
 const num = (x: unknown) => (x === null ? null : Number(x));
 
-/** SQLite's page row, then its replies row. */
-export function partsOfSqlite(page: unknown[], replyRow: unknown[]): JsonParts {
+/** SQLite's page rows (`limit` listed, one more when there is a next page), then its replies row. */
+export function partsOfSqlite(rows: unknown[][], limit: number, replyRow: unknown[]): JsonParts {
+  const listed = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = rows.length > limit ? listed[limit - 1]! : null;
   return {
-    tops: page[0] as string | null, fetched: Number(page[1]), lastCreatedAt: num(page[2]), lastId: page[3] as string | null,
-    total: Number(page[5]), threadReactions: page[6] as string | null,
+    tops: listed.length ? listed.map((r) => r[0]).join(',') : null,
+    fetched: rows.length,
+    lastCreatedAt: last && last[3] === 0 ? Number(last[2]) : null,
+    lastId: last && last[3] === 0 ? (last[1] as string) : null,
     replies: replyRow[0] as string | null, replyCount: Number(replyRow[1]), hiddenParents: Number(replyRow[2] ?? 0),
+    total: Number(replyRow[3]), threadReactions: replyRow[4] as string | null,
   };
 }
 
@@ -66,17 +71,25 @@ function sqlFor(dialect: JsonDialect) {
 const visible = (alias: string) =>
   `(${alias}.status = 'published' OR (${alias}.status = 'pending' AND ($3 = 1 OR ${alias}.author_id = $2)))`;
 
+/** Expressions of what a comment's JSON reads besides its stored columns. */
+interface Extras {
+  byAuthor: string;
+  pinned: string;
+  rc: string;
+  rj: string;
+}
+
 /**
  * One comment as the viewer sees it (views.ts `viewFor`): the whole comment, or a placeholder. Reads
  * the row's columns, `rc` (its reply count, top-level comments only) and `rj` (its reactions' JSON).
  */
-function commentJson(dialect: JsonDialect, topLevel: boolean): string {
+function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }): string {
   const { quote, iso } = sqlFor(dialect);
   const mayRead = `(status = 'published' OR $3 = 1 OR (status = 'pending' AND author_id = $2))`;
   const showsEdit = `(pending_body IS NOT NULL AND (author_id = $2 OR $3 = 1))`;
   // concat() writes its parts once (each || would copy the text so far) and takes NULL for nothing.
   const head = [`'{"id":'`, quote('id'), `',"thread":'`, quote('$1'), `',"parentId":'`, `COALESCE(${quote('parent_id')}, 'null')`];
-  const replyCount = topLevel ? [`',"replyCount":'`, 'COALESCE(rc, 0)'] : [];
+  const replyCount = topLevel ? [`',"replyCount":'`, `COALESCE(${x.rc}, 0)`] : [];
   // The order of the schema serializer: required properties first, then the optional ones, each in schema order.
   const full = [...head, `',"author":{"id":'`, quote('author_id'), `',"name":'`, quote('author_name'),
     `CASE WHEN guest = 1 THEN ',"guest":true' ELSE ',"guest":false' END`,
@@ -85,11 +98,11 @@ function commentJson(dialect: JsonDialect, topLevel: boolean): string {
     `',"createdAt":'`, iso('created_at'), `',"status":'`, quote('status'),
     `CASE WHEN ${showsEdit} AND pending_edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('pending_edited_at')}
        WHEN edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('edited_at')} END`,
-    `CASE WHEN by_author = 1 THEN ',"byAuthor":true' END`,
-    `CASE WHEN pinned = 1 THEN ',"pinned":true' END`, ...replyCount,
+    `CASE WHEN ${x.byAuthor} = 1 THEN ',"byAuthor":true' END`,
+    `CASE WHEN ${x.pinned} = 1 THEN ',"pinned":true' END`, ...replyCount,
     `CASE WHEN author_id = $2 THEN ',"own":true' END`,
     `CASE WHEN ${showsEdit} THEN ',"editPending":true,"publishedBody":' || ${quote('body')} END`,
-    `CASE WHEN status = 'published' THEN ',"reactions":' || rj END`, `'}'`];
+    `CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`, `'}'`];
   // `hidden` (by a ban) reads as `removed`, like a moderator's decision.
   const placeholder = [...head, `',"author":{"id":"","name":"","guest":false},"body":"","createdAt":'`, iso('created_at'),
     `',"status":'`, `CASE status WHEN 'deleted' THEN '"deleted"' WHEN 'pending' THEN '"held"' ELSE '"removed"' END`, ...replyCount, `'}'`];
@@ -115,8 +128,12 @@ function reactionsJson(dialect: JsonDialect, target: string): string {
 
 const pinnedId = `(SELECT p.comment_id FROM thread_pins p WHERE p.thread = $1)`;
 
+const byAuthorOf = (alias: string) => `CASE WHEN ${alias}.author_id IN (SELECT a.author_id FROM thread_authors a WHERE a.thread = $1) THEN 1 ELSE 0 END`;
+const replyCountOf = (alias: string) =>
+  `(SELECT count(*) FROM comments r WHERE r.root_id = ${alias}.id AND r.parent_id IS NOT NULL AND ${visible('r')})`;
+
 /** What the JSON of a listed comment `c` reads besides its stored columns. */
-const extras = (dialect: JsonDialect) => `CASE WHEN c.author_id IN (SELECT a.author_id FROM thread_authors a WHERE a.thread = $1) THEN 1 ELSE 0 END AS by_author,
+const extras = (dialect: JsonDialect) => `${byAuthorOf('c')} AS by_author,
       CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${reactionsJson(dialect, 'c.id')} AS rj`;
 
 /**
@@ -133,7 +150,7 @@ function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): str
   // The outer LIMIT keeps SQLite from flattening this into the aggregate that reads it, which would
   // evaluate the correlated subqueries once for each use of their column instead of once.
   return `SELECT c.*, k.n, ${extras(dialect)},
-      (SELECT count(*) FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}) AS rc
+      ${replyCountOf('c')} AS rc
     FROM (SELECT id, row_number() OVER (ORDER BY ${orderBy(order)}) AS n FROM (
       SELECT c.id, c.created_at, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
       WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
@@ -174,14 +191,29 @@ const threadSelect = (dialect: JsonDialect) =>
   `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${reactionsJson(dialect, "''")}`;
 
 /**
- * SQLite: the page with the total and the thread's reactions, then the replies (the listed ids as a
- * JSON array in $6; no cursor parameters). Two statements in the process cost less than one with
- * the page as a common table expression, which SQLite computed again for each use.
+ * SQLite: the page, one row per top-level comment in order (its JSON, id, time, 1 when pinned; one
+ * more than the page when there is a next page), then the replies with the total and the thread's
+ * reactions (the listed ids as a JSON array in $6). The comments are found by their keys alone and
+ * written as rows: as one aggregate over the page, with its places numbered, the same JSON cost
+ * SQLite twice as much.
  */
 export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
+  const op = order === 'newest' ? '<' : '>';
+  const after = afterCursor && order !== 'top'
+    ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7)) AND c.id IS NOT ${pinnedId}` : '';
+  const score = order === 'top' ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : '';
+  const json = commentJson('sqlite', true, { byAuthor: byAuthorOf('c'), pinned: 'k.pinned', rc: replyCountOf('c'), rj: reactionsJson('sqlite', 'c.id') });
+  // CROSS JOIN: the keys in their order drive the loop.
+  const page = `SELECT ${json}, c.id, c.created_at, k.pinned FROM (
+      SELECT c.id AS key, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
+      WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
+        AND (${visible('c')} OR EXISTS (
+          SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
+      ORDER BY ${orderBy(order)} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $6' : ''}) k
+    CROSS JOIN comments c WHERE c.id = k.key`;
   return {
-    page: `SELECT ${topSelect('sqlite')}, json_group_array(id) FILTER (WHERE n < $4), ${threadSelect('sqlite')} FROM (${topLevel('sqlite', order, afterCursor)}) c`,
-    replies: `SELECT ${replySelect('sqlite')} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)')}) c`,
+    page,
+    replies: `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite')} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)')}) c`,
   };
 }
 

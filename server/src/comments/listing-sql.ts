@@ -87,8 +87,3 @@ ORDER BY part, n`;
 /** Whether author $1 has comments or edits awaiting moderation in thread $2. */
 export const hasPendingSql =
   `SELECT 1 FROM comments WHERE author_id = $1 AND thread = $2 AND (status = 'pending' OR pending_body IS NOT NULL) LIMIT 1`;
-
-/** Whether author $1 wrote anything in thread $2, or reactor $3 reacted there (index lookups on both tables). */
-export const hasOwnSql =
-  `SELECT 1 WHERE EXISTS (SELECT 1 FROM comments WHERE author_id = $1 AND thread = $2)
-    OR EXISTS (SELECT 1 FROM reactions WHERE reactor = $3 AND thread = $2)`;

@@ -9,7 +9,7 @@ import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { hasOwnSql, hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
+import { hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, type JsonParts } from './listing-json.js';
 
@@ -77,7 +77,7 @@ function fetcher(database: Database_, order: Order, afterCursor: boolean): Fetch
   return once(database, `listing ${order} ${afterCursor}`, () => fetch(database, order, afterCursor));
 }
 
-/** The parts of a listing's JSON (listing-json.ts): one statement on PostgreSQL, two on SQLite (replies only when the page lists any comment). */
+/** The parts of a listing's JSON (listing-json.ts): one statement on PostgreSQL, two on SQLite. */
 async function jsonParts(database: Database_, order: Order, afterCursor: boolean, params: unknown[]): Promise<JsonParts> {
   const key = `listing json ${order} ${afterCursor}`;
   if (database.dialect === 'postgres') {
@@ -86,10 +86,10 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
   }
   const text = sqliteJsonStatements(order, afterCursor);
   const [page, replies] = once(database, key, () => [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)]);
-  const pageRow = (await page(params))[0]!;
-  const noReplies = [null, 0, 0];
-  const replyRow = pageRow[4] === '[]' ? noReplies : (await replies([params[0], params[1], params[2], null, params[4], pageRow[4]]))[0]!;
-  return partsOfSqlite(pageRow, replyRow);
+  const rows = await page(params);
+  const limit = Number(params[3]) - 1;
+  const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
+  return partsOfSqlite(rows, limit, (await replies([params[0], params[1], params[2], null, params[4], ids]))[0]!);
 }
 
 /** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
@@ -98,16 +98,10 @@ export async function hasPendingIn(database: Database_, thread: string, authorId
   return (await query([authorId, thread])).length > 0;
 }
 
-/** Whether `authorId` wrote anything in the thread or `reactor` reacted there: else the public listing is theirs too. */
-export async function hasOwnIn(database: Database_, thread: string, authorId: string | null, reactor: string): Promise<boolean> {
-  const query = once(database, 'own', () => database.prepare<[number]>('inkwell_has_own', hasOwnSql));
-  return (await query([authorId, thread, reactor])).length > 0;
-}
-
 /**
  * A page of a thread as `viewer` sees it, with `reactor`'s own reactions marked, as the JSON text the
  * route's response schema makes of `listThread` and `withReactions` (reactions/listing.ts): written by
- * the database in one statement (listing-json.ts). Null when a listed reply hangs below a comment that
+ * the database (listing-json.ts). Null when a listed reply hangs below a comment that
  * is not listed; `listThread` then adds the placeholders that keep its place.
  */
 export async function listThreadJson(

@@ -15,11 +15,11 @@ import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
-import { hasOwnIn, hasPendingIn, listThread, listThreadJson } from './listing.js';
-import { withReactions } from '../reactions/listing.js';
+import { hasPendingIn, listThread, listThreadJson } from './listing.js';
+import { withMine, withReactions } from '../reactions/listing.js';
 import { listingReactor } from '../reactions/reactor.js';
-import { dropReactions } from '../reactions/store.js';
-import { commentView, mayRead, publicView } from './views.js';
+import { dropReactions, reactionsOf } from '../reactions/store.js';
+import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
 import { refuseBanned } from '../bans/store.js';
 import { addAuthor, isAuthorIn } from '../threads/store.js';
@@ -145,8 +145,8 @@ function pageSerializer(reply: FastifyReply): PageSerializer {
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
  * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
- * listing, unless they wrote or reacted in the thread: then they get it fresh, with their own
- * comments flagged and `reactor`'s own reactions marked.
+ * listing (readers with their own comments flagged, and `reactor`'s own reactions marked; without a
+ * cache, listed fresh for them).
  */
 async function listingFor(
   ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer,
@@ -158,14 +158,21 @@ async function listingFor(
   let cached = ctx.listingCache.get(key);
   if (cached === undefined) {
     const generation = ctx.listingCache.generation(thread);
-    cached = { body: await listingJson(ctx, thread, null, null, q, serialize) };
+    const body = await listingJson(ctx, thread, null, null, q, serialize);
+    if (reactor !== null && !ctx.listingCache.enabled) {
+      // Nothing to keep the public page's objects for: their own page, as the database writes it.
+      const own = await listingJson(ctx, thread, viewer, reactor, q, serialize);
+      return { body: own, personal: viewer !== null || own !== body };
+    }
+    cached = { body };
     ctx.listingCache.set(thread, key, cached, generation);
   }
-  if (reactor === null || !(await hasOwnIn(ctx.database, thread, viewer?.authorId ?? null, reactor))) {
-    return { body: cached.body, personal: viewer !== null };
-  }
-  const body = await listingJson(ctx, thread, viewer, reactor, q, serialize);
-  return { body, personal: viewer !== null || body !== cached.body };
+  if (reactor === null) return { body: cached.body, personal: false };
+  const page = (cached.page ??= JSON.parse(cached.body) as CommentPage);
+  const marked = withMine(page, await reactionsOf(ctx.db, thread, reactor));
+  if (!viewer && !marked) return { body: cached.body, personal: false };
+  const mine: CachedPage = marked ? { page: marked, body: JSON.stringify(marked) } : { page, body: cached.body };
+  return { body: viewer ? withOwnFlags(mine, viewer.authorId) : mine.body, personal: true };
 }
 
 /** The listing's JSON as the database writes it, or, where placeholders must be added, as the response schema serialises it. */
