@@ -7,7 +7,7 @@ import type { Outbox } from './outbox.js';
 import type { PostLimiter } from './limits.js';
 import type { AddressHasher } from './privacy.js';
 import type { ListingCache } from './cache.js';
-import type { CachedPage } from './comments/views.js';
+import type { CachedText } from './comments/views.js';
 import type { Metrics } from './metrics.js';
 import type { Notifier } from './notifications/notifier.js';
 
@@ -21,7 +21,7 @@ export interface Ctx {
   outbox: Outbox;
   addresses: AddressHasher;
   postLimiter: PostLimiter;
-  listingCache: ListingCache<CachedPage>;
+  listingCache: ListingCache<CachedText>;
   metrics: Metrics;
   notifier: Notifier;
 }

@@ -7,7 +7,7 @@ import { Outbox } from './outbox.js';
 import { PostLimiter } from './limits.js';
 import { AddressHasher, installAddressHashing } from './privacy.js';
 import { ListingCache } from './cache.js';
-import type { CachedPage } from './comments/views.js';
+import type { CachedText } from './comments/views.js';
 import { Metrics } from './metrics.js';
 import type { Ctx } from './context.js';
 import { Mailer } from './mail/mailer.js';
@@ -44,7 +44,7 @@ export async function openServices(app: FastifyInstance, config: Config): Promis
     outbox,
     addresses,
     postLimiter: new PostLimiter(database.db, config.postLimitWindowSeconds * 1000),
-    listingCache: new ListingCache<CachedPage>(config.listingCacheMs, config.listingCacheBytes, (cached) => cached.body.length),
+    listingCache: new ListingCache<CachedText>(config.listingCacheMs, config.listingCacheBytes, (cached) => cached.body.length),
     metrics: new Metrics(database.pool),
     notifier: new Notifier(database, config, outbox, links, app.log),
   };

@@ -9,8 +9,9 @@ import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { hasPendingSql, postgresStatement, sqliteStatements, type Order } from './listing-sql.js';
+import { hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
+import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, type JsonParts } from './listing-json.js';
 
 /** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
 type Row = [
@@ -76,10 +77,52 @@ function fetcher(database: Database_, order: Order, afterCursor: boolean): Fetch
   return once(database, `listing ${order} ${afterCursor}`, () => fetch(database, order, afterCursor));
 }
 
+/** The parts of a listing's JSON (listing-json.ts): one statement on PostgreSQL, two on SQLite. */
+async function jsonParts(database: Database_, order: Order, afterCursor: boolean, params: unknown[]): Promise<JsonParts> {
+  const key = `listing json ${order} ${afterCursor}`;
+  if (database.dialect === 'postgres') {
+    const query = once(database, key, () => database.prepare<unknown[]>(`inkwell_listing_json_${order}_${afterCursor ? 'after' : 'first'}`, postgresJsonStatement(order, afterCursor)));
+    return partsOfPostgres((await query(params))[0]!);
+  }
+  const text = sqliteJsonStatements(order, afterCursor);
+  const [page, replies] = once(database, key, () => [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)]);
+  const rows = await page(params);
+  const limit = Number(params[3]) - 1;
+  const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
+  return partsOfSqlite(rows, limit, (await replies([params[0], params[1], params[2], null, params[4], ids]))[0]!);
+}
+
 /** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
 export async function hasPendingIn(database: Database_, thread: string, authorId: string): Promise<boolean> {
   const query = once(database, 'pending', () => database.prepare<[number]>('inkwell_has_pending', hasPendingSql));
   return (await query([authorId, thread])).length > 0;
+}
+
+/**
+ * A page of a thread as `viewer` sees it, with `reactor`'s own reactions marked, as the JSON text the
+ * route's response schema makes of `listThread` and `withReactions` (reactions/listing.ts): written by
+ * the database (listing-json.ts). Null when a listed reply hangs below a comment that
+ * is not listed; `listThread` then adds the placeholders that keep its place.
+ */
+export async function listThreadJson(
+  database: Database_, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery,
+): Promise<string | null> {
+  const params: unknown[] = [thread, viewer?.authorId ?? null, isModerator(viewer) ? 1 : 0, q.limit + 1, reactor];
+  const offset = q.sort === 'top' && q.cursor ? decodeOffsetCursor(q.cursor) : 0;
+  if (q.cursor) params.push(...(q.sort === 'top' ? [offset] : decodeCursor(q.cursor)));
+  const parts = await jsonParts(database, q.sort, q.cursor !== undefined, params);
+  // Placeholders to add, or more replies than a page lists (the counts then count only those listed).
+  if (parts.hiddenParents > 0 || parts.replyCount >= REPLIES_PER_PAGE) return null;
+  const { tops, replies, total, fetched, lastCreatedAt, lastId, threadReactions } = parts;
+  let nextCursor: string | null = null;
+  if (fetched > q.limit) {
+    if (q.sort === 'top') nextCursor = encodeOffsetCursor(offset + q.limit);
+    else if (lastId !== null) nextCursor = encodeCursor(lastCreatedAt!, lastId);
+    else nextCursor = q.sort === 'newest' ? encodeCursor(Number.MAX_SAFE_INTEGER, '') : encodeCursor(-1, '');
+  }
+  const comments = tops === null ? replies ?? '' : replies === null ? tops : tops + ',' + replies;
+  return `{"comments":[${comments}],"total":${total},"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}` +
+    (threadReactions === null ? '}' : `,"reactions":${threadReactions}}`);
 }
 
 function viewRow(r: Row, thread: string): ViewRow {

@@ -15,7 +15,7 @@ import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
-import { hasPendingIn, listThread } from './listing.js';
+import { hasPendingIn, listThread, listThreadJson } from './listing.js';
 import { withMine, withReactions } from '../reactions/listing.js';
 import { listingReactor } from '../reactions/reactor.js';
 import { dropReactions, reactionsOf } from '../reactions/store.js';
@@ -139,27 +139,41 @@ function pageSerializer(reply: FastifyReply): PageSerializer {
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
  * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
- * listing (readers with their own comments flagged, and `reactor`'s own reactions marked).
+ * listing (readers with their own comments flagged, and `reactor`'s own reactions marked; without a
+ * cache, listed fresh for them).
  */
 async function listingFor(
   ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer,
 ): Promise<{ body: string; personal: boolean }> {
   const seesMore = isModerator(viewer) || (viewer !== null && (await hasPendingIn(ctx.database, thread, viewer.authorId)));
-  if (seesMore) return { body: serialize(await withReactions(ctx.db, thread, await listThread(ctx.database, thread, viewer, q), reactor)), personal: true };
+  if (seesMore) return { body: await listingJson(ctx, thread, viewer, reactor, q, serialize), personal: true };
   // From the decoded request, in a form where no thread name or cursor can pass for another.
   const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
   let cached = ctx.listingCache.get(key);
   if (cached === undefined) {
     const generation = ctx.listingCache.generation(thread);
-    const page = await withReactions(ctx.db, thread, await listThread(ctx.database, thread, null, q), null);
-    cached = { page, body: serialize(page) } satisfies CachedPage;
+    const body = await listingJson(ctx, thread, null, null, q, serialize);
+    if (reactor !== null && !ctx.listingCache.enabled) {
+      // Nothing to keep the public page's objects for: their own page, as the database writes it.
+      const own = await listingJson(ctx, thread, viewer, reactor, q, serialize);
+      return { body: own, personal: viewer !== null || own !== body };
+    }
+    cached = { body };
     ctx.listingCache.set(thread, key, cached, generation);
   }
   if (reactor === null) return { body: cached.body, personal: false };
-  const marked = withMine(cached.page, await reactionsOf(ctx.db, thread, reactor));
+  const page = (cached.page ??= JSON.parse(cached.body) as CommentPage);
+  const marked = withMine(page, await reactionsOf(ctx.db, thread, reactor));
   if (!viewer && !marked) return { body: cached.body, personal: false };
-  if (marked) cached = { page: marked, body: JSON.stringify(marked) };
-  return { body: viewer ? withOwnFlags(cached, viewer.authorId) : cached.body, personal: true };
+  const mine: CachedPage = marked ? { page: marked, body: JSON.stringify(marked) } : { page, body: cached.body };
+  return { body: viewer ? withOwnFlags(mine, viewer.authorId) : mine.body, personal: true };
+}
+
+/** The listing's JSON as the database writes it, or, where placeholders must be added, as the response schema serialises it. */
+async function listingJson(ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer): Promise<string> {
+  const text = await listThreadJson(ctx.database, thread, viewer, reactor, q);
+  if (text !== null) return text;
+  return serialize(await withReactions(ctx.db, thread, await listThread(ctx.database, thread, viewer, q), reactor));
 }
 
 /** Signed-in readers post as themselves; guests only where enabled, and with a name. */

@@ -77,10 +77,18 @@ export function publicView(row: ViewRow): Comment {
   return viewFor(row, null);
 }
 
-/** An anonymous listing as the listing cache keeps it: the page and its JSON text. */
-export interface CachedPage {
-  page: CommentPage;
+/**
+ * An anonymous listing as the listing cache keeps it: its JSON text, and the page's objects once a
+ * signed-in reader (or a guest with reactions) needed them for their own flags (parsed from the text,
+ * once per cached page). The HTML route keeps its fragment and page the same way.
+ */
+export interface CachedText {
   body: string;
+  page?: CommentPage;
+}
+
+export interface CachedPage extends CachedText {
+  page: CommentPage;
 }
 
 /**

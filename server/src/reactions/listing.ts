@@ -1,5 +1,5 @@
 /**
- * Reactions in a thread's listing, merged in one place (comments/routes.ts `listingFor`): counts on
+ * Reactions in a thread's listing, as the listing's objects (comments/routes.ts; fresh listings have the database write them, comments/listing-json.ts): counts on
  * each published comment and the thread's own as `reactions`, and the viewer's `mine`.
  */
 import type { Kysely } from 'kysely';

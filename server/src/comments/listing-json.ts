@@ -1,0 +1,226 @@
+/**
+ * The statements that write a thread listing's JSON in the database: the page's comments, their
+ * replies, reply counts and reactions come out as JSON text, in the order and form the route's
+ * response schema serialises the listing's objects (views.ts, reactions/listing.ts; checked byte for
+ * byte by listing-json.test.ts). Handing the driver a few strings instead of fifteen values per row,
+ * and the serializer nothing, is most of what an uncached listing used to cost.
+ *
+ * Parameters: $1 thread, $2 the viewer's author id (null for anonymous readers), $3 1 for moderators
+ * else 0, $4 the page size plus one (the extra row tells whether a next page exists), $5 the reactor
+ * whose own reactions are `mine` (null: none), $6 and $7 the cursor's time and id (for the `top`
+ * order: $6 the offset). SQLite's replies statement takes the listed ids as a JSON array in $6.
+ */
+import { REACTION_KINDS } from '../reactions/schemas.js';
+import { REPLIES_PER_PAGE, type Order } from './listing-sql.js';
+
+
+export type JsonDialect = 'sqlite' | 'postgres';
+
+/** A listing's parts as the statements select them (counts may come as strings). */
+export interface JsonParts {
+  tops: string | null;
+  fetched: number;
+  lastCreatedAt: number | null;
+  lastId: string | null;
+  replies: string | null;
+  replyCount: number;
+  hiddenParents: number;
+  total: number;
+  threadReactions: string | null;
+}
+
+const num = (x: unknown) => (x === null ? null : Number(x));
+
+/** SQLite's page rows (`limit` listed, one more when there is a next page), then its replies row. */
+export function partsOfSqlite(rows: unknown[][], limit: number, replyRow: unknown[]): JsonParts {
+  const listed = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = rows.length > limit ? listed[limit - 1]! : null;
+  return {
+    tops: listed.length ? listed.map((r) => r[0]).join(',') : null,
+    fetched: rows.length,
+    lastCreatedAt: last && last[3] === 0 ? Number(last[2]) : null,
+    lastId: last && last[3] === 0 ? (last[1] as string) : null,
+    replies: replyRow[0] as string | null, replyCount: Number(replyRow[1]), hiddenParents: Number(replyRow[2] ?? 0),
+    total: Number(replyRow[3]), threadReactions: replyRow[4] as string | null,
+  };
+}
+
+/** PostgreSQL's one row. */
+export function partsOfPostgres(row: unknown[]): JsonParts {
+  return {
+    tops: row[0] as string | null, fetched: Number(row[1]), lastCreatedAt: num(row[2]), lastId: row[3] as string | null,
+    replies: row[4] as string | null, replyCount: Number(row[5]), hiddenParents: Number(row[6] ?? 0),
+    total: Number(row[7]), threadReactions: row[8] as string | null,
+  };
+}
+
+function sqlFor(dialect: JsonDialect) {
+  const pg = dialect === 'postgres';
+  /** A JSON string literal of a text value, escaped as JSON.stringify escapes it. */
+  const quote = (x: string) => (pg ? `to_json(${x}::text)::text` : `json_quote(${x})`);
+  /** An ISO 8601 time (Date#toISOString) of milliseconds since the epoch, quoted. */
+  const iso = (ms: string) => pg
+    ? `'"' || to_char(timestamp 'epoch' + ${ms} * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`
+    : `concat(strftime('"%Y-%m-%dT%H:%M:%S.', (${ms} - (${ms} % 1000 + 1000) % 1000) / 1000, 'unixepoch'), substr(((${ms} % 1000 + 1000) % 1000) + 1000, -3), 'Z"')`;
+  const agg = (x: string, order: string) => (pg ? `string_agg(${x}, ',' ORDER BY ${order})` : `group_concat(${x}, ',' ORDER BY ${order})`);
+  const kindRank = `CASE kind ${REACTION_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+  return { pg, quote, iso, agg, kindRank };
+}
+
+/** Rows the viewer may see: published, their own pending ones, all pending ones for moderators. */
+const visible = (alias: string) =>
+  `(${alias}.status = 'published' OR (${alias}.status = 'pending' AND ($3 = 1 OR ${alias}.author_id = $2)))`;
+
+/** Expressions of what a comment's JSON reads besides its stored columns. */
+interface Extras {
+  byAuthor: string;
+  pinned: string;
+  rc: string;
+  rj: string;
+}
+
+/**
+ * One comment as the viewer sees it (views.ts `viewFor`): the whole comment, or a placeholder. Reads
+ * the row's columns, `rc` (its reply count, top-level comments only) and `rj` (its reactions' JSON).
+ */
+function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }): string {
+  const { quote, iso } = sqlFor(dialect);
+  const mayRead = `(status = 'published' OR $3 = 1 OR (status = 'pending' AND author_id = $2))`;
+  const showsEdit = `(pending_body IS NOT NULL AND (author_id = $2 OR $3 = 1))`;
+  // concat() writes its parts once (each || would copy the text so far) and takes NULL for nothing.
+  const head = [`'{"id":'`, quote('id'), `',"thread":'`, quote('$1'), `',"parentId":'`, `COALESCE(${quote('parent_id')}, 'null')`];
+  const replyCount = topLevel ? [`',"replyCount":'`, `COALESCE(${x.rc}, 0)`] : [];
+  // The order of the schema serializer: required properties first, then the optional ones, each in schema order.
+  const full = [...head, `',"author":{"id":'`, quote('author_id'), `',"name":'`, quote('author_name'),
+    `CASE WHEN guest = 1 THEN ',"guest":true' ELSE ',"guest":false' END`,
+    `CASE WHEN author_picture <> '' THEN ',"picture":' || ${quote('author_picture')} END`,
+    `'},"body":'`, quote(`CASE WHEN ${showsEdit} THEN pending_body ELSE body END`),
+    `',"createdAt":'`, iso('created_at'), `',"status":'`, quote('status'),
+    `CASE WHEN ${showsEdit} AND pending_edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('pending_edited_at')}
+       WHEN edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('edited_at')} END`,
+    `CASE WHEN ${x.byAuthor} = 1 THEN ',"byAuthor":true' END`,
+    `CASE WHEN ${x.pinned} = 1 THEN ',"pinned":true' END`, ...replyCount,
+    `CASE WHEN author_id = $2 THEN ',"own":true' END`,
+    `CASE WHEN ${showsEdit} THEN ',"editPending":true,"publishedBody":' || ${quote('body')} END`,
+    `CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`, `'}'`];
+  // `hidden` (by a ban) reads as `removed`, like a moderator's decision.
+  const placeholder = [...head, `',"author":{"id":"","name":"","guest":false},"body":"","createdAt":'`, iso('created_at'),
+    `',"status":'`, `CASE status WHEN 'deleted' THEN '"deleted"' WHEN 'pending' THEN '"held"' ELSE '"removed"' END`, ...replyCount, `'}'`];
+  return `CASE WHEN status <> 'deleted' AND ${mayRead} THEN concat(${full.join(', ')}) ELSE concat(${placeholder.join(', ')}) END`;
+}
+
+/** The order of top-level comments (as `orderBy` in listing-sql.ts), of rows with `pinned` and `score` columns. */
+function orderBy(order: Order): string {
+  if (order === 'top') return `pinned DESC, score DESC, created_at DESC, id DESC`;
+  const dir = order === 'newest' ? 'DESC' : 'ASC';
+  return `pinned DESC, created_at ${dir}, id ${dir}`;
+}
+
+/** A comment's reactions as JSON (null when it has none), looked up only in threads with any reactions. */
+function reactionsJson(dialect: JsonDialect, target: string): string {
+  const { pg, quote, agg, kindRank } = sqlFor(dialect);
+  return `CASE WHEN (SELECT 1 FROM reactions WHERE thread = $1 LIMIT 1) IS NOT NULL THEN (
+      SELECT '{"counts":{' || ${agg(`${quote('kind')} || ':' || k`, 'rank')} || '}'
+        || CASE WHEN max(mine) = 1 THEN ',"mine":[' || ${agg(`CASE WHEN mine = 1 THEN ${quote('kind')} END`, 'rank')} || ']' ELSE '' END || '}'
+      FROM (SELECT kind, count(*) AS k, max(CASE WHEN reactor = ${pg ? '$5::text' : '$5'} THEN 1 ELSE 0 END) AS mine, ${kindRank} AS rank
+        FROM reactions WHERE thread = $1 AND target = ${target} GROUP BY kind) kinds) END`;
+}
+
+const pinnedId = `(SELECT p.comment_id FROM thread_pins p WHERE p.thread = $1)`;
+
+const byAuthorOf = (alias: string) => `CASE WHEN ${alias}.author_id IN (SELECT a.author_id FROM thread_authors a WHERE a.thread = $1) THEN 1 ELSE 0 END`;
+const replyCountOf = (alias: string) =>
+  `(SELECT count(*) FROM comments r WHERE r.root_id = ${alias}.id AND r.parent_id IS NOT NULL AND ${visible('r')})`;
+
+/** What the JSON of a listed comment `c` reads besides its stored columns. */
+const extras = (dialect: JsonDialect) => `${byAuthorOf('c')} AS by_author,
+      CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${reactionsJson(dialect, 'c.id')} AS rj`;
+
+/**
+ * The page's top-level comments `c` (all columns, `n` their place, `rc` their visible replies), one
+ * more than the page when there is a next page. Replies counted here, not from the listed replies:
+ * the same unless the page has more replies than it lists (then listing.ts counts them itself).
+ */
+function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): string {
+  const op = order === 'newest' ? '<' : '>';
+  const after = afterCursor && order !== 'top'
+    ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7)) AND c.id IS DISTINCT FROM ${pinnedId}` : '';
+  const score = order === 'top' ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : '';
+  // Placed by their keys alone: a window over whole rows cost more than the rest of the statement.
+  // The outer LIMIT keeps SQLite from flattening this into the aggregate that reads it, which would
+  // evaluate the correlated subqueries once for each use of their column instead of once.
+  return `SELECT c.*, k.n, ${extras(dialect)},
+      ${replyCountOf('c')} AS rc
+    FROM (SELECT id, row_number() OVER (ORDER BY ${orderBy(order)}) AS n FROM (
+      SELECT c.id, c.created_at, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
+      WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
+        AND (${visible('c')} OR EXISTS (
+          SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
+      ORDER BY ${orderBy(order)} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $6' : ''}) c) k
+    JOIN comments c ON c.id = k.id LIMIT $4`;
+}
+
+/** The visible replies to the top-level comments whose ids `ids` selects, oldest first, at most REPLIES_PER_PAGE. */
+function replies(dialect: JsonDialect, ids: string): string {
+  return `SELECT c.*, ${extras(dialect)} FROM (
+    SELECT r.* FROM (${ids}) top CROSS JOIN comments r
+    WHERE r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
+    ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}) c LIMIT ${REPLIES_PER_PAGE}`;
+}
+
+/**
+ * Of the top-level rows `t`: their JSON in order (the page), how many were fetched, the time and id of
+ * the last one listed when there is a next page (null when that is the pinned one), and the listed ids
+ * as a JSON array.
+ */
+function topSelect(dialect: JsonDialect): string {
+  const { agg } = sqlFor(dialect);
+  return `${agg(`CASE WHEN n < $4 THEN ${commentJson(dialect, true)} END`, 'n')}, count(*),
+    max(CASE WHEN n = $4 - 1 AND pinned = 0 THEN created_at END), max(CASE WHEN n = $4 - 1 AND pinned = 0 THEN id END)`;
+}
+
+/** Of the reply rows: their JSON (oldest first), their number, and how many hang below a comment the viewer may not read. */
+function replySelect(dialect: JsonDialect): string {
+  const { agg } = sqlFor(dialect);
+  return `${agg(commentJson(dialect, false), 'created_at, id')}, count(*),
+    sum(CASE WHEN parent_id <> root_id AND NOT EXISTS (SELECT 1 FROM comments p WHERE p.id = c.parent_id AND ${visible('p')}) THEN 1 ELSE 0 END)`;
+}
+
+/** The total, and the thread's own reactions as JSON (null when none). */
+const threadSelect = (dialect: JsonDialect) =>
+  `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${reactionsJson(dialect, "''")}`;
+
+/**
+ * SQLite: the page, one row per top-level comment in order (its JSON, id, time, 1 when pinned; one
+ * more than the page when there is a next page), then the replies with the total and the thread's
+ * reactions (the listed ids as a JSON array in $6). The comments are found by their keys alone and
+ * written as rows: as one aggregate over the page, with its places numbered, the same JSON cost
+ * SQLite twice as much.
+ */
+export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
+  const op = order === 'newest' ? '<' : '>';
+  const after = afterCursor && order !== 'top'
+    ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7)) AND c.id IS NOT ${pinnedId}` : '';
+  const score = order === 'top' ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : '';
+  const json = commentJson('sqlite', true, { byAuthor: byAuthorOf('c'), pinned: 'k.pinned', rc: replyCountOf('c'), rj: reactionsJson('sqlite', 'c.id') });
+  // CROSS JOIN: the keys in their order drive the loop.
+  const page = `SELECT ${json}, c.id, c.created_at, k.pinned FROM (
+      SELECT c.id AS key, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
+      WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
+        AND (${visible('c')} OR EXISTS (
+          SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
+      ORDER BY ${orderBy(order)} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $6' : ''}) k
+    CROSS JOIN comments c WHERE c.id = k.key`;
+  return {
+    page,
+    replies: `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite')} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)')}) c`,
+  };
+}
+
+/** PostgreSQL: one statement, one round trip; the same row as both SQLite statements' together (without the ids). */
+export function postgresJsonStatement(order: Order, afterCursor: boolean): string {
+  return `WITH t AS (${topLevel('postgres', order, afterCursor)})
+SELECT p.*, r.*, ${threadSelect('postgres')}
+FROM (SELECT ${topSelect('postgres')} FROM t c) p,
+  (SELECT ${replySelect('postgres')} FROM (${replies('postgres', 'SELECT id FROM t WHERE n < $4')}) c) r`;
+}
