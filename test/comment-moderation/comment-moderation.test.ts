@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CommentModeration } from '../../src/comment-moderation/comment-moderation.js';
-import { typoReport } from '../../mocks/moderation-api.js';
+import { heldComment, typoReport } from '../../mocks/moderation-api.js';
 import { captureWarnings } from '../helpers/warnings.js';
 import { TOKEN, fake, mount, $, keys, item } from './helpers.js';
 
@@ -67,5 +67,19 @@ describe('<comment-moderation>', () => {
       expect($(el, '.state')!.textContent).to.include('could not be loaded');
     });
     expect(noApi.some((w) => w.includes('<comment-moderation> api'))).to.equal(true);
+  });
+  it('shows what readers wrote as text, never as markup', async () => {
+    const payload = '<img src=x onerror="window.__inkwellXss=1"><script>window.__inkwellXss=2</script>';
+    const el = await mount(`token="${TOKEN}"`, {
+      comments: [heldComment('c_x', '<b>Eve</b>', payload, 1)],
+      reports: [typoReport('t_x', '<i>sel</i>', 2, { suggestion: '<u>fix</u>', prefix: '<svg onload=x>', suffix: '</mark>' })],
+    });
+    const comment = item(el, 'comment:c_x');
+    expect(comment.textContent).to.include(payload).and.include('<b>Eve</b>');
+    const report = item(el, 'typo-report:t_x');
+    expect(report.querySelector('mark')!.textContent).to.equal('<i>sel</i>');
+    expect(report.textContent).to.include('<svg onload=x>').and.include('</mark>');
+    expect(el.shadowRoot!.querySelectorAll('img, script, b, i, u, svg')).to.have.length(0);
+    expect((window as unknown as { __inkwellXss?: number }).__inkwellXss).to.equal(undefined);
   });
 });
