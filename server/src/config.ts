@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MAIL_LANGUAGES, mailLanguage } from './mail/messages.js';
 
 export type Mode = 'development' | 'production';
 export type Moderation = 'off' | 'pre';
@@ -58,6 +59,8 @@ export interface Config {
   moderatorEmails: string[];
   /** How long held comments and typo reports are gathered into one digest (0: each at once). */
   moderatorDigestMs: number;
+  /** The digest's language: a mail catalogue tag (`en`, `fr`, `pt-BR`, …). */
+  moderatorLang: string;
   rateLimitPerMinute: number;
   postLimitPerUser: number;
   postLimitPerAddress: number;
@@ -120,6 +123,11 @@ function readMail(env: Record<string, string | undefined>, mode: Mode, dataDir: 
   for (const address of moderatorEmails) {
     if (!isEmail(address)) throw new ConfigError(`INKWELL_MODERATOR_EMAILS: "${address}" is not an e-mail address`);
   }
+  const langTag = str(env, 'INKWELL_MODERATOR_LANG');
+  const moderatorLang = mailLanguage(langTag);
+  if (langTag && moderatorLang === 'en' && !/^en\b/i.test(langTag)) {
+    throw new ConfigError(`INKWELL_MODERATOR_LANG: "${langTag}" is not one of the mail languages (${MAIL_LANGUAGES.join(', ')})`);
+  }
   return {
     smtpUrl,
     mailFrom: mailFrom ?? 'Inkwell <inkwell@localhost>',
@@ -127,6 +135,7 @@ function readMail(env: Record<string, string | undefined>, mode: Mode, dataDir: 
     notifyBatchMs: minutes(env, 'INKWELL_NOTIFY_BATCH', 15),
     moderatorEmails,
     moderatorDigestMs: minutes(env, 'INKWELL_MODERATOR_DIGEST', 60),
+    moderatorLang,
   };
 }
 

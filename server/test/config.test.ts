@@ -16,6 +16,9 @@ describe('configuration', () => {
     assert.equal(c.guests, false);
     assert.equal(c.moderation, 'off');
     assert.deepEqual(c.trustedProxies, []);
+    assert.equal(c.moderatorLang, 'en');
+    assert.equal(loadConfig({ INKWELL_MODERATOR_LANG: 'fr-CA' }, []).moderatorLang, 'fr');
+    assert.equal(loadConfig({ INKWELL_MODERATOR_LANG: 'zh-TW' }, []).moderatorLang, 'zh-Hant');
   });
 
   it('takes --port over INKWELL_PORT', () => {
@@ -29,6 +32,7 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ INKWELL_JWT_SECRET: 'short' }, []), /32 bytes/);
     assert.throws(() => loadConfig({ INKWELL_MODERATION: 'post' }, []), /INKWELL_MODERATION/);
     assert.throws(() => loadConfig({ INKWELL_PORT: 'eighty' }, []), /INKWELL_PORT/);
+    assert.throws(() => loadConfig({ INKWELL_MODERATOR_LANG: 'tlh' }, []), /INKWELL_MODERATOR_LANG: "tlh" is not one of the mail languages/);
     assert.throws(() => loadConfig({ INKWELL_DATABASE_URL: 'mysql://x' }, []), /postgres/);
     assert.throws(() => loadConfig({ INKWELL_DATABASE_SCHEMA: 'a; drop' }, []), /SQL identifier/);
     const prod = loadConfig({ INKWELL_MODE: 'production', INKWELL_JWT_SECRET: 'x'.repeat(32), INKWELL_PUBLIC_URL: 'https://comments.example', INKWELL_TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16' }, []);

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type CommentTable, type ReactionTable } from '../src/db.js';
+import { openDatabase, readMeta, type CommentTable, type ReactionTable } from '../src/db.js';
+import { MailLinks } from '../src/notifications/links.js';
 import { call, dropSchema, kinds, PG_URL, randomSchema, startServer, token, type Res, type TestServer } from './helpers.js';
 import { allRows, cli, databaseEnv, FIXTURES, importInto, scratch } from './porting-helpers.js';
 
@@ -10,6 +11,9 @@ const THREAD = 'https://news.example/2024/story';
 const T = encodeURIComponent(THREAD);
 /** A thread whose authors are set before anybody commented. */
 const UPCOMING = 'https://news.example/2024/upcoming';
+/** A thread where readers asked to hear of replies. */
+const MAILED = 'https://news.example/2024/mailed';
+
 /** Two guests' browsers (guests react with INKWELL_GUEST_REACTIONS=on). */
 const GUEST_A = { 'inkwell-client': 'browser-one-abcdefgh' };
 const GUEST_B = { 'inkwell-client': 'browser-two-abcdefgh' };
@@ -70,6 +74,32 @@ async function populate(s: TestServer): Promise<void> {
   }
   const imported = await importInto(s, 'disqus', path.join(FIXTURES, 'disqus.xml'));
   assert.equal(imported.code, 0, imported.stderr);
+  await subscribe(s);
+}
+
+/** The links a server's mails carry (made with its own key, as its mails would have them). */
+async function mailLinks(s: TestServer): Promise<MailLinks> {
+  const database = await openDatabase(s.config);
+  try {
+    return new MailLinks(await readMeta(database.db, 'mail_link_key'), () => s.url);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Reply notifications: a reader subscribes, a guest confirms her address, another reader subscribes and then unsubscribes from everything. */
+async function subscribe(s: TestServer): Promise<void> {
+  const post = async (body: Record<string, unknown>, t?: string) => {
+    const r = await call(s.url, 'POST', `/v1/threads/${encodeURIComponent(MAILED)}/comments`, { token: t, body: { pageUrl: MAILED, notifyReplies: true, ...body } });
+    assert.equal(r.status, 201, r.text);
+  };
+  const follow = async (url: string) => assert.equal((await fetch(url, { method: 'POST' })).status, 200);
+  const links = await mailLinks(s);
+  await post({ body: 'Tell me of replies', lang: 'fr' }, await token({ sub: 'rea', name: 'Réa', email: 'rea@example.com' }));
+  await post({ body: 'A guest who wants mail', author: { name: 'Gwen', email: 'Gwen@example.com' } });
+  await follow(links.url({ do: 'confirm', email: links.emailHash('gwen@example.com'), at: Date.now() }));
+  await post({ body: 'Then no more mail' }, await token({ sub: 'opal', name: 'Opal', email: 'opal@example.com' }));
+  await follow(links.url({ do: 'all', email: links.emailHash('opal@example.com') }));
 }
 
 /** Rows as they must come back; a deleted comment's hash (of text that is gone) is derived, not kept. */
@@ -87,17 +117,29 @@ describe('inkwell-server export, then import --from inkwell', async () => {
       try {
         await populate(a);
         const file = path.join(dir, 'inkwell-export.json');
-        const out = await cli(['export', file, '--with-author-key', '--with-address-key'], databaseEnv(a));
+        const out = await cli(['export', file, '--with-author-key', '--with-address-key', '--with-mail-link-key'], databaseEnv(a));
         assert.equal(out.code, 0, out.stderr);
-        assert.match(out.stderr, /^inkwell: wrote 17 comments in 3 threads, 10 reactions, 2 typo reports, 1 bans, 1 pins and 3 thread authors to .*inkwell-export\.json\n$/);
+        assert.match(out.stderr, /^inkwell: wrote 20 comments in 4 threads, 10 reactions, 2 typo reports, 1 bans, 1 pins, 3 thread authors, 2 reply subscriptions and 3 mail addresses to .*inkwell-export\.json\n$/);
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'readable by its owner only: it holds e-mail addresses');
 
         const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
         assert.equal(doc.format, 'inkwell-export');
         assert.equal(doc.version, 1);
-        assert.ok(!doc.leftOut.some((l: string) => /reactions: not exported|author_id_key|address_key/.test(l)), doc.leftOut.join('\n'));
+        assert.ok(!doc.leftOut.some((l: string) => /reactions: not exported|author_id_key|address_key|mail_link_key|reply notifications/.test(l)), doc.leftOut.join('\n'));
         assert.equal(typeof doc.authorIdKey, 'string');
         assert.equal(typeof doc.addressKey, 'string');
+        assert.equal(typeof doc.mailLinkKey, 'string');
+        // Réa and the confirmed guest are subscribed; Opal, unsubscribed from everything, only as an opted-out address.
+        const links = await mailLinks(a);
+        assert.deepEqual(doc.notifySubscriptions.map((r: Record<string, unknown>) => [r.subscriber === 'e:' + links.emailHash('gwen@example.com') ? 'guest' : r.subscriber,
+          r.email, r.lang, r.pageUrl, r.confirmed]).sort(), [
+          ['guest', 'Gwen@example.com', 'en', MAILED, true], [doc.comments.find((c: { body: string }) => c.body === 'Rejected').authorId, 'rea@example.com', 'fr', MAILED, true],
+        ].sort());
+        assert.deepEqual(Object.keys(doc.notifySubscriptions[0]), ['thread', 'subscriber', 'email', 'lang', 'pageUrl', 'confirmed', 'createdAt']);
+        const opal = doc.mailAddresses.find((r: { emailHash: string }) => r.emailHash === links.emailHash('opal@example.com'));
+        assert.ok(Date.parse(opal.optedOutAt), JSON.stringify(doc.mailAddresses));
+        assert.ok(Date.parse(doc.mailAddresses.find((r: { emailHash: string }) => r.emailHash === links.emailHash('gwen@example.com')).confirmedAt));
+        assert.deepEqual(Object.keys(opal), ['emailHash', 'confirmedAt', 'optedOutAt', 'confirmSentAt']);
         assert.equal(doc.reactions.length, 10);
         const onThread = doc.reactions.filter((r: { commentId: unknown }) => r.commentId === null);
         assert.deepEqual(onThread.map((r: { kind: string }) => r.kind).sort(), ['like', 'like', 'love']);
@@ -120,7 +162,10 @@ describe('inkwell-server export, then import --from inkwell', async () => {
 
         const back = await cli(['import', '--from', 'inkwell', file], target);
         assert.equal(back.code, 0, back.stderr);
-        assert.match(back.stdout, /^3 threads, added 17 comments, 0 already there, 0 skipped$/m);
+        assert.match(back.stdout, /^4 threads, added 20 comments, 0 already there, 0 skipped$/m);
+        assert.match(back.stdout, /^reply subscriptions: added 2, 0 already there$/m);
+        assert.match(back.stdout, /^mail addresses: added 3, 0 already there$/m);
+        assert.match(back.stdout, /^mail link key: taken from the export; restart servers/m);
         assert.match(back.stdout, /^bans: added 1, 0 already there$/m);
         assert.match(back.stdout, /^pins: added 1, 0 already there$/m);
         assert.match(back.stdout, /^thread authors: added 3, 0 already there$/m);
@@ -135,6 +180,7 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.deepEqual(after.typoReports, before.typoReports);
         assert.deepEqual(after.reactions, before.reactions);
         assert.deepEqual([after.bans, after.pins, after.threadAuthors], [before.bans, before.pins, before.threadAuthors]);
+        assert.deepEqual([after.notifySubscriptions, after.mailAddresses], [before.notifySubscriptions, before.mailAddresses]);
         assert.deepEqual(after, { ...before, comments: after.comments }, 'every table, row for row');
         // Readers, authors, moderators and guests are shown the same (reaction counts and their own reactions); authors still own their comments.
         const [mo, rea] = [await token({ sub: 'mo', name: 'Mo', role: 'moderator' }), await token({ sub: 'rea', name: 'Réa' })];
@@ -167,7 +213,9 @@ describe('inkwell-server export, then import --from inkwell', async () => {
         assert.ok(JSON.stringify((await call(b.url, 'GET', `/v1/threads/${T}/comments`, { token: rea })).json).includes('"own":true'));
 
         const again = await cli(['import', '--from', 'inkwell', file], target);
-        assert.match(again.stdout, /^3 threads, added 0 comments, 17 already there, 0 skipped$/m);
+        assert.match(again.stdout, /^4 threads, added 0 comments, 20 already there, 0 skipped$/m);
+        assert.match(again.stdout, /^reply subscriptions: added 0, 2 already there$/m);
+        assert.match(again.stdout, /^mail addresses: added 0, 3 already there$/m);
         assert.match(again.stdout, /^reactions: added 0, 10 already there$/m);
         assert.match(again.stdout, /^bans: added 0, 1 already there$/m);
         assert.match(again.stdout, /^pins: added 0, 1 already there$/m);
@@ -257,6 +305,42 @@ describe('inkwell-server export, then import --from inkwell', async () => {
     }
   });
 
+  it('without the mail link key: subscriptions hashed again with the new server\'s key, confirmations and opt-outs passed over, the unsubscribed stay so', async () => {
+    const a = await startServer('sqlite', { INKWELL_GUESTS: 'on' });
+    const b = await startServer('sqlite', { INKWELL_GUESTS: 'on' });
+    const dir = scratch();
+    try {
+      await subscribe(a);
+      const file = path.join(dir, 'no-key.json');
+      assert.equal((await cli(['export', file], databaseEnv(a))).code, 0);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.equal(doc.mailLinkKey, undefined);
+      assert.ok(doc.leftOut.some((l: string) => l.startsWith('mail_link_key: a secret') && l.includes('links in mails already sent stop working')), doc.leftOut.join('\n'));
+      const run = await cli(['import', '--from', 'inkwell', file], databaseEnv(b));
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^reply subscriptions: added 2, 0 already there$/m);
+      assert.match(run.stdout, /3 × an address known by its hash under the old server's mail link key, .*: mailAddresses\[0\], mailAddresses\[1\], mailAddresses\[2\]/);
+      const [from, to] = [await allRows(a), await allRows(b)];
+      const [linksA, linksB] = [await mailLinks(a), await mailLinks(b)];
+      const rehash = (r: (typeof from.notifySubscriptions)[number]) => {
+        const hash = linksB.emailHash(r.email);
+        return { ...r, email_hash: hash, subscriber: r.subscriber.startsWith('e:') ? 'e:' + hash : r.subscriber };
+      };
+      assert.notEqual(linksA.emailHash('gwen@example.com'), linksB.emailHash('gwen@example.com'));
+      const bySubscriber = (rows: typeof to.notifySubscriptions) => [...rows].sort((x, y) => (x.subscriber < y.subscriber ? -1 : 1));
+      assert.deepEqual(bySubscriber(to.notifySubscriptions), bySubscriber(from.notifySubscriptions.map(rehash)));
+      assert.ok(!to.notifySubscriptions.some((r) => r.email === 'opal@example.com'), 'unsubscribed there: nothing to mail her here');
+      assert.deepEqual(to.mailAddresses, []);
+      const again = await cli(['import', '--from', 'inkwell', file], databaseEnv(b));
+      assert.match(again.stdout, /^reply subscriptions: added 0, 2 already there$/m);
+      assert.deepEqual(await allRows(b), to);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves guests\' e-mail out on request, refuses to overwrite, and writes to standard output with -', async () => {
     const s = await startServer('sqlite', { INKWELL_GUESTS: 'on', INKWELL_GUEST_REACTIONS: 'on' });
     const dir = scratch();
@@ -267,6 +351,10 @@ describe('inkwell-server export, then import --from inkwell', async () => {
       const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.ok(doc.comments.every((c: { authorEmail: unknown }) => c.authorEmail === null));
       assert.ok(doc.leftOut.some((l: string) => /e-mail addresses: left out on request/.test(l)));
+      // Reply notifications hold addresses (or their hashes): not in the file, and the file says so.
+      assert.deepEqual([doc.notifySubscriptions, doc.mailAddresses, doc.mailKeyId, doc.mailLinkKey], [undefined, undefined, undefined, undefined]);
+      assert.ok(doc.leftOut.some((l: string) => /^reply notifications .*left out on request \(--omit-emails\)/.test(l)), doc.leftOut.join('\n'));
+      assert.ok(!doc.leftOut.some((l: string) => l.startsWith('mail_link_key')));
       const again = await cli(['export', file], databaseEnv(s));
       assert.equal(again.code, 2);
       assert.match(again.stderr, /exists; choose a new name, or add --force/);

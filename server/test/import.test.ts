@@ -55,7 +55,7 @@ describe('inkwell-server import --from disqus', async () => {
         const second = await importInto(s, 'disqus', path.join(FIXTURES, 'disqus.xml'));
         assert.equal(second.code, 0, second.stderr);
         assert.match(second.stdout, /^2 threads, added 0 comments, 10 already there, 2 skipped$/m);
-        assert.deepEqual(await allRows(s), { comments, reactions: [], typoReports: [], bans: [], pins: [], threadAuthors: [] });
+        assert.deepEqual(await allRows(s), { comments, reactions: [], typoReports: [], bans: [], pins: [], threadAuthors: [], notifySubscriptions: [], mailAddresses: [] });
       } finally {
         await s.close();
       }

@@ -222,7 +222,7 @@ for (const { kind, skip } of await kinds()) {
       await nothingMore(catcher, 2, 800);
       assert.deepEqual(digests.map((m) => m.to[0]).sort(), ['desk@news.example', 'editor@news.example']);
       for (const d of digests) {
-        assert.equal(d.mail.subject, '1 held comment awaiting moderation');
+        assert.equal(d.mail.subject, 'Awaiting moderation (held comments: 1)');
         assert.ok(d.mail.text!.includes('Held <b>reply</b>'));
         assert.ok(String(d.mail.html).includes('Held &#60;b&#62;reply&#60;/b&#62;'));
         assert.ok(!d.mail.text!.includes('Buy pills'), 'spam is in no digest');
@@ -243,9 +243,54 @@ for (const { kind, skip } of await kinds()) {
       });
       assert.equal(r.status, 201);
       const mails = (await catcher.waitFor(before + 2)).slice(before);
-      assert.equal(mails[0]!.mail.subject, '1 typo report awaiting moderation');
+      assert.equal(mails[0]!.mail.subject, 'Awaiting moderation (typo reports: 1)');
       assert.ok(mails[0]!.mail.text!.includes('"teh" → "the"'));
       assert.ok(mails[0]!.mail.text!.includes('https://news.example/typo#:~:text=teh'));
+    });
+  });
+
+  describe(`the moderators' digest in French on ${kind}`, { skip }, () => {
+    let catcher: MailCatcher;
+    let s: TestServer;
+    before(async () => {
+      catcher = await MailCatcher.start();
+      // 0.03 minutes: 1.8 s, so the held comment and the typo report share one digest.
+      s = await startWithMail(kind, catcher, {
+        INKWELL_MODERATION: 'pre', INKWELL_GUESTS: 'on', INKWELL_MODERATOR_EMAILS: 'redaction@news.example',
+        INKWELL_MODERATOR_DIGEST: '0.03', INKWELL_MODERATOR_LANG: 'fr',
+      });
+    });
+    after(async () => {
+      await s?.close();
+      await catcher?.close();
+    });
+
+    it('writes the digest in INKWELL_MODERATOR_LANG, plain text and HTML, user text escaped', async () => {
+      const thread = 'https://news.example/fr';
+      const held = await post(s, thread, undefined, { body: 'Bonjour <i>tous</i>', author: { name: '<Zoé>' } });
+      assert.equal(held.status, 'pending');
+      const r = await call(s.url, 'POST', '/v1/typo-reports', {
+        body: { url: 'https://news.example/typo', selection: 'teh', prefix: 'in ', suffix: ' end', fragment: 'https://news.example/typo#:~:text=teh', suggestion: 'the' },
+      });
+      assert.equal(r.status, 201);
+      const [mail] = await catcher.waitFor(1, 8000);
+      await nothingMore(catcher, 1, 800);
+      assert.deepEqual(mail!.to, ['redaction@news.example']);
+      assert.equal(mail!.mail.subject, 'En attente de modération (commentaires retenus : 1 et signalements de coquilles : 1)');
+      assert.equal(mail!.header('content-language'), 'fr');
+      const text = mail!.mail.text!;
+      assert.ok(text.startsWith('Commentaires retenus\n====================\n\n'), text);
+      assert.ok(text.includes(`<Zoé> (invité) dans ${thread}\n> Bonjour <i>tous</i>\n${thread}#comment-${held.id}`), text);
+      assert.ok(text.includes('Signalements de coquilles\n=========================\n\n"teh" → "the"'), text);
+      assert.ok(text.includes('Vous recevez ce récapitulatif parce que votre adresse figure dans INKWELL_MODERATOR_EMAILS.'), text);
+      assert.ok(!/held|typo report|awaiting/i.test(text), 'no English left');
+      const html = String(mail!.mail.html);
+      assert.match(html, /^<!doctype html><html lang="fr" dir="ltr">/);
+      assert.ok(html.includes('<h2>Commentaires retenus</h2>'), html);
+      assert.ok(html.includes(`<strong>&#60;Zoé&#62;</strong> (invité) dans <a href="${thread}#comment-${held.id}">${thread}</a>`), html);
+      assert.ok(html.includes('Bonjour &#60;i&#62;tous&#60;/i&#62;'), html);
+      assert.ok(!html.includes('<Zoé>') && !html.includes('<i>'), html);
+      assert.ok(html.includes('<h2>Signalements de coquilles</h2>'), html);
     });
   });
 

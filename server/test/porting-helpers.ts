@@ -3,7 +3,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type BanTable, type CommentTable, type ReactionTable, type ThreadAuthorTable, type ThreadPinTable, type TypoReportTable } from '../src/db.js';
+import {
+  openDatabase, type BanTable, type CommentTable, type MailAddressTable, type NotifySubscriptionTable, type ReactionTable, type ThreadAuthorTable,
+  type ThreadPinTable, type TypoReportTable,
+} from '../src/db.js';
 import { PG_URL, REPO_ROOT, type TestServer } from './helpers.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
@@ -45,6 +48,8 @@ export interface AllRows {
   bans: BanTable[];
   pins: ThreadPinTable[];
   threadAuthors: ThreadAuthorTable[];
+  notifySubscriptions: NotifySubscriptionTable[];
+  mailAddresses: MailAddressTable[];
 }
 
 /** Every row an export carries, in key order, straight from the database. */
@@ -58,7 +63,9 @@ export async function allRows(s: TestServer): Promise<AllRows> {
     const bans = await db.selectFrom('bans').selectAll().orderBy('author_id').execute();
     const pins = await db.selectFrom('thread_pins').selectAll().orderBy('thread').execute();
     const threadAuthors = await db.selectFrom('thread_authors').selectAll().orderBy('thread').orderBy('author_id').execute();
-    return { comments, reactions, typoReports, bans, pins, threadAuthors };
+    const notifySubscriptions = await db.selectFrom('notify_subscriptions').selectAll().orderBy('thread').orderBy('subscriber').execute();
+    const mailAddresses = await db.selectFrom('mail_addresses').selectAll().orderBy('email_hash').execute();
+    return { comments, reactions, typoReports, bans, pins, threadAuthors, notifySubscriptions, mailAddresses };
   } finally {
     await database.close();
   }

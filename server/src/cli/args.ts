@@ -23,7 +23,7 @@ export const COMMAND_FLAGS: Record<Command, Record<string, boolean>> = {
   token: { sub: false, name: false, role: false, picture: false, ttl: false },
   backup: { force: true },
   import: { from: false, 'map-url': false, 'dry-run': true },
-  export: { force: true, 'omit-emails': true, 'with-author-key': true, 'with-address-key': true },
+  export: { force: true, 'omit-emails': true, 'with-author-key': true, 'with-address-key': true, 'with-mail-link-key': true },
   help: {},
 };
 

@@ -11,8 +11,8 @@ const USAGE: Record<Exclude<Command, 'help'>, string> = {
   import: 'inkwell-server import --from disqus|wordpress|waline|inkwell FILE [--map-url RULES] [--dry-run]\n' +
     '                                            add comments from another system\'s export (or an Inkwell export);\n' +
     '                                            RULES: OLD=>NEW, base=URL, key=url|path|identifier, query=drop (comma-separated, or @FILE)',
-  export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key] [--with-address-key]\n' +
-    '                                            write threads, comments, reactions, typo reports, bans, pins and thread authors as JSON\n' +
+  export: 'inkwell-server export FILE [--force] [--omit-emails] [--with-author-key] [--with-address-key] [--with-mail-link-key]\n' +
+    '                                            write threads, comments, reactions, typo reports, bans, pins, thread authors and reply subscriptions as JSON\n' +
     '                                            (FILE - : standard output)',
 };
 

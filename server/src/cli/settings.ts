@@ -42,6 +42,7 @@ export const SETTINGS: readonly Setting[] = [
   { variable: 'INKWELL_NOTIFY_BATCH', default: '15', about: 'minutes replies are gathered into one e-mail per reader and thread (0: at once)' },
   { variable: 'INKWELL_MODERATOR_EMAILS', default: UNSET, about: 'comma-separated addresses that get the digest of held comments and typo reports' },
   { variable: 'INKWELL_MODERATOR_DIGEST', default: '60', about: 'minutes held comments and typo reports are gathered into one digest (0: at once)' },
+  { variable: 'INKWELL_MODERATOR_LANG', default: 'en', about: 'language of the moderators\' digest (en, ar, de, es, fr, he, hi, it, ja, ko, nl, pl, pt, pt-BR, ru, tr, uk, zh-Hans, zh-Hant)' },
   { variable: 'INKWELL_RATE_LIMIT', default: '1200', about: 'requests per minute per client address, per process' },
   { variable: 'INKWELL_POST_LIMIT_USER', default: '5', about: 'comments per signed-in reader per window' },
   { variable: 'INKWELL_POST_LIMIT_ADDRESS', default: '20', about: 'comments (and typo reports) per client address per window' },

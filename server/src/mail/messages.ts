@@ -29,6 +29,22 @@ export interface MailMessages {
   unsubscribeAllQuestion: string;
   unsubscribeDone: string;
   invalidLink: string;
+  /** Subject of the moderators' digest; {counts}: the counts below, as a list. */
+  digestSubject: string;
+  /** {n}: how many held comments (a label and a number: no plural forms needed). */
+  digestHeldCount: string;
+  /** {n}: how many typo reports. */
+  digestReportsCount: string;
+  /** Heading above the held comments. */
+  digestHeld: string;
+  /** Heading above the typo reports. */
+  digestReports: string;
+  /** {name}: who wrote the held comment; {thread}: its thread. */
+  digestIn: string;
+  /** After the name of a guest (not signed in). */
+  digestGuest: string;
+  /** Why the digest came; {setting}: the setting listing the address. */
+  digestWhy: string;
 }
 
 const en: MailMessages = {
@@ -50,6 +66,14 @@ const en: MailMessages = {
   unsubscribeAllQuestion: 'Stop all e-mails about replies?',
   unsubscribeDone: 'You are unsubscribed: no more e-mails of this kind will come.',
   invalidLink: 'This link is not valid: it may be incomplete, or too old.',
+  digestSubject: 'Awaiting moderation ({counts})',
+  digestHeldCount: 'held comments: {n}',
+  digestReportsCount: 'typo reports: {n}',
+  digestHeld: 'Held comments',
+  digestReports: 'Typo reports',
+  digestIn: '{name} in {thread}',
+  digestGuest: 'guest',
+  digestWhy: 'You get this digest because your address is in {setting}.',
 };
 
 const de: MailMessages = {
@@ -71,6 +95,14 @@ const de: MailMessages = {
   unsubscribeAllQuestion: 'Keine E-Mails mehr über Antworten?',
   unsubscribeDone: 'Sie sind abgemeldet: Es kommen keine solchen E-Mails mehr.',
   invalidLink: 'Dieser Link ist ungültig: Er ist vielleicht unvollständig oder zu alt.',
+  digestSubject: 'Warten auf Moderation ({counts})',
+  digestHeldCount: 'zurückgehaltene Kommentare: {n}',
+  digestReportsCount: 'Tippfehlermeldungen: {n}',
+  digestHeld: 'Zurückgehaltene Kommentare',
+  digestReports: 'Tippfehlermeldungen',
+  digestIn: '{name} in {thread}',
+  digestGuest: 'Gast',
+  digestWhy: 'Sie erhalten diese Übersicht, weil Ihre Adresse in {setting} steht.',
 };
 
 const es: MailMessages = {
@@ -92,6 +124,14 @@ const es: MailMessages = {
   unsubscribeAllQuestion: '¿Dejar de recibir todos los correos sobre respuestas?',
   unsubscribeDone: 'Te has dado de baja: no recibirás más correos de este tipo.',
   invalidLink: 'Este enlace no es válido: puede estar incompleto o ser demasiado antiguo.',
+  digestSubject: 'Pendiente de moderación ({counts})',
+  digestHeldCount: 'comentarios retenidos: {n}',
+  digestReportsCount: 'avisos de erratas: {n}',
+  digestHeld: 'Comentarios retenidos',
+  digestReports: 'Avisos de erratas',
+  digestIn: '{name} en {thread}',
+  digestGuest: 'invitado',
+  digestWhy: 'Recibes este resumen porque tu dirección figura en {setting}.',
 };
 
 const fr: MailMessages = {
@@ -113,6 +153,14 @@ const fr: MailMessages = {
   unsubscribeAllQuestion: 'Ne plus recevoir aucun courriel sur les réponses ?',
   unsubscribeDone: 'Vous êtes désabonné : vous ne recevrez plus de courriels de ce type.',
   invalidLink: 'Ce lien n’est pas valide : il est peut-être incomplet ou trop ancien.',
+  digestSubject: 'En attente de modération ({counts})',
+  digestHeldCount: 'commentaires retenus : {n}',
+  digestReportsCount: 'signalements de coquilles : {n}',
+  digestHeld: 'Commentaires retenus',
+  digestReports: 'Signalements de coquilles',
+  digestIn: '{name} dans {thread}',
+  digestGuest: 'invité',
+  digestWhy: 'Vous recevez ce récapitulatif parce que votre adresse figure dans {setting}.',
 };
 
 const it: MailMessages = {
@@ -134,6 +182,14 @@ const it: MailMessages = {
   unsubscribeAllQuestion: 'Non ricevere più alcuna e-mail sulle risposte?',
   unsubscribeDone: 'Iscrizione annullata: non riceverai più e-mail di questo tipo.',
   invalidLink: 'Questo link non è valido: potrebbe essere incompleto o troppo vecchio.',
+  digestSubject: 'In attesa di moderazione ({counts})',
+  digestHeldCount: 'commenti trattenuti: {n}',
+  digestReportsCount: 'segnalazioni di refusi: {n}',
+  digestHeld: 'Commenti trattenuti',
+  digestReports: 'Segnalazioni di refusi',
+  digestIn: '{name} in {thread}',
+  digestGuest: 'ospite',
+  digestWhy: 'Ricevi questo riepilogo perché il tuo indirizzo è in {setting}.',
 };
 
 const nl: MailMessages = {
@@ -155,6 +211,14 @@ const nl: MailMessages = {
   unsubscribeAllQuestion: 'Helemaal geen e-mails meer over antwoorden?',
   unsubscribeDone: 'Je bent afgemeld: er komen geen e-mails van deze soort meer.',
   invalidLink: 'Deze link is ongeldig: hij is misschien onvolledig of te oud.',
+  digestSubject: 'Wacht op moderatie ({counts})',
+  digestHeldCount: 'tegengehouden reacties: {n}',
+  digestReportsCount: 'tikfoutmeldingen: {n}',
+  digestHeld: 'Tegengehouden reacties',
+  digestReports: 'Tikfoutmeldingen',
+  digestIn: '{name} in {thread}',
+  digestGuest: 'gast',
+  digestWhy: 'Je krijgt dit overzicht omdat je adres in {setting} staat.',
 };
 
 const pt: MailMessages = {
@@ -176,6 +240,14 @@ const pt: MailMessages = {
   unsubscribeAllQuestion: 'Deixar de receber todos os e-mails sobre respostas?',
   unsubscribeDone: 'Subscrição cancelada: não receberá mais e-mails deste tipo.',
   invalidLink: 'Esta ligação não é válida: pode estar incompleta ou ser demasiado antiga.',
+  digestSubject: 'A aguardar moderação ({counts})',
+  digestHeldCount: 'comentários retidos: {n}',
+  digestReportsCount: 'relatos de gralhas: {n}',
+  digestHeld: 'Comentários retidos',
+  digestReports: 'Relatos de gralhas',
+  digestIn: '{name} em {thread}',
+  digestGuest: 'convidado',
+  digestWhy: 'Recebe este resumo porque o seu endereço está em {setting}.',
 };
 
 const ptBR: MailMessages = {
@@ -187,6 +259,10 @@ const ptBR: MailMessages = {
   unsubscribeButton: 'Cancelar inscrição',
   unsubscribeDone: 'Inscrição cancelada: você não receberá mais e-mails deste tipo.',
   invalidLink: 'Este link não é válido: pode estar incompleto ou ser antigo demais.',
+  digestSubject: 'Aguardando moderação ({counts})',
+  digestReportsCount: 'relatos de erros de digitação: {n}',
+  digestReports: 'Relatos de erros de digitação',
+  digestWhy: 'Você recebe este resumo porque seu endereço está em {setting}.',
 };
 
 const pl: MailMessages = {
@@ -208,6 +284,14 @@ const pl: MailMessages = {
   unsubscribeAllQuestion: 'Nie dostawać żadnych wiadomości o odpowiedziach?',
   unsubscribeDone: 'Wypisano: wiadomości tego rodzaju nie będą już przychodzić.',
   invalidLink: 'Ten link jest nieprawidłowy: może jest niepełny albo zbyt stary.',
+  digestSubject: 'Czeka na moderację ({counts})',
+  digestHeldCount: 'wstrzymane komentarze: {n}',
+  digestReportsCount: 'zgłoszenia literówek: {n}',
+  digestHeld: 'Wstrzymane komentarze',
+  digestReports: 'Zgłoszenia literówek',
+  digestIn: '{name} w {thread}',
+  digestGuest: 'gość',
+  digestWhy: 'Dostajesz to podsumowanie, bo Twój adres jest w {setting}.',
 };
 
 const ru: MailMessages = {
@@ -229,6 +313,14 @@ const ru: MailMessages = {
   unsubscribeAllQuestion: 'Больше не получать никаких писем об ответах?',
   unsubscribeDone: 'Вы отписались: таких писем больше не будет.',
   invalidLink: 'Ссылка недействительна: возможно, она неполная или устарела.',
+  digestSubject: 'Ожидает модерации ({counts})',
+  digestHeldCount: 'задержанные комментарии: {n}',
+  digestReportsCount: 'сообщения об опечатках: {n}',
+  digestHeld: 'Задержанные комментарии',
+  digestReports: 'Сообщения об опечатках',
+  digestIn: '{name} в {thread}',
+  digestGuest: 'гость',
+  digestWhy: 'Вы получили эту сводку, потому что ваш адрес указан в {setting}.',
 };
 
 const uk: MailMessages = {
@@ -250,6 +342,14 @@ const uk: MailMessages = {
   unsubscribeAllQuestion: 'Більше не отримувати жодних листів про відповіді?',
   unsubscribeDone: 'Ви відписалися: таких листів більше не буде.',
   invalidLink: 'Посилання недійсне: можливо, воно неповне або застаріле.',
+  digestSubject: 'Очікує модерації ({counts})',
+  digestHeldCount: 'затримані коментарі: {n}',
+  digestReportsCount: 'повідомлення про помилки: {n}',
+  digestHeld: 'Затримані коментарі',
+  digestReports: 'Повідомлення про помилки',
+  digestIn: '{name} у {thread}',
+  digestGuest: 'гість',
+  digestWhy: 'Ви отримали це зведення, бо ваша адреса вказана в {setting}.',
 };
 
 const tr: MailMessages = {
@@ -271,6 +371,14 @@ const tr: MailMessages = {
   unsubscribeAllQuestion: 'Yanıtlarla ilgili hiçbir e-posta almamak istiyor musunuz?',
   unsubscribeDone: 'Abonelikten çıktınız: bu tür e-postalar artık gelmeyecek.',
   invalidLink: 'Bu bağlantı geçerli değil: eksik ya da çok eski olabilir.',
+  digestSubject: 'Moderasyon bekliyor ({counts})',
+  digestHeldCount: 'bekletilen yorumlar: {n}',
+  digestReportsCount: 'yazım hatası bildirimleri: {n}',
+  digestHeld: 'Bekletilen yorumlar',
+  digestReports: 'Yazım hatası bildirimleri',
+  digestIn: '{name}, {thread} içinde',
+  digestGuest: 'misafir',
+  digestWhy: 'Bu özeti, adresiniz {setting} içinde olduğu için alıyorsunuz.',
 };
 
 const ar: MailMessages = {
@@ -292,6 +400,14 @@ const ar: MailMessages = {
   unsubscribeAllQuestion: 'هل تريد إيقاف كل الرسائل عن الردود؟',
   unsubscribeDone: 'تم إلغاء اشتراكك: لن تصلك رسائل من هذا النوع بعد الآن.',
   invalidLink: 'هذا الرابط غير صالح: ربما يكون ناقصًا أو قديمًا جدًا.',
+  digestSubject: 'بانتظار الإشراف ({counts})',
+  digestHeldCount: 'تعليقات محتجزة: {n}',
+  digestReportsCount: 'بلاغات أخطاء إملائية: {n}',
+  digestHeld: 'تعليقات محتجزة',
+  digestReports: 'بلاغات أخطاء إملائية',
+  digestIn: '{name} في {thread}',
+  digestGuest: 'زائر',
+  digestWhy: 'يصلك هذا الملخص لأن عنوانك مدرج في {setting}.',
 };
 
 const he: MailMessages = {
@@ -313,6 +429,14 @@ const he: MailMessages = {
   unsubscribeAllQuestion: 'להפסיק לקבל את כל ההודעות על תשובות?',
   unsubscribeDone: 'המינוי בוטל: לא יישלחו עוד הודעות מסוג זה.',
   invalidLink: 'הקישור אינו תקף: ייתכן שהוא חלקי או ישן מדי.',
+  digestSubject: 'ממתין לניהול ({counts})',
+  digestHeldCount: 'תגובות מעוכבות: {n}',
+  digestReportsCount: 'דיווחי שגיאות כתיב: {n}',
+  digestHeld: 'תגובות מעוכבות',
+  digestReports: 'דיווחי שגיאות כתיב',
+  digestIn: '{name} ב-{thread}',
+  digestGuest: 'אורח',
+  digestWhy: 'קיבלת סיכום זה כי הכתובת שלך מופיעה ב-{setting}.',
 };
 
 const hi: MailMessages = {
@@ -334,6 +458,14 @@ const hi: MailMessages = {
   unsubscribeAllQuestion: 'जवाबों के सभी ईमेल बंद करें?',
   unsubscribeDone: 'आपकी सदस्यता हट गई: इस तरह के ईमेल अब नहीं आएँगे।',
   invalidLink: 'यह लिंक मान्य नहीं है: शायद यह अधूरा या बहुत पुराना है।',
+  digestSubject: 'मॉडरेशन की प्रतीक्षा में ({counts})',
+  digestHeldCount: 'रोकी गई टिप्पणियाँ: {n}',
+  digestReportsCount: 'वर्तनी त्रुटि रिपोर्ट: {n}',
+  digestHeld: 'रोकी गई टिप्पणियाँ',
+  digestReports: 'वर्तनी त्रुटि रिपोर्ट',
+  digestIn: '{thread} में {name}',
+  digestGuest: 'अतिथि',
+  digestWhy: 'आपको यह सारांश इसलिए मिल रहा है क्योंकि आपका पता {setting} में है।',
 };
 
 const ja: MailMessages = {
@@ -355,6 +487,14 @@ const ja: MailMessages = {
   unsubscribeAllQuestion: '返信メールをすべて停止しますか？',
   unsubscribeDone: '配信を停止しました。この種のメールは今後届きません。',
   invalidLink: 'このリンクは無効です。不完全か、古すぎる可能性があります。',
+  digestSubject: 'モデレーション待ち（{counts}）',
+  digestHeldCount: '保留中のコメント: {n}',
+  digestReportsCount: '誤字報告: {n}',
+  digestHeld: '保留中のコメント',
+  digestReports: '誤字報告',
+  digestIn: '{thread} の {name}',
+  digestGuest: 'ゲスト',
+  digestWhy: 'あなたのアドレスが {setting} に含まれているため、このまとめをお送りしています。',
 };
 
 const ko: MailMessages = {
@@ -376,6 +516,14 @@ const ko: MailMessages = {
   unsubscribeAllQuestion: '모든 답글 메일을 그만 받으시겠습니까?',
   unsubscribeDone: '수신 거부되었습니다. 이런 메일은 더 이상 가지 않습니다.',
   invalidLink: '이 링크는 유효하지 않습니다. 일부가 빠졌거나 너무 오래되었을 수 있습니다.',
+  digestSubject: '검토 대기 중 ({counts})',
+  digestHeldCount: '보류된 댓글: {n}',
+  digestReportsCount: '오타 제보: {n}',
+  digestHeld: '보류된 댓글',
+  digestReports: '오타 제보',
+  digestIn: '{thread}의 {name}',
+  digestGuest: '손님',
+  digestWhy: '주소가 {setting}에 있으므로 이 요약을 받습니다.',
 };
 
 const zhHans: MailMessages = {
@@ -397,6 +545,14 @@ const zhHans: MailMessages = {
   unsubscribeAllQuestion: '不再接收任何回复邮件？',
   unsubscribeDone: '你已退订：不会再收到此类邮件。',
   invalidLink: '此链接无效：可能不完整或已过期。',
+  digestSubject: '等待审核（{counts}）',
+  digestHeldCount: '待审评论：{n}',
+  digestReportsCount: '错字报告：{n}',
+  digestHeld: '待审评论',
+  digestReports: '错字报告',
+  digestIn: '{name}（{thread}）',
+  digestGuest: '访客',
+  digestWhy: '你收到此摘要，是因为你的地址在 {setting} 中。',
 };
 
 const zhHant: MailMessages = {
@@ -418,6 +574,14 @@ const zhHant: MailMessages = {
   unsubscribeAllQuestion: '不再接收任何回覆郵件？',
   unsubscribeDone: '你已取消訂閱：不會再收到此類郵件。',
   invalidLink: '此連結無效：可能不完整或已過期。',
+  digestSubject: '等待審核（{counts}）',
+  digestHeldCount: '待審留言：{n}',
+  digestReportsCount: '錯字回報：{n}',
+  digestHeld: '待審留言',
+  digestReports: '錯字回報',
+  digestIn: '{name}（{thread}）',
+  digestGuest: '訪客',
+  digestWhy: '你收到此摘要，是因為你的地址在 {setting} 中。',
 };
 
 const CATALOGUES: Record<string, MailMessages> = {

@@ -177,7 +177,7 @@ export class Notifier {
     const held = await store.commentsIn(trx, ids('held'), 'pending');
     const reports = await store.openTypoReports(trx, ids('typo'));
     if (!held.length && !reports.length) return;
-    for (const to of this.config.moderatorEmails) await this.outbox.enqueueMail(trx, digestMail(to, held, reports));
+    for (const to of this.config.moderatorEmails) await this.outbox.enqueueMail(trx, digestMail(to, this.config.moderatorLang, held, reports));
   }
 
   async close(): Promise<void> {

@@ -109,26 +109,47 @@ function commentLink(c: CommentTable): string | null {
   return page ? `${page.split('#')[0]}#comment-${encodeURIComponent(c.id)}` : null;
 }
 
-/** The moderators' digest (in English: moderators configure the server, not a page language). */
-export function digestMail(to: string, held: CommentTable[], reports: TypoReportTable[]): MailMessage {
+/** A heading in plain text (no colon: its place differs between languages). */
+function underlined(heading: string): string {
+  return `${heading}\n${'='.repeat([...heading].length)}`;
+}
+
+/** A catalogue text with `{key}` placeholders, escaped, with some placeholders replaced by ready-made HTML. */
+function fillHtml(text: string, values: Record<string, string>, html: Record<string, string>): string {
+  const marks = Object.keys(html);
+  const withMarks = fill(text, { ...values, ...Object.fromEntries(marks.map((key, i) => [key, `\uE000${i}\uE000`])) });
+  return escapeHtml(withMarks).replace(/\uE000(\d+)\uE000/g, (_, i: string) => html[marks[Number(i)]!]!);
+}
+
+/**
+ * The moderators' digest, in the language of INKWELL_MODERATOR_LANG (moderators configure the
+ * server: no page tells their language).
+ */
+export function digestMail(to: string, lang: string, held: CommentTable[], reports: TypoReportTable[]): MailMessage {
+  const m = mailMessages(lang);
   const parts: string[] = [];
   const htmlParts: string[] = [];
-  const subject = [held.length ? `${held.length} held comment${held.length === 1 ? '' : 's'}` : '', reports.length ? `${reports.length} typo report${reports.length === 1 ? '' : 's'}` : '']
-    .filter(Boolean).join(' and ') + ' awaiting moderation';
+  const counts = [
+    held.length ? fill(m.digestHeldCount, { n: held.length }) : '',
+    reports.length ? fill(m.digestReportsCount, { n: reports.length }) : '',
+  ].filter(Boolean);
+  const subject = fill(m.digestSubject, { counts: new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(counts) });
   if (held.length) {
-    parts.push('Held comments:');
-    htmlParts.push('<h2>Held comments</h2>');
+    parts.push(underlined(m.digestHeld));
+    htmlParts.push(`<h2>${escapeHtml(m.digestHeld)}</h2>`);
     for (const c of held) {
       const href = commentLink(c);
-      parts.push(`${c.author_name} in ${c.thread}${c.guest ? ' (guest)' : ''}:\n${quote(excerpt(c.body))}${href ? `\n${href}` : ''}`);
-      htmlParts.push(`<div style="margin:1em 0"><p style="margin:0"><strong>${escapeHtml(c.author_name)}</strong>${c.guest ? ' (guest)' : ''} in ` +
-        (href ? `<a href="${escapeHtml(href)}">${escapeHtml(c.thread)}</a>` : escapeHtml(c.thread)) + '</p>' +
+      const name = c.guest ? `${c.author_name} (${m.digestGuest})` : c.author_name;
+      parts.push(`${fill(m.digestIn, { name, thread: c.thread })}\n${quote(excerpt(c.body))}${href ? `\n${href}` : ''}`);
+      const nameHtml = `<strong>${escapeHtml(c.author_name)}</strong>${c.guest ? ` (${escapeHtml(m.digestGuest)})` : ''}`;
+      const threadHtml = href ? `<a href="${escapeHtml(href)}">${escapeHtml(c.thread)}</a>` : escapeHtml(c.thread);
+      htmlParts.push(`<div style="margin:1em 0"><p style="margin:0">${fillHtml(m.digestIn, {}, { name: nameHtml, thread: threadHtml })}</p>` +
         `<blockquote style="margin:.5em 0;padding-inline-start:1em;border-inline-start:3px solid #ccc" dir="auto">${paragraphs(excerpt(c.body))}</blockquote></div>`);
     }
   }
   if (reports.length) {
-    parts.push('Typo reports:');
-    htmlParts.push('<h2>Typo reports</h2>');
+    parts.push(underlined(m.digestReports));
+    htmlParts.push(`<h2>${escapeHtml(m.digestReports)}</h2>`);
     for (const r of reports) {
       // The text-fragment link opens the page with the passage marked.
       const href = safeHttpUrl(r.fragment) ?? safeHttpUrl(r.url);
@@ -138,10 +159,11 @@ export function digestMail(to: string, held: CommentTable[], reports: TypoReport
         `${r.comment ? ` (${escapeHtml(r.comment)})` : ''}<br>${href ? `<a href="${escapeHtml(href)}">${escapeHtml(r.title ?? r.url)}</a>` : escapeHtml(r.url)}</p>`);
     }
   }
+  const why = fill(m.digestWhy, { setting: 'INKWELL_MODERATOR_EMAILS' });
   return {
-    to: [to], subject, lang: 'en',
-    text: parts.join('\n\n') + '\n\n--\nYou get this digest because your address is in INKWELL_MODERATOR_EMAILS.',
-    html: htmlDocument('en', htmlParts.join('') + '<hr><p style="font-size:.9em;color:#555">You get this digest because your address is in INKWELL_MODERATOR_EMAILS.</p>'),
+    to: [to], subject, lang,
+    text: parts.join('\n\n') + `\n\n--\n${why}`,
+    html: htmlDocument(lang, htmlParts.join('') + `<hr><p style="font-size:.9em;color:#555">${escapeHtml(why)}</p>`),
     headers: {},
   };
 }

@@ -16,7 +16,9 @@
  *                     "createdAt", "updatedAt" }, …],
  *   "bans": [{ "readerId", "hideComments", "createdAt" }, …],
  *   "pins": [{ "thread", "commentId", "pinnedAt" }, …],
- *   "threadAuthors": [{ "thread", "authorId" }, …] }
+ *   "threadAuthors": [{ "thread", "authorId" }, …],
+ *   "mailKeyId", "mailLinkKey" (only with --with-mail-link-key), "notifySubscriptions", "mailAddresses":
+ *     reply notifications, not written with --omit-emails (see inkwell-mail.ts) }
  * ```
  * Times are ISO 8601 in UTC with milliseconds; absent values are null. `body_hash` is not written: it is
  * derived from the body and computed again on import. Reactions and pins come after the comments they
@@ -25,7 +27,7 @@
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
 import {
-  readMeta, type BanTable, type CommentTable, type DB, type ReactionTable, type ThreadAuthorTable, type ThreadPinTable, type TypoReportTable,
+  readMeta, type BanTable, type CommentTable, type DB, type MailAddressTable, type NotifySubscriptionTable, type ReactionTable, type ThreadAuthorTable, type ThreadPinTable, type TypoReportTable,
 } from '../db.js';
 import { REACTION_KINDS } from '../reactions/schemas.js';
 import { THREAD_TARGET } from '../reactions/store.js';
@@ -35,6 +37,9 @@ import { Fields, iso, type Json } from './fields.js';
 import {
   banRecord, banRow, importBans, importPins, importThreadAuthors, pinRecord, pinRow, threadAuthorRecord, threadAuthorRow, type Placed,
 } from './inkwell-moderation.js';
+import {
+  importMailAddresses, importSubscriptions, mailAddressRecord, mailAddressRow, mailKeyId, subscriptionRecord, subscriptionRow,
+} from './inkwell-mail.js';
 import type { Summary } from './summary.js';
 
 export const FORMAT = 'inkwell-export';
@@ -42,13 +47,20 @@ export const VERSION = 1;
 
 /** What the file leaves out; also written into it, so whoever reads it knows. */
 export const LEFT_OUT = [
-  'idempotency keys, post counters, the webhook outbox and live-update events: short-lived state, not content',
+  'idempotency keys, post counters, the webhook and mail outbox, replies waiting for the next notification mail, and live-update events: short-lived state, not content',
 ];
 const AUTHOR_KEY_LEFT_OUT = 'author_id_key: a secret (with it, guessed reader ids can be tested against author ids); without it the new server ' +
   'makes its own, and signed-in readers no longer own their old comments and reactions there. Export with --with-author-key to keep them.';
 const ADDRESS_KEY_LEFT_OUT = 'address_key: a secret (with it, the client addresses behind the hashes in the old server\'s logs can be found by ' +
   'trying every address); without it guests\' reactions still count on the new server, but their browsers no longer see them as ' +
   'their own ("mine") and can add them again. Export with --with-address-key to keep them.';
+
+const MAIL_KEY_LEFT_OUT = 'mail_link_key: a secret (with it, anyone can forge unsubscribe and confirmation links, and test guessed addresses ' +
+  'against the hashes); without it the new server signs with its own key, so the links in mails already sent stop working there, and guests\' ' +
+  'confirmations and readers\' opt-outs, known only by hashes made with this key, are not carried (subscriptions are: they are hashed again). ' +
+  'Export with --with-mail-link-key to keep them.';
+const MAIL_LEFT_OUT = 'reply notifications (subscriptions with their addresses, guests\' confirmations, opt-outs): they hold e-mail addresses, ' +
+  'left out on request (--omit-emails); nobody is notified of replies on the new server until they ask again';
 
 const PAGE = 1000;
 
@@ -109,12 +121,15 @@ export interface ExportCounts {
   bans: number;
   pins: number;
   threadAuthors: number;
+  notifySubscriptions: number;
+  mailAddresses: number;
 }
 
 export interface ExportOptions {
   withEmails: boolean;
   withAuthorKey: boolean;
   withAddressKey: boolean;
+  withMailKey: boolean;
   now: number;
 }
 
@@ -123,10 +138,16 @@ export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream,
   const leftOut = [...LEFT_OUT];
   if (!options.withAuthorKey) leftOut.push(AUTHOR_KEY_LEFT_OUT);
   if (!options.withAddressKey) leftOut.push(ADDRESS_KEY_LEFT_OUT);
-  if (!options.withEmails) leftOut.push('guests\' e-mail addresses: left out on request (--omit-emails)');
+  if (!options.withEmails) leftOut.push('guests\' e-mail addresses: left out on request (--omit-emails)', MAIL_LEFT_OUT);
+  else if (!options.withMailKey) leftOut.push(MAIL_KEY_LEFT_OUT);
   await out.write(`{"format":"${FORMAT}","version":${VERSION},"exportedAt":"${new Date(options.now).toISOString()}",\n"leftOut":${JSON.stringify(leftOut)}`);
   if (options.withAuthorKey) await out.write(`,\n"authorIdKey":${JSON.stringify(await readMeta(db, 'author_id_key'))}`);
   if (options.withAddressKey) await out.write(`,\n"addressKey":${JSON.stringify(await readMeta(db, 'address_key'))}`);
+  if (options.withEmails) {
+    const mailKey = await readMeta(db, 'mail_link_key');
+    await out.write(`,\n"mailKeyId":${JSON.stringify(mailKeyId(mailKey))}`);
+    if (options.withMailKey) await out.write(`,\n"mailLinkKey":${JSON.stringify(mailKey)}`);
+  }
   const threads = pages<{ id: string; comments: number }>(async (after) => {
     let q = db.selectFrom('comments').select(['thread as id', (eb) => eb.fn.countAll<number>().as('comments')]).groupBy('thread').orderBy('thread').limit(PAGE);
     if (after !== null) q = q.where('thread', '>', after.id);
@@ -156,6 +177,7 @@ export async function writeExport(db: Kysely<DB>, stream: NodeJS.WritableStream,
     reactions: await writeArray(out, 'reactions', map(reactions, reactionRecord), false),
     typoReports: await writeArray(out, 'typoReports', map(reports, typoRecord), false),
     ...await writeModeration(db, out),
+    ...options.withEmails ? await writeMail(db, out) : { notifySubscriptions: 0, mailAddresses: 0 },
   };
   await out.write('\n}\n');
   return counts;
@@ -182,6 +204,24 @@ async function writeModeration(db: Kysely<DB>, out: Out): Promise<Pick<ExportCou
     bans: await writeArray(out, 'bans', map(bans, banRecord), false),
     pins: await writeArray(out, 'pins', map(pins, pinRecord), false),
     threadAuthors: await writeArray(out, 'threadAuthors', map(authors, threadAuthorRecord), false),
+  };
+}
+
+/** Reply subscriptions and what is known of each address (only when e-mail addresses are exported). */
+async function writeMail(db: Kysely<DB>, out: Out): Promise<Pick<ExportCounts, 'notifySubscriptions' | 'mailAddresses'>> {
+  const subscriptions = pages<NotifySubscriptionTable>(async (after) => {
+    let q = db.selectFrom('notify_subscriptions').selectAll().orderBy('thread').orderBy('subscriber').limit(PAGE);
+    if (after !== null) q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('thread', 'subscriber'), '>', tuple(after.thread, after.subscriber)));
+    return q.execute();
+  });
+  const addresses = pages<MailAddressTable>(async (after) => {
+    let q = db.selectFrom('mail_addresses').selectAll().orderBy('email_hash').limit(PAGE);
+    if (after !== null) q = q.where('email_hash', '>', after.email_hash);
+    return q.execute();
+  });
+  return {
+    notifySubscriptions: await writeArray(out, 'notifySubscriptions', map(subscriptions, subscriptionRecord), false),
+    mailAddresses: await writeArray(out, 'mailAddresses', map(addresses, mailAddressRecord), false),
   };
 }
 
@@ -248,10 +288,18 @@ export function typoRow(value: unknown): TypoReportTable | string {
 /** The lists of an export that hold rows, and how each record becomes one. */
 const LISTS = {
   comments: commentRow, reactions: reactionRow, typoReports: typoRow, bans: banRow, pins: pinRow, threadAuthors: threadAuthorRow,
+  notifySubscriptions: subscriptionRow, mailAddresses: mailAddressRow,
 };
 type List = keyof typeof LISTS;
 type Batches = { [K in List]: Array<Placed<Exclude<ReturnType<(typeof LISTS)[K]>, string>>> };
-const emptyBatches = (): Batches => ({ comments: [], reactions: [], typoReports: [], bans: [], pins: [], threadAuthors: [] });
+const emptyBatches = (): Batches => ({ comments: [], reactions: [], typoReports: [], bans: [], pins: [], threadAuthors: [], notifySubscriptions: [], mailAddresses: [] });
+
+/** Which mail link key the file's address hashes were made with, and which one this database hashes with. */
+interface MailKeys {
+  fileKeyId: string | null;
+  /** The export's key when a dry run would have taken it. */
+  taken: string | null;
+}
 
 /**
  * Reads an export back: rows are written as they were (ids, authors, times), a batch per transaction;
@@ -269,10 +317,11 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
     const b = batches;
     batches = emptyBatches();
     size = 0;
-    await writeBatches(db, b, unwritten, summary, dryRun);
+    await writeBatches(db, b, unwritten, mailKeys, summary, dryRun);
   };
-  const index: Record<List, number> = { comments: 0, reactions: 0, typoReports: 0, bans: 0, pins: 0, threadAuthors: 0 };
-  const paths = ['$.format', '$.version', '$.authorIdKey', '$.addressKey', ...Object.keys(LISTS).map((list) => `$.${list}.*`)];
+  const index: Record<List, number> = { comments: 0, reactions: 0, typoReports: 0, bans: 0, pins: 0, threadAuthors: 0, notifySubscriptions: 0, mailAddresses: 0 };
+  const mailKeys: MailKeys = { fileKeyId: null, taken: null };
+  const paths = ['$.format', '$.version', '$.authorIdKey', '$.addressKey', '$.mailLinkKey', '$.mailKeyId', ...Object.keys(LISTS).map((list) => `$.${list}.*`)];
   for await (const { path, value } of jsonValues(file, paths)) {
     const [top] = path;
     if (top === 'format') {
@@ -285,8 +334,13 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
       if (value !== VERSION) throw new Error(`${file} is an Inkwell export of version ${JSON.stringify(value)}; this server reads version ${VERSION}`);
       continue;
     }
-    if (top === 'authorIdKey' || top === 'addressKey') {
+    if (top === 'authorIdKey' || top === 'addressKey' || top === 'mailLinkKey') {
       await restoreKey(db, top, value, summary, dryRun);
+      if (top === 'mailLinkKey' && dryRun && summary.mailLinkKey) mailKeys.taken = value as string;
+      continue;
+    }
+    if (top === 'mailKeyId') {
+      mailKeys.fileKeyId = typeof value === 'string' ? value : null;
       continue;
     }
     const list = top as List;
@@ -304,7 +358,8 @@ export async function readExport(db: Kysely<DB>, file: string, summary: Summary,
 }
 
 /** Writes what was read, comments first: reactions and pins name them. */
-async function writeBatches(db: Kysely<DB>, b: Batches, unwritten: Map<string, string> | null, summary: Summary, dryRun: boolean): Promise<void> {
+async function writeBatches(db: Kysely<DB>, b: Batches, unwritten: Map<string, string> | null, mailKeys: MailKeys,
+  summary: Summary, dryRun: boolean): Promise<void> {
   const c = b.comments.map((p) => p.row);
   const t = b.typoReports.map((p) => p.row);
   if (c.length) {
@@ -321,6 +376,11 @@ async function writeBatches(db: Kysely<DB>, b: Batches, unwritten: Map<string, s
   if (b.bans.length) await importBans(db, b.bans, summary, dryRun);
   if (b.pins.length) await importPins(db, b.pins, unwritten, summary, dryRun);
   if (b.threadAuthors.length) await importThreadAuthors(db, b.threadAuthors, summary, dryRun);
+  if (b.notifySubscriptions.length || b.mailAddresses.length) {
+    const key = mailKeys.taken ?? await readMeta(db, 'mail_link_key');
+    if (b.notifySubscriptions.length) await importSubscriptions(db, b.notifySubscriptions, key, summary, dryRun);
+    if (b.mailAddresses.length) await importMailAddresses(db, b.mailAddresses, mailKeys.fileKeyId === mailKeyId(key), summary, dryRun);
+  }
 }
 
 const reactionKey = (r: ReactionTable) => JSON.stringify([r.thread, r.target, r.kind, r.reactor]);
@@ -358,14 +418,14 @@ async function importReactions(db: Kysely<DB>, batch: Array<Placed<ReactionTable
 }
 
 interface ServerKey {
-  meta: 'author_id_key' | 'address_key';
-  taken: 'authorKey' | 'addressKey';
+  meta: 'author_id_key' | 'address_key' | 'mail_link_key';
+  taken: 'authorKey' | 'addressKey' | 'mailLinkKey';
   /** Whether the database already holds rows derived with its own key, which would change hands. */
   inUse: (db: Kysely<DB>) => Promise<unknown>;
   inUseReason: string;
 }
 
-const KEYS: Record<'authorIdKey' | 'addressKey', ServerKey> = {
+const KEYS: Record<'authorIdKey' | 'addressKey' | 'mailLinkKey', ServerKey> = {
   authorIdKey: {
     meta: 'author_id_key', taken: 'authorKey',
     inUse: async (db) => (await db.selectFrom('comments').select('id').where('guest', '=', 0).limit(1).executeTakeFirst()) ??
@@ -376,6 +436,12 @@ const KEYS: Record<'authorIdKey' | 'addressKey', ServerKey> = {
     meta: 'address_key', taken: 'addressKey',
     inUse: (db) => db.selectFrom('reactions').select('reactor').where('reactor', 'like', 'guest:%').limit(1).executeTakeFirst(),
     inUseReason: 'this database already has guests\' reactions, which would no longer be theirs; kept its own key',
+  },
+  mailLinkKey: {
+    meta: 'mail_link_key', taken: 'mailLinkKey',
+    inUse: async (db) => (await db.selectFrom('notify_subscriptions').select('email_hash').limit(1).executeTakeFirst()) ??
+      db.selectFrom('mail_addresses').select('email_hash').limit(1).executeTakeFirst(),
+    inUseReason: 'this database already has reply subscriptions or known addresses, whose hashes and links would change; kept its own key',
   },
 };
 

@@ -19,10 +19,15 @@ export class Summary {
   bans = { added: 0, present: 0 };
   pins = { added: 0, present: 0 };
   threadAuthors = { added: 0, present: 0 };
+  /** Reply subscriptions and known addresses (import --from inkwell). */
+  notifySubscriptions = { added: 0, present: 0 };
+  mailAddresses = { added: 0, present: 0 };
   /** The export's author key was taken (import --from inkwell). */
   authorKey = false;
   /** The export's address key was taken (import --from inkwell). */
   addressKey = false;
+  /** The export's mail link key was taken (import --from inkwell). */
+  mailLinkKey = false;
 
   counted(thread: string, status: string, added: boolean): void {
     let t = this.threads.get(thread);
@@ -71,10 +76,11 @@ export class Summary {
     }
     const out = [`${dryRun ? 'dry run, nothing written: ' : ''}${threads.length} threads, ${would} ${this.added} comments, ${this.present} already there, ${this.skippedCount} skipped`];
     if (this.typoReports.added || this.typoReports.present) out.push(`typo reports: ${would} ${this.typoReports.added}, ${this.typoReports.present} already there`);
-    for (const [counts, name] of [[this.reactions, 'reactions'], [this.bans, 'bans'], [this.pins, 'pins'], [this.threadAuthors, 'thread authors']] as const) {
+    for (const [counts, name] of [[this.reactions, 'reactions'], [this.bans, 'bans'], [this.pins, 'pins'], [this.threadAuthors, 'thread authors'],
+      [this.notifySubscriptions, 'reply subscriptions'], [this.mailAddresses, 'mail addresses']] as const) {
       if (counts.added || counts.present) out.push(`${name}: ${would} ${counts.added}, ${counts.present} already there`);
     }
-    for (const [taken, name] of [[this.authorKey, 'author key'], [this.addressKey, 'address key']] as const) {
+    for (const [taken, name] of [[this.authorKey, 'author key'], [this.addressKey, 'address key'], [this.mailLinkKey, 'mail link key']] as const) {
       if (taken) out.push(`${name}: ${dryRun ? 'would be taken' : 'taken'} from the export; restart servers running on this database so they use it`);
     }
     if (lines.length) out.push('threads:', ...lines);
