@@ -22,6 +22,7 @@ const COMMENT_STATUS: Record<string, (c: Comment) => boolean> = {
   published: (c) => c.status === 'published',
   rejected: (c) => c.status === 'rejected',
   spam: (c) => c.status === 'spam',
+  hidden: (c) => c.status === 'hidden',
 };
 
 export class FakeModerationApi {

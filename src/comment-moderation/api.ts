@@ -2,9 +2,9 @@ import { request } from '../core/http.js';
 import type { Ban, Comment, CommentPage, Filters, TypoReport, TypoReportPage } from './types.js';
 
 /** The comment statuses the inbox lists, by the inbox's own filter. */
-const COMMENT_STATUS = { held: 'pending', approved: 'published', rejected: 'rejected', spam: 'spam' } as const;
-/** The typo-report statuses, by the same filter (reports have no spam). */
-const REPORT_STATUS = { held: 'open', approved: 'fixed', rejected: 'dismissed', spam: undefined } as const;
+const COMMENT_STATUS = { held: 'pending', approved: 'published', rejected: 'rejected', spam: 'spam', hidden: 'hidden' } as const;
+/** The typo-report statuses, by the same filter (reports have no spam and are not hidden by bans). */
+const REPORT_STATUS = { held: 'open', approved: 'fixed', rejected: 'dismissed', spam: undefined, hidden: undefined } as const;
 
 export const PAGE_SIZE = 20;
 

@@ -20,7 +20,7 @@ import { commentModerationStyles } from './comment-moderation.styles.js';
 import type { Action, Filters, Item, Show, StatusFilter } from './types.js';
 
 const SHOWS: readonly Show[] = ['all', 'comments', 'reports'];
-const STATUSES: readonly StatusFilter[] = ['held', 'approved', 'rejected', 'spam'];
+const STATUSES: readonly StatusFilter[] = ['held', 'approved', 'rejected', 'spam', 'hidden'];
 const SORTS = ['newest', 'oldest'] as const;
 /** How long a deletion waits for Undo before it is sent: the server erases the text for good. */
 const DELETE_DELAY_MS = 8000;
@@ -87,8 +87,8 @@ export class CommentModeration extends LocalizedElement {
   /** What the inbox lists at first: `all`, `comments` or `reports` (typo reports). */
   @property() show: 'all' | 'comments' | 'reports' = 'all';
 
-  /** The status listed at first: `held` (awaiting a decision), `approved`, `rejected` or `spam`. */
-  @property() status: 'held' | 'approved' | 'rejected' | 'spam' = 'held';
+  /** The status listed at first: `held` (awaiting a decision), `approved`, `rejected`, `spam` or `hidden` (hidden with a ban). */
+  @property() status: 'held' | 'approved' | 'rejected' | 'spam' | 'hidden' = 'held';
 
   /** The order at first: `newest` or `oldest` first. */
   @property() sort: 'newest' | 'oldest' = 'newest';

@@ -17,6 +17,7 @@ export const enModeration: ModerationMessages = {
   modHeld: 'Awaiting a decision',
   modApproved: 'Approved',
   modRejected: 'Rejected',
+  modHidden: 'Hidden with a ban',
   modSort: 'Order',
   modThread: 'Thread (or page URL)',
   modReader: 'Reader id',

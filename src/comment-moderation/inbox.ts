@@ -40,7 +40,7 @@ export function actionsFor(item: Item): Action[] {
   const held = c.status === 'pending' || !!c.editPending;
   const list: Action[] = [];
   if (held || c.status !== 'published') list.push('approve');
-  if (held || c.status === 'published') list.push('reject');
+  if (held || c.status === 'published' || c.status === 'hidden') list.push('reject');
   if (c.status !== 'spam') list.push('spam');
   if (c.status === 'rejected' || c.status === 'spam') list.push('restore');
   list.push('delete');
@@ -226,8 +226,9 @@ export class Inbox implements ReactiveController {
       };
     }
     const c = item.comment;
-    // A decision on an edit awaiting approval cannot be taken back: the server keeps one text.
-    const from = c.editPending ? undefined : (c.status as 'published' | 'pending' | 'rejected' | 'spam');
+    // A decision on an edit awaiting approval cannot be taken back (the server keeps one text), nor one on a
+    // comment hidden by a ban (only lifting the ban hides or shows comments by it).
+    const from = c.editPending || c.status === 'hidden' ? undefined : (c.status as 'published' | 'pending' | 'rejected' | 'spam');
     return {
       run: () => api.setCommentStatus(item.id, COMMENT_TO[action]).then(() => undefined),
       undo: from ? () => api.setCommentStatus(item.id, from).then(() => undefined) : undefined,

@@ -19,9 +19,10 @@ export type Show = 'all' | 'comments' | 'reports';
 /**
  * The inbox's status filter, one for both kinds: `held` is a held comment (or an edit awaiting approval)
  * and an open report; `approved` a published comment and a fixed report; `rejected` a rejected comment and
- * a dismissed report; `spam` comments marked as spam (typo reports have no spam).
+ * a dismissed report; `spam` comments marked as spam (typo reports have no spam); `hidden` comments hidden
+ * with their writer's ban (back when the ban is lifted, or one by one with Approve).
  */
-export type StatusFilter = 'held' | 'approved' | 'rejected' | 'spam';
+export type StatusFilter = 'held' | 'approved' | 'rejected' | 'spam' | 'hidden';
 
 export interface Filters {
   show: Show;

@@ -32,7 +32,7 @@ function statusLabel(m: Messages, item: Item): string {
   if (item.kind === 'typo-report') return { open: m.modHeld, fixed: m.modApproved, dismissed: m.modRejected }[item.report.status];
   const c = item.comment;
   if (c.editPending) return m.editAwaitingModeration;
-  return ({ pending: m.modHeld, published: m.modApproved, rejected: m.modRejected, spam: m.spam } as Record<string, string>)[c.status] ?? c.status;
+  return ({ pending: m.modHeld, published: m.modApproved, rejected: m.modRejected, spam: m.spam, hidden: m.modHidden } as Record<string, string>)[c.status] ?? c.status;
 }
 
 function when(iso: string, lang: string): TemplateResult | typeof nothing {
@@ -169,6 +169,7 @@ export function filtersView(filters: Filters, m: Messages, onChange: (next: Filt
       <select name="status">
         ${option('held', m.modHeld, filters.status)} ${option('approved', m.modApproved, filters.status)}
         ${option('rejected', m.modRejected, filters.status)} ${option('spam', m.spam, filters.status)}
+        ${option('hidden', m.modHidden, filters.status)}
       </select></label
     >
     <label>${m.modSort}

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CommentModeration } from '../../src/comment-moderation/comment-moderation.js';
 import { heldComment, typoReport } from '../../mocks/moderation-api.js';
 import { captureWarnings } from '../helpers/warnings.js';
-import { TOKEN, fake, mount, $, keys, item } from './helpers.js';
+import { TOKEN, fake, mount, $, keys, item, button, writes } from './helpers.js';
 
 describe('<comment-moderation>', () => {
   it('is constructed by markup, by createElement and by new', async () => {
@@ -81,5 +81,22 @@ describe('<comment-moderation>', () => {
     expect(report.textContent).to.include('<svg onload=x>').and.include('</mark>');
     expect(el.shadowRoot!.querySelectorAll('img, script, b, i, u, svg')).to.have.length(0);
     expect((window as unknown as { __inkwellXss?: number }).__inkwellXss).to.equal(undefined);
+  });
+  it('lists the comments hidden with a ban, which Approve shows again one by one', async () => {
+    const el = await mount(`token="${TOKEN}" status="hidden"`, {
+      comments: [heldComment('c_h', 'Mallory', 'Hidden by the ban', 3, { status: 'hidden' }), heldComment('c_p', 'Ada', 'Held', 1)],
+    });
+    expect(keys(el)).to.deep.equal(['comment:c_h']);
+    expect(fake().requests.find((r) => r.path === '/comments')!.query.get('status')).to.equal('hidden');
+    expect(fake().requests.some((r) => r.path === '/typo-reports'), 'typo reports are never hidden by a ban').to.equal(false);
+    expect(($(el, 'select[name="status"]') as HTMLSelectElement).value).to.equal('hidden');
+    const hidden = item(el, 'comment:c_h');
+    expect(hidden.textContent).to.include('Hidden with a ban');
+    const offered = [...hidden.querySelectorAll<HTMLElement>('[data-action]')].map((b) => b.dataset.action);
+    expect(offered).to.include.members(['approve', 'reject', 'delete']).and.not.include('restore');
+    button(el, 'comment:c_h', 'approve').click();
+    await waitUntil(() => writes().length === 1, 'the decision sent');
+    expect(writes()[0]).to.deep.include({ method: 'PATCH', path: '/comments/c_h' });
+    expect(writes()[0].body).to.deep.equal({ status: 'published' });
   });
 });

@@ -167,6 +167,7 @@ export const ar: Messages = {
   modHeld: 'بانتظار قرار',
   modApproved: 'المقبولة',
   modRejected: 'المرفوضة',
+  modHidden: 'المخفية بحظر',
   modSort: 'الترتيب',
   modThread: 'النقاش (أو رابط الصفحة)',
   modReader: 'معرّف القارئ',

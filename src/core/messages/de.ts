@@ -102,6 +102,7 @@ export const de: Messages = {
   modHeld: 'Wartet auf Entscheidung',
   modApproved: 'Freigegeben',
   modRejected: 'Abgelehnt',
+  modHidden: 'Durch Sperre verborgen',
   modSort: 'Reihenfolge',
   modThread: 'Thread (oder Seiten-URL)',
   modReader: 'Leser-ID',

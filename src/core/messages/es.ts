@@ -118,6 +118,7 @@ export const es: Messages = {
   modHeld: 'Pendientes de decisión',
   modApproved: 'Aprobados',
   modRejected: 'Rechazados',
+  modHidden: 'Ocultos por un bloqueo',
   modSort: 'Orden',
   modThread: 'Hilo (o URL de la página)',
   modReader: 'ID del lector',

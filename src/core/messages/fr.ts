@@ -119,6 +119,7 @@ export const fr: Messages = {
   modHeld: 'En attente de décision',
   modApproved: 'Approuvés',
   modRejected: 'Refusés',
+  modHidden: 'Masqués par un bannissement',
   modSort: 'Ordre',
   modThread: 'Fil (ou URL de la page)',
   modReader: 'Identifiant du lecteur',

@@ -129,6 +129,7 @@ export const he: Messages = {
   modHeld: 'ממתינים להחלטה',
   modApproved: 'אושרו',
   modRejected: 'נדחו',
+  modHidden: 'מוסתרות בשל חסימה',
   modSort: 'סדר',
   modThread: 'שרשור (או כתובת הדף)',
   modReader: 'מזהה הקורא',

@@ -109,6 +109,7 @@ export const hi: Messages = {
   modHeld: 'निर्णय की प्रतीक्षा में',
   modApproved: 'स्वीकृत',
   modRejected: 'अस्वीकृत',
+  modHidden: 'प्रतिबंध से छिपाए गए',
   modSort: 'क्रम',
   modThread: 'थ्रेड (या पेज URL)',
   modReader: 'पाठक आईडी',

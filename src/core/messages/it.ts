@@ -118,6 +118,7 @@ export const it: Messages = {
   modHeld: 'In attesa di decisione',
   modApproved: 'Approvati',
   modRejected: 'Respinti',
+  modHidden: 'Nascosti da un ban',
   modSort: 'Ordine',
   modThread: 'Discussione (o URL della pagina)',
   modReader: 'ID del lettore',

@@ -102,6 +102,7 @@ export const ja: Messages = {
   modHeld: '判断待ち',
   modApproved: '承認済み',
   modRejected: '却下済み',
+  modHidden: '禁止により非表示',
   modSort: '並び順',
   modThread: 'スレッド(またはページのURL)',
   modReader: '読者ID',

@@ -102,6 +102,7 @@ export const ko: Messages = {
   modHeld: '결정 대기',
   modApproved: '승인됨',
   modRejected: '거부됨',
+  modHidden: '차단으로 숨김',
   modSort: '정렬',
   modThread: '스레드(또는 페이지 URL)',
   modReader: '독자 ID',

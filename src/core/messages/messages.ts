@@ -23,6 +23,8 @@ export interface ModerationMessages {
   modHeld: string;
   modApproved: string;
   modRejected: string;
+  /** Comments hidden with their writer's ban (the inbox's status filter). */
+  modHidden: string;
   /** Label of the order (newest or oldest first). */
   modSort: string;
   modThread: string;

@@ -108,6 +108,7 @@ export const nl: Messages = {
   modHeld: 'Wacht op een besluit',
   modApproved: 'Goedgekeurd',
   modRejected: 'Afgewezen',
+  modHidden: 'Verborgen door een blokkade',
   modSort: 'Volgorde',
   modThread: 'Thread (of pagina-URL)',
   modReader: 'Lezers-id',

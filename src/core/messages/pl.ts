@@ -128,6 +128,7 @@ export const pl: Messages = {
   modHeld: 'Czekają na decyzję',
   modApproved: 'Zatwierdzone',
   modRejected: 'Odrzucone',
+  modHidden: 'Ukryte przez blokadę',
   modSort: 'Kolejność',
   modThread: 'Wątek (lub URL strony)',
   modReader: 'ID czytelnika',

@@ -118,6 +118,7 @@ export const ptBR: Messages = {
   modHeld: 'Aguardando decisão',
   modApproved: 'Aprovados',
   modRejected: 'Rejeitados',
+  modHidden: 'Ocultos por um banimento',
   modSort: 'Ordem',
   modThread: 'Tópico (ou URL da página)',
   modReader: 'ID do leitor',

@@ -119,6 +119,7 @@ export const pt: Messages = {
   modHeld: 'A aguardar decisão',
   modApproved: 'Aprovados',
   modRejected: 'Rejeitados',
+  modHidden: 'Ocultos por um banimento',
   modSort: 'Ordem',
   modThread: 'Conversa (ou URL da página)',
   modReader: 'ID do leitor',

@@ -128,6 +128,7 @@ export const ru: Messages = {
   modHeld: 'Ждут решения',
   modApproved: 'Одобренные',
   modRejected: 'Отклонённые',
+  modHidden: 'Скрытые из-за блокировки',
   modSort: 'Порядок',
   modThread: 'Ветка (или URL страницы)',
   modReader: 'ID читателя',

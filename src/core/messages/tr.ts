@@ -109,6 +109,7 @@ export const tr: Messages = {
   modHeld: 'Karar bekleyenler',
   modApproved: 'Onaylananlar',
   modRejected: 'Reddedilenler',
+  modHidden: 'Yasakla gizlenenler',
   modSort: 'Sıralama',
   modThread: 'Konu (veya sayfa URL’si)',
   modReader: 'Okur kimliği',

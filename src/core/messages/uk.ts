@@ -128,6 +128,7 @@ export const uk: Messages = {
   modHeld: 'Чекають рішення',
   modApproved: 'Схвалені',
   modRejected: 'Відхилені',
+  modHidden: 'Приховані через блокування',
   modSort: 'Порядок',
   modThread: 'Гілка (або URL сторінки)',
   modReader: 'ID читача',

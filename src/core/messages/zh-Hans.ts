@@ -102,6 +102,7 @@ export const zhHans: Messages = {
   modHeld: '待处理',
   modApproved: '已批准',
   modRejected: '已拒绝',
+  modHidden: '因封禁而隐藏',
   modSort: '顺序',
   modThread: '讨论串(或页面网址)',
   modReader: '读者 ID',

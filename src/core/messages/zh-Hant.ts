@@ -103,6 +103,7 @@ export const zhHant: Messages = {
   modHeld: '待處理',
   modApproved: '已核准',
   modRejected: '已拒絕',
+  modHidden: '因封鎖而隱藏',
   modSort: '順序',
   modThread: '討論串(或頁面網址)',
   modReader: '讀者 ID',
