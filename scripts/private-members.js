@@ -13,13 +13,13 @@ export const PRIVATE_MEMBERS = [
   'renderComposer', 'renderAvatar', 'recountTimer', 'reacting', 'openSelection', 'onDocumentReady',
   'noticeTimer', 'loadInputs', 'givenMinutes', 'fetchPage', 'announceTimer', 'updateStarted', 'textLanguage',
   'stopObserving', 'showFirstPage', 'restoreFocus', 'renderReactions', 'placedFor', 'onSelectionChange',
-  'onPointerDown', 'onKeyDown', 'lastReported', 'lastPointer', 'focusField', 'fetchMore', 'dialogStyled',
+  'onPointerDown', 'onKeyDown', 'lastReported', 'lastPointer', 'focusField', 'dialogStyled',
   'closeForm', 'canWrite', 'brokenPictures', 'validWpm', 'validGenre', 'toggleReply', 'threadView',
   'startEdit', 'slottedHeadlineHref', 'shownAt', 'showNotice', 'servedCountItem', 'revealLinkedComment',
   'restoreDrafts', 'reportFromButton', 'renderTags', 'renderName', 'renderMeta', 'renderMedia', 'renderBody',
   'renderBio', 'refreshFirstPage', 'pictureFailed', 'openQuote', 'onReportButton', 'onInput', 'onDialogKey',
   'onAction', 'offerButton', 'measureBio', 'guestFields', 'focusKeeper', 'findTarget', 'fetchCount',
-  'computeEstimate', 'closeDialog', 'adoptIncluded',
+  'computeEstimate', 'closeDialog', 'adoptIncluded', 'phaseNow', 'refusedCode', 'control', 'hooks',
 ];
 
 // Without C, O, T, j, k and l: Lit's members of those names (this.C, this.l …) are on its elements and parts.
