@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError } from '../core/http.js';
@@ -21,6 +21,7 @@ import { CommentsApi, type Moderation } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
+import { composerTemplate, refusalText, type ComposerView } from './composer-view.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
 import { reactionHit, reactionsTemplate, toggled } from './reactions.js';
 import { warmFormatters } from './formatting.js';
@@ -162,7 +163,7 @@ export class CommentBox extends LocalizedElement {
   @state() private notifyOn = false;
 
   /** Loading, paging and the live stream; the thread's comments are its state. */
-  private readonly control: ThreadController = new ThreadController(this, {
+  private readonly threadControl: ThreadController = new ThreadController(this, {
     client: () => (this.base() ? this.client() : undefined),
     query: () => ({
       sort: oneOf(this, 'sort', this.sort, SORTS, 'oldest'),
@@ -181,7 +182,7 @@ export class CommentBox extends LocalizedElement {
     failed: (error) => this.announce(this.explain(error)),
     restyle: () => this.look++,
   });
-  private readonly threadState = this.control.state;
+  private readonly threadState = this.threadControl.state;
   /** Bumped by every update but those that only draw more of a long thread: the comments' look may have changed. */
   private look = 0;
   /** How many comments the last update drew, and when it started: the pace of the next slice. */
@@ -207,10 +208,10 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.notifyOn = notifyPreference();
-    if (this.control.phase !== 'waiting' || this.adoptIncluded()) return;
+    if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
     warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
-    this.control.watch(this.eager);
+    this.threadControl.watch(this.eager);
   }
 
   override disconnectedCallback(): void {
@@ -222,11 +223,11 @@ export class CommentBox extends LocalizedElement {
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
     if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
-    if (changed.has('token') && changed.get('token') !== undefined) this.control.refusal = undefined;
+    if (changed.has('token') && changed.get('token') !== undefined) this.threadControl.refusal = undefined;
   }
 
   protected override updated(): void {
-    if (this.control.phase !== 'ready') return;
+    if (this.threadControl.phase !== 'ready') return;
     const size = this.threadState.size;
     const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
@@ -242,7 +243,7 @@ export class CommentBox extends LocalizedElement {
 
   /** The reader's token, unless the server refused it: the thread is then read signed out. */
   private currentToken(): string | undefined {
-    return this.control.refusal ? undefined : readerToken(this.token);
+    return this.threadControl.refusal ? undefined : readerToken(this.token);
   }
 
   private base(): string | undefined {
@@ -281,13 +282,13 @@ export class CommentBox extends LocalizedElement {
       return false;
     }
     if (included.stale) console.warn(`[inkwell] <${this.localName}> the included comments are old (${included.stale}): fetching them again`);
-    this.control.adopt(included, Boolean(this.currentToken()));
+    this.threadControl.adopt(included, Boolean(this.currentToken()));
     return true;
   }
 
   /** "Load more comments": the reader lands on the first comment that arrived, and hears how many did. */
   private async loadMore(): Promise<void> {
-    const added = await this.control.fetchMore();
+    const added = await this.threadControl.fetchMore();
     if (!added.length) return;
     this.renderLimit = Infinity;
     this.announce(formatPlural(this.locale.lang, this.messages().moreLoaded, added.length, { n: added.length }));
@@ -298,7 +299,7 @@ export class CommentBox extends LocalizedElement {
   private async revealLinkedComment(): Promise<void> {
     const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
     if (!id) return;
-    if (!(await this.control.fetchUntil(id))) return;
+    if (!(await this.threadControl.fetchUntil(id))) return;
     this.highlighted = id;
     this.renderLimit = Infinity;
     await this.updateComplete;
@@ -456,26 +457,6 @@ export class CommentBox extends LocalizedElement {
     return { notifyReplies: true, pageUrl: pageUrl(this.ownerDocument.location?.href ?? ''), lang: this.locale.lang };
   }
 
-  private renderNotify(key: FormKey, m: Messages) {
-    const offered = this.offersNotify(key);
-    if (!offered) return nothing;
-    const id = `f-${formName(key)}-notify`;
-    return html`<div class="notify">
-      <input
-        type="checkbox"
-        id=${id}
-        name="notifyReplies"
-        aria-describedby=${offered === 'guest' && this.notifyOn ? `${id}-hint` : nothing}
-        .checked=${this.notifyOn}
-        @change=${(event: Event) => {
-          this.notifyOn = (event.target as HTMLInputElement).checked;
-          rememberNotify(this.notifyOn);
-        }}
-      /><label for=${id}>${m.notifyReplies}</label>
-      ${offered === 'guest' && this.notifyOn ? html`<span class="note" id="${id}-hint">${m.notifyConfirm}</span>` : nothing}
-    </div>`;
-  }
-
   private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
     const api = this.client();
     try {
@@ -609,7 +590,7 @@ export class CommentBox extends LocalizedElement {
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
     // The server renders the heading and the light-DOM children (a thread's first page the site included).
-    const phase = this.serverView ? 'waiting' : this.control.phase;
+    const phase = this.serverView ? 'waiting' : this.threadControl.phase;
     return html`
       <section aria-labelledby="heading" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
@@ -632,14 +613,14 @@ export class CommentBox extends LocalizedElement {
   }
 
   private renderBody(m: Messages, lang: string) {
-    switch (this.control.phase) {
+    switch (this.threadControl.phase) {
       case 'waiting':
       case 'loading':
         // What the page put inside the element stays in view while the thread loads.
         return html`<slot><p class="status">${m.loadingComments}</p></slot>`;
       case 'failed':
         return html`<p class="status" role="alert">${m.loadFailed}</p>
-          ${this.base() ? html`<button part="action" type="button" @click=${() => this.control.load()}>${m.retry}</button>` : nothing}`;
+          ${this.base() ? html`<button part="action" type="button" @click=${() => this.threadControl.load()}>${m.retry}</button>` : nothing}`;
     }
     const thread = this.threadState;
     const placed = thread.placed(Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
@@ -652,11 +633,12 @@ export class CommentBox extends LocalizedElement {
       ${thread.nextCursor
         ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
-      ${this.renderComposer(NEW_COMMENT, m)}
+      ${composerTemplate(this.composerView(m, lang), NEW_COMMENT)}
     `;
   }
 
   private threadView(m: Messages, lang: string): ThreadView {
+    const composer = this.composerView(m, lang);
     return {
       m,
       lang,
@@ -670,8 +652,8 @@ export class CommentBox extends LocalizedElement {
       look: this.look,
       avatar: (comment) => this.renderAvatar(comment),
       body: (comment) => this.body(comment),
-      editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),
-      replyForm: (comment) => this.renderComposer({ kind: 'reply', id: comment.id }, m, undefined, comment.author.name),
+      editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
+      replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),
       reactions: (comment) => (comment.status === 'published' ? this.renderReactions(comment.id, comment.reactions) : nothing),
     };
   }
@@ -734,74 +716,28 @@ export class CommentBox extends LocalizedElement {
     this.focusAfter(`${comment} [data-action=${key.kind}]`, comment);
   }
 
-  private renderComposer(key: FormKey, m: Messages, editing?: Comment, replyName?: string) {
-    const { lang } = this.locale;
-    const signedIn = Boolean(this.currentToken());
-    if (!signedIn && !this.guests) {
-      if (key.kind !== 'new') return nothing;
-      return html`<p class="prompt">${this.control.refusal ? refusalText(this.control.refusal, m) : m.loginRequired}
-        ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
-    }
-    const state = this.form(key);
-    const id = `f-${formName(key)}`;
-    const max = countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000;
-    const left = max - state.text.length;
-    const label = editing ? m.editComment : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
-    const reader = readerFromToken(this.currentToken());
-    return html`<form part="form" @submit=${(event: Event) => this.submit(key, event)} novalidate>
-      <label for=${id}>${label}</label>
-      ${state.preview
-        ? // <output> is labelable: the label names the preview as it names the field.
-          html`<output id=${id} class="preview body" role="group" tabindex="-1" dir="auto">${renderMarkdown(state.text)}</output>`
-        : html`<textarea
-            part="input"
-            id=${id}
-            name="body"
-            dir="auto"
-            rows="3"
-            maxlength=${max}
-            aria-describedby="${id}-note"
-            .value=${state.text}
-            @input=${(event: Event) => this.onInput(key, event)}
-            @keydown=${(event: KeyboardEvent) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                (event.target as HTMLTextAreaElement).form?.requestSubmit();
-              } else if (event.key === 'Escape' && key.kind !== 'new') {
-                event.preventDefault();
-                this.closeForm(key);
-              }
-            }}
-          ></textarea>`}
-      ${!signedIn && key.kind === 'new'
-        ? html`<div class="guest">
-            <label>${m.guestName}<input part="input" name="name" dir="auto" required maxlength="80" autocomplete="name" /></label>
-            <label>${m.guestEmail}<input part="input" name="email" type="email" dir="ltr" maxlength="200" autocomplete="email" /></label>
-          </div>`
-        : nothing}
-      ${this.renderNotify(key, m)}
-      <div class="row">
-        <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
-          ${state.error ??
-          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key.kind === 'new' ? fill(lang, m.signedInAs, { name: isolate(reader.name) }) : '')}
-          ${state.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}
-        </span>
-        <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
-          ${m.preview}
-        </button>
-        ${key.kind !== 'new' ? html`<button part="action" type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
-        <button part="action primary-action" type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
-          ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
-        </button>
-      </div>
-    </form>`;
+  /** What the forms read and do. */
+  private composerView(m: Messages, lang: string): ComposerView {
+    const token = this.currentToken();
+    return {
+      m,
+      lang,
+      signedIn: Boolean(token),
+      guests: this.guests,
+      refusal: this.threadControl.refusal,
+      readerName: readerFromToken(token)?.name,
+      max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
+      notifyOn: this.notifyOn,
+      offersNotify: (key) => this.offersNotify(key),
+      form: (key) => this.form(key),
+      auth: (action, label) => this.authLink(action, label),
+      submit: (key, event) => void this.submit(key, event),
+      input: (key, event) => this.onInput(key, event),
+      close: (key) => this.closeForm(key),
+      preview: (key, preview) => this.setForm(key, { preview }),
+      notify: (on) => rememberNotify((this.notifyOn = on)),
+    };
   }
-}
-
-/** A refused sign-in in the reader's words: only an expired token is an expired session. */
-function refusalText(code: string, m: Messages): string {
-  if (code === 'token_expired') return m.sessionExpired;
-  return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
 }
 
 /** The selector of a comment's article. */
@@ -822,5 +758,3 @@ declare global {
   }
 }
 
-/** A name isolated from the sentence around it (first-strong isolate … pop), as <bdi> would inside a string. */
-const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -41,13 +41,14 @@ export interface ThreadHooks {
  */
 export class ThreadController implements ReactiveController {
   readonly state: ThreadState;
-  private phaseNow: Phase = 'waiting';
-  private refusedCode?: string;
+  phase: Phase = 'waiting';
+  /** Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
+  refusal?: string;
   /** The inputs the thread was last loaded with. */
   private loadedFor = '';
   private generation = 0;
   private observer?: IntersectionObserver;
-  private events?: EventSource;
+  private liveStream?: EventSource;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -57,28 +58,11 @@ export class ThreadController implements ReactiveController {
     host.addController(this);
   }
 
-  get phase(): Phase {
-    return this.phaseNow;
-  }
-
-  set phase(phase: Phase) {
-    if (phase === this.phaseNow) return;
-    this.phaseNow = phase;
-    this.changed();
-  }
-
-  /** Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
-  get refusal(): string | undefined {
-    return this.refusedCode;
-  }
-
-  set refusal(code: string | undefined) {
-    if (code === this.refusedCode) return;
-    this.refusedCode = code;
-    this.changed();
-  }
-
-  private changed(): void {
+  /** A new phase, or a refused token (the server's reason code): what the comments' drawing reads changed. */
+  private to(phase: Phase, refusal = this.refusal): void {
+    if (phase === this.phase && refusal === this.refusal) return;
+    this.phase = phase;
+    this.refusal = refusal;
     this.hooks.restyle();
     this.host.requestUpdate();
   }
@@ -103,9 +87,9 @@ export class ThreadController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.events?.close();
-    this.events = undefined;
-    if (this.phase === 'loading') this.phase = 'waiting';
+    this.liveStream?.close();
+    this.liveStream = undefined;
+    if (this.phase === 'loading') this.to('waiting');
   }
 
   async load(): Promise<void> {
@@ -115,11 +99,11 @@ export class ThreadController implements ReactiveController {
     this.loadedFor = this.hooks.inputs();
     if (!client) {
       warnAttribute(this.host, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
-      this.phase = 'failed';
+      this.to('failed');
       return;
     }
     const generation = ++this.generation;
-    this.phase = 'loading';
+    this.to('loading');
     try {
       const listing = this.fetchPage(null);
       // Read while the listing is on its way: a page's first look into localStorage can take 10-20 ms.
@@ -130,10 +114,10 @@ export class ThreadController implements ReactiveController {
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ApiError && error.status === 401 && !this.refusal) {
-        this.refusal = refused(this.host, error);
+        this.to(this.phase, refused(this.host, error));
         return this.load();
       }
-      this.phase = 'failed';
+      this.to('failed');
     }
   }
 
@@ -151,7 +135,7 @@ export class ThreadController implements ReactiveController {
 
   private showFirstPage(page: Parameters<ThreadState['reset']>[0], since?: string, drafts = listDrafts(this.hooks.threadId())): void {
     this.state.reset(page);
-    this.phase = 'ready';
+    this.to('ready');
     this.hooks.shown(drafts);
     if (this.hooks.live()) this.listen(since);
   }
@@ -162,7 +146,7 @@ export class ThreadController implements ReactiveController {
       const page = await this.fetchPage(null);
       if (generation === this.generation && this.state.nextCursor === cursor) this.state.reset(page);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.refusal = refused(this.host, error);
+      if (error instanceof ApiError && error.status === 401) this.to(this.phase, refused(this.host, error));
     }
   }
 
@@ -195,7 +179,7 @@ export class ThreadController implements ReactiveController {
 
   /** The live stream; `since`, an event id, replays what happened after it (an included page's). */
   private listen(since?: string): void {
-    this.events?.close();
+    this.liveStream?.close();
     if (typeof EventSource !== 'function') return;
     const thread = this.state;
     const source = new EventSource(this.hooks.client()!.eventsUrl(since));
@@ -211,7 +195,7 @@ export class ThreadController implements ReactiveController {
       const target = commentId ?? '';
       thread.setReactions(target, withCounts(thread.reactionsOf(target), counts));
     });
-    this.events = source;
+    this.liveStream = source;
   }
 }
 
