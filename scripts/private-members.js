@@ -10,16 +10,16 @@ export const PRIVATE_MEMBERS = [
   'threadState', 'focusAfter', 'explain', 'lightChildren', 'setForm', 'currentToken', 'lastRange',
   'observedBio', 'countPending', 'withMachinery', 'threadPath', 'resizeObserver', 'loadedFor', 'draftTimers',
   'commentPath', 'blockBoundaries', 'authLink', 'settleTimer', 'restoreRange',
-  'renderComposer', 'renderAvatar', 'recountTimer', 'reacting', 'openSelection', 'onDocumentReady',
+  'composerView', 'renderAvatar', 'recountTimer', 'reacting', 'openSelection', 'onDocumentReady',
   'noticeTimer', 'loadInputs', 'givenMinutes', 'fetchPage', 'announceTimer', 'updateStarted', 'textLanguage',
   'stopObserving', 'showFirstPage', 'restoreFocus', 'renderReactions', 'placedFor', 'onSelectionChange',
-  'onPointerDown', 'onKeyDown', 'lastReported', 'lastPointer', 'focusField', 'fetchMore', 'dialogStyled',
+  'onPointerDown', 'onKeyDown', 'lastReported', 'lastPointer', 'focusField', 'dialogStyled',
   'closeForm', 'canWrite', 'brokenPictures', 'validWpm', 'validGenre', 'toggleReply', 'threadView',
   'startEdit', 'slottedHeadlineHref', 'shownAt', 'showNotice', 'servedCountItem', 'revealLinkedComment',
   'restoreDrafts', 'reportFromButton', 'renderTags', 'renderName', 'renderMeta', 'renderMedia', 'renderBody',
   'renderBio', 'refreshFirstPage', 'pictureFailed', 'openQuote', 'onReportButton', 'onInput', 'onDialogKey',
   'onAction', 'offerButton', 'measureBio', 'guestFields', 'focusKeeper', 'findTarget', 'fetchCount',
-  'computeEstimate', 'closeDialog', 'adoptIncluded',
+  'computeEstimate', 'closeDialog', 'adoptIncluded', 'threadControl', 'hooks', 'listen', 'generation', 'observer', 'liveStream',
 ];
 
 // Without C, O, T, j, k and l: Lit's members of those names (this.C, this.l …) are on its elements and parts.

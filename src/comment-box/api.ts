@@ -64,8 +64,8 @@ export class CommentsApi {
     return request<{ commentId: string | null }>(`${this.commentPath(id)}/pin`, { method: on ? 'PUT' : 'DELETE', token: this.token() });
   }
 
-  /** The thread's live stream (Server-Sent Events). */
-  eventsUrl(): string {
-    return `${this.threadPath()}/events`;
+  /** The thread's live stream (Server-Sent Events); `since`, an event id, replays what happened after it. */
+  eventsUrl(since?: string): string {
+    return `${this.threadPath()}/events${since ? `?lastEventId=${since}` : ''}`;
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { fill, formatPlural, type Messages } from '../core/i18n.js';
+import { formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError } from '../core/http.js';
@@ -18,16 +18,15 @@ import { readerFromToken } from './reader.js';
 import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import { CommentsApi, type Moderation } from './api.js';
-import { ThreadState } from './thread.js';
+import { ThreadController, refused } from './thread-controller.js';
 import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
+import { composerTemplate, refusalText, type ComposerView } from './composer-view.js';
 import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
-import { reactionHit, reactionsTemplate, toggled, withCounts } from './reactions.js';
+import { reactionHit, reactionsTemplate, toggled } from './reactions.js';
 import { warmFormatters } from './formatting.js';
-import type { Comment, CommentPage, ReactionKind, Reactions, Sort } from './types.js';
+import type { Comment, ReactionKind, Reactions, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
-
-type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
 
 const SORTS: readonly Sort[] = ['oldest', 'newest', 'top'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
@@ -40,7 +39,6 @@ const FIRST_SCREENS = 40;
  */
 const SLICE_MS = 8;
 const DRAFT_DELAY_MS = 250;
-const HASH_PAGES = 20;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
 const ANNOUNCE_MS = 4000;
 
@@ -150,7 +148,6 @@ export class CommentBox extends LocalizedElement {
   /** The number of comments, when the page knows it: the heading says "Comments (N)" before the thread loads (and on the server). */
   @property({ type: Number }) count?: number;
 
-  /** @internal */ @state() private phase: Phase = 'waiting';
   /** @internal */ @state() private forms = new Map<string, FormState>();
   /** @internal */ @state() private replyTo?: string;
   /** @internal */ @state() private editing?: string;
@@ -162,24 +159,37 @@ export class CommentBox extends LocalizedElement {
   /** @internal Why a reaction was refused (or that signing in is needed), under the comment's reactions ('' the article's). */
   @state() private reactionNote?: { target: string; text: string; signIn: boolean };
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
-  /** @internal Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
-  @state() private refusal?: string;
   /** @internal "Notify me of replies" is ticked (the reader's last choice, read when connected). */
   @state() private notifyOn = false;
 
-  private readonly threadState = new ThreadState(this);
+  /** Loading, paging and the live stream; the thread's comments are its state. */
+  private readonly threadControl: ThreadController = new ThreadController(this, {
+    client: () => (this.base() ? this.client() : undefined),
+    query: () => ({
+      sort: oneOf(this, 'sort', this.sort, SORTS, 'oldest'),
+      limit: Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20))),
+    }),
+    inputs: () => this.loadInputs(),
+    threadId: () => this.threadId(),
+    live: () => this.live,
+    shown: (drafts) => {
+      this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
+      this.drawn = 0;
+      this.restoreDrafts(drafts);
+      void this.revealLinkedComment();
+    },
+    incoming: (n) => this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n })),
+    failed: (error) => this.announce(this.explain(error)),
+    restyle: () => this.look++,
+  });
+  private readonly threadState = this.threadControl.state;
   /** Bumped by every update but those that only draw more of a long thread: the comments' look may have changed. */
   private look = 0;
-  /** The inputs the thread was last loaded with; a change of any of them loads it again. */
-  private loadedFor = '';
   /** How many comments the last update drew, and when it started: the pace of the next slice. */
   private drawn = 0;
   private updateStarted = 0;
 
   private readonly shownAt = Date.now();
-  private observer?: IntersectionObserver;
-  private events?: EventSource;
-  private generation = 0;
   private readonly bodies = new WeakMap<Comment, TemplateResult>();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -198,27 +208,14 @@ export class CommentBox extends LocalizedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.notifyOn = notifyPreference();
-    if (this.phase !== 'waiting' || this.adoptIncluded()) return;
+    if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
     warmFormatters(this.locale.lang, this.messages());
     // The request starts now, not after the first render: the listing is on its way while the element draws.
-    if (this.eager || typeof IntersectionObserver !== 'function') {
-      void this.load();
-      return;
-    }
-    // Two screens ahead, so a reader flicking down arrives after the thread, not while it grows under them;
-    // the document as root keeps that margin inside an iframe too.
-    this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void this.load();
-    }, { root: this.ownerDocument, rootMargin: '200% 0px' });
-    this.observer.observe(this);
+    this.threadControl.watch(this.eager);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.events?.close();
-    this.events = undefined;
-    if (this.phase === 'loading') this.phase = 'waiting';
     for (const timer of this.draftTimers.values()) clearTimeout(timer);
     clearTimeout(this.announceTimer);
   }
@@ -226,12 +223,11 @@ export class CommentBox extends LocalizedElement {
   protected override willUpdate(changed: PropertyValues): void {
     this.updateStarted = performance.now();
     if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
-    if (changed.has('token') && changed.get('token') !== undefined) this.refusal = undefined;
-    if (this.phase !== 'waiting' && this.loadedFor && this.loadedFor !== this.loadInputs()) void this.load();
+    if (changed.has('token') && changed.get('token') !== undefined) this.threadControl.refusal = undefined;
   }
 
   protected override updated(): void {
-    if (this.phase !== 'ready') return;
+    if (this.threadControl.phase !== 'ready') return;
     const size = this.threadState.size;
     const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
@@ -247,7 +243,7 @@ export class CommentBox extends LocalizedElement {
 
   /** The reader's token, unless the server refused it: the thread is then read signed out. */
   private currentToken(): string | undefined {
-    return this.refusal ? undefined : readerToken(this.token);
+    return this.threadControl.refusal ? undefined : readerToken(this.token);
   }
 
   private base(): string | undefined {
@@ -274,51 +270,9 @@ export class CommentBox extends LocalizedElement {
     return oneOf(this, 'sort', this.sort, SORTS, 'oldest') === 'newest';
   }
 
-  private async load(): Promise<void> {
-    this.observer?.disconnect();
-    const base = this.base();
-    // The thread's id first: without one it is derived from the page, which sets `thread`.
-    if (base) this.threadId();
-    this.loadedFor = this.loadInputs();
-    if (!base) {
-      warnAttribute(this, 'api', 'no API: give api="https://comments.example.com" (with or without /v1) or <meta name="inkwell-api">; comments cannot load');
-      this.phase = 'failed';
-      return;
-    }
-    const generation = ++this.generation;
-    this.phase = 'loading';
-    try {
-      const listing = this.fetchPage(null);
-      // Read while the listing is on its way: a page's first look into localStorage can take 10-20 ms.
-      const drafts = listDrafts(this.threadId());
-      const page = await listing;
-      if (generation !== this.generation) return;
-      this.showFirstPage(page, undefined, drafts);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (error instanceof ApiError && error.status === 401 && !this.refusal) {
-        this.refusal = refused(this, error);
-        return this.load();
-      }
-      this.phase = 'failed';
-    }
-  }
-
-  private showFirstPage(page: CommentPage, since?: string, drafts = listDrafts(this.threadId())): void {
-    this.threadState.reset(page);
-    this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
-    this.drawn = 0;
-    this.phase = 'ready';
-    this.restoreDrafts(drafts);
-    void this.revealLinkedComment();
-    if (this.live) this.listen(since);
-  }
-
   /**
    * Takes the page the site included (comments.html) as the first page, so nothing is fetched and nothing
-   * flashes: shown at the first render, the markup hidden after it. A signed-in reader's view (own
-   * comments, pending ones) and a page too old are fetched behind it; markup that cannot be used is
-   * fetched instead, with a warning.
+   * flashes; markup that cannot be used is fetched instead, with a warning.
    */
   private adoptIncluded(): boolean {
     if (!this.base()) return false;
@@ -328,48 +282,13 @@ export class CommentBox extends LocalizedElement {
       return false;
     }
     if (included.stale) console.warn(`[inkwell] <${this.localName}> the included comments are old (${included.stale}): fetching them again`);
-    this.loadedFor = this.loadInputs();
-    const generation = ++this.generation;
-    this.showFirstPage(included.page, included.lastEventId);
-    void this.updateComplete.then(() => (included.fragment.hidden = true));
-    if (included.stale || this.currentToken()) void this.refreshFirstPage(generation, included.page.nextCursor);
+    this.threadControl.adopt(included, Boolean(this.currentToken()));
     return true;
-  }
-
-  /** The first page again, behind the one shown; kept only if the reader has not loaded more meanwhile. */
-  private async refreshFirstPage(generation: number, cursor: string | null): Promise<void> {
-    try {
-      const page = await this.fetchPage(null);
-      if (generation === this.generation && this.threadState.nextCursor === cursor) this.threadState.reset(page);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.refusal = refused(this, error);
-    }
-  }
-
-  private fetchPage(cursor: string | null) {
-    const sort = oneOf(this, 'sort', this.sort, SORTS, 'oldest');
-    const limit = Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20)));
-    return this.client().page(sort, limit, cursor);
-  }
-
-  /** Fetches the next page into the thread; resolves with the comments that were not shown before. */
-  private async fetchMore(): Promise<Comment[]> {
-    const thread = this.threadState;
-    if (!thread.nextCursor || thread.loadingMore) return [];
-    thread.setLoadingMore(true);
-    try {
-      return thread.append(await this.fetchPage(thread.nextCursor));
-    } catch (error) {
-      this.announce(this.explain(error));
-      return [];
-    } finally {
-      thread.setLoadingMore(false);
-    }
   }
 
   /** "Load more comments": the reader lands on the first comment that arrived, and hears how many did. */
   private async loadMore(): Promise<void> {
-    const added = await this.fetchMore();
+    const added = await this.threadControl.fetchMore();
     if (!added.length) return;
     this.renderLimit = Infinity;
     this.announce(formatPlural(this.locale.lang, this.messages().moreLoaded, added.length, { n: added.length }));
@@ -380,37 +299,13 @@ export class CommentBox extends LocalizedElement {
   private async revealLinkedComment(): Promise<void> {
     const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
     if (!id) return;
-    const thread = this.threadState;
-    for (let pages = 0; !thread.has(id) && thread.nextCursor && pages < HASH_PAGES; pages++) await this.fetchMore();
-    if (!thread.has(id)) return;
+    if (!(await this.threadControl.fetchUntil(id))) return;
     this.highlighted = id;
     this.renderLimit = Infinity;
     await this.updateComplete;
     const target = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
-  }
-
-  /** The live stream; `since`, an event id, replays what happened after it (an included page's). */
-  private listen(since?: string): void {
-    this.events?.close();
-    if (typeof EventSource !== 'function') return;
-    const source = new EventSource(this.client().eventsUrl() + (since ? `?lastEventId=${since}` : ''));
-    const parse = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as Comment;
-    source.addEventListener('comment-created', (event) => {
-      if (!this.threadState.receive(parse(event))) return;
-      const n = this.threadState.incoming.length;
-      this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n }));
-    });
-    source.addEventListener('comment-updated', (event) => this.threadState.replace(parse(event)));
-    source.addEventListener('comment-deleted', (event) => this.threadState.replace(parse(event)));
-    source.addEventListener('pin-changed', (event) => this.threadState.setPin((JSON.parse((event as MessageEvent<string>).data) as { commentId: string | null }).commentId));
-    source.addEventListener('reactions-changed', (event) => {
-      const { commentId, counts } = JSON.parse((event as MessageEvent<string>).data) as { commentId: string | null; counts: Reactions['counts'] };
-      const target = commentId ?? '';
-      this.threadState.setReactions(target, withCounts(this.threadState.reactionsOf(target), counts));
-    });
-    this.events = source;
   }
 
   private showIncoming(): void {
@@ -562,26 +457,6 @@ export class CommentBox extends LocalizedElement {
     return { notifyReplies: true, pageUrl: pageUrl(this.ownerDocument.location?.href ?? ''), lang: this.locale.lang };
   }
 
-  private renderNotify(key: FormKey, m: Messages) {
-    const offered = this.offersNotify(key);
-    if (!offered) return nothing;
-    const id = `f-${formName(key)}-notify`;
-    return html`<div class="notify">
-      <input
-        type="checkbox"
-        id=${id}
-        name="notifyReplies"
-        aria-describedby=${offered === 'guest' && this.notifyOn ? `${id}-hint` : nothing}
-        .checked=${this.notifyOn}
-        @change=${(event: Event) => {
-          this.notifyOn = (event.target as HTMLInputElement).checked;
-          rememberNotify(this.notifyOn);
-        }}
-      /><label for=${id}>${m.notifyReplies}</label>
-      ${offered === 'guest' && this.notifyOn ? html`<span class="note" id="${id}-hint">${m.notifyConfirm}</span>` : nothing}
-    </div>`;
-  }
-
   private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
     const api = this.client();
     try {
@@ -715,7 +590,7 @@ export class CommentBox extends LocalizedElement {
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
     // The server renders the heading and the light-DOM children (a thread's first page the site included).
-    const phase = this.serverView ? 'waiting' : this.phase;
+    const phase = this.serverView ? 'waiting' : this.threadControl.phase;
     return html`
       <section aria-labelledby="heading" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
         <div class="bar">
@@ -738,14 +613,14 @@ export class CommentBox extends LocalizedElement {
   }
 
   private renderBody(m: Messages, lang: string) {
-    switch (this.phase) {
+    switch (this.threadControl.phase) {
       case 'waiting':
       case 'loading':
         // What the page put inside the element stays in view while the thread loads.
         return html`<slot><p class="status">${m.loadingComments}</p></slot>`;
       case 'failed':
         return html`<p class="status" role="alert">${m.loadFailed}</p>
-          ${this.base() ? html`<button part="action" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing}`;
+          ${this.base() ? html`<button part="action" type="button" @click=${() => this.threadControl.load()}>${m.retry}</button>` : nothing}`;
     }
     const thread = this.threadState;
     const placed = thread.placed(Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
@@ -758,11 +633,12 @@ export class CommentBox extends LocalizedElement {
       ${thread.nextCursor
         ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
-      ${this.renderComposer(NEW_COMMENT, m)}
+      ${composerTemplate(this.composerView(m, lang), NEW_COMMENT)}
     `;
   }
 
   private threadView(m: Messages, lang: string): ThreadView {
+    const composer = this.composerView(m, lang);
     return {
       m,
       lang,
@@ -776,8 +652,8 @@ export class CommentBox extends LocalizedElement {
       look: this.look,
       avatar: (comment) => this.renderAvatar(comment),
       body: (comment) => this.body(comment),
-      editor: (comment) => this.renderComposer({ kind: 'edit', id: comment.id }, m, comment),
-      replyForm: (comment) => this.renderComposer({ kind: 'reply', id: comment.id }, m, undefined, comment.author.name),
+      editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
+      replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),
       reactions: (comment) => (comment.status === 'published' ? this.renderReactions(comment.id, comment.reactions) : nothing),
     };
   }
@@ -840,85 +716,28 @@ export class CommentBox extends LocalizedElement {
     this.focusAfter(`${comment} [data-action=${key.kind}]`, comment);
   }
 
-  private renderComposer(key: FormKey, m: Messages, editing?: Comment, replyName?: string) {
-    const { lang } = this.locale;
-    const signedIn = Boolean(this.currentToken());
-    if (!signedIn && !this.guests) {
-      if (key.kind !== 'new') return nothing;
-      return html`<p class="prompt">${this.refusal ? refusalText(this.refusal, m) : m.loginRequired}
-        ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
-    }
-    const state = this.form(key);
-    const id = `f-${formName(key)}`;
-    const max = countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000;
-    const left = max - state.text.length;
-    const label = editing ? m.editComment : replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment;
-    const reader = readerFromToken(this.currentToken());
-    return html`<form part="form" @submit=${(event: Event) => this.submit(key, event)} novalidate>
-      <label for=${id}>${label}</label>
-      ${state.preview
-        ? // <output> is labelable: the label names the preview as it names the field.
-          html`<output id=${id} class="preview body" role="group" tabindex="-1" dir="auto">${renderMarkdown(state.text)}</output>`
-        : html`<textarea
-            part="input"
-            id=${id}
-            name="body"
-            dir="auto"
-            rows="3"
-            maxlength=${max}
-            aria-describedby="${id}-note"
-            .value=${state.text}
-            @input=${(event: Event) => this.onInput(key, event)}
-            @keydown=${(event: KeyboardEvent) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                (event.target as HTMLTextAreaElement).form?.requestSubmit();
-              } else if (event.key === 'Escape' && key.kind !== 'new') {
-                event.preventDefault();
-                this.closeForm(key);
-              }
-            }}
-          ></textarea>`}
-      ${!signedIn && key.kind === 'new'
-        ? html`<div class="guest">
-            <label>${m.guestName}<input part="input" name="name" dir="auto" required maxlength="80" autocomplete="name" /></label>
-            <label>${m.guestEmail}<input part="input" name="email" type="email" dir="ltr" maxlength="200" autocomplete="email" /></label>
-          </div>`
-        : nothing}
-      ${this.renderNotify(key, m)}
-      <div class="row">
-        <span class="note ${state.error ? 'error' : ''}" id="${id}-note" role=${state.error ? 'alert' : nothing}>
-          ${state.error ??
-          (left <= max * 0.1 ? formatPlural(lang, m.charactersLeft, left, { n: left }) : signedIn && reader?.name && key.kind === 'new' ? fill(lang, m.signedInAs, { name: isolate(reader.name) }) : '')}
-          ${state.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}
-        </span>
-        <button part="action" type="button" aria-pressed=${state.preview ? 'true' : 'false'} @click=${() => this.setForm(key, { preview: !state.preview })}>
-          ${m.preview}
-        </button>
-        ${key.kind !== 'new' ? html`<button part="action" type="button" @click=${() => this.closeForm(key)}>${m.cancel}</button>` : nothing}
-        <button part="action primary-action" type="submit" class="primary" ?disabled=${!state.text.trim()} aria-disabled=${state.sending ? 'true' : 'false'}>
-          ${state.sending ? m.sending : state.error ? m.retry : editing ? m.save : m.post}
-        </button>
-      </div>
-    </form>`;
+  /** What the forms read and do. */
+  private composerView(m: Messages, lang: string): ComposerView {
+    const token = this.currentToken();
+    return {
+      m,
+      lang,
+      signedIn: Boolean(token),
+      guests: this.guests,
+      refusal: this.threadControl.refusal,
+      readerName: readerFromToken(token)?.name,
+      max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
+      notifyOn: this.notifyOn,
+      offersNotify: (key) => this.offersNotify(key),
+      form: (key) => this.form(key),
+      auth: (action, label) => this.authLink(action, label),
+      submit: (key, event) => void this.submit(key, event),
+      input: (key, event) => this.onInput(key, event),
+      close: (key) => this.closeForm(key),
+      preview: (key, preview) => this.setForm(key, { preview }),
+      notify: (on) => rememberNotify((this.notifyOn = on)),
+    };
   }
-}
-
-/**
- * The server's reason for a 401. Anything but an expired session is a problem for the site owner (how
- * tokens are signed, or guests the server does not take), so the console names it.
- */
-function refused(element: Element, error: ApiError): string {
-  if (error.code !== 'token_expired') {
-    console.error(`[inkwell] <${element.localName}> token: refused by the server: ${error.code} (${error.message})`);
-  }
-  return error.code;
-}
-
-/** A refused sign-in in the reader's words: only an expired token is an expired session. */
-function refusalText(code: string, m: Messages): string {
-  if (code === 'token_expired') return m.sessionExpired;
-  return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
 }
 
 /** The selector of a comment's article. */
@@ -939,5 +758,3 @@ declare global {
   }
 }
 
-/** A name isolated from the sentence around it (first-strong isolate … pop), as <bdi> would inside a string. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
