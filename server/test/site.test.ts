@@ -67,7 +67,7 @@ describe('the demo pages in the repository', () => {
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
       assert.ok(scripts.length > 0);
       for (const [, attrs, body] of scripts) {
-        assert.match(attrs!, /\bsrc="\/[\w.-]+\.js"/);
+        assert.match(attrs!, /\bsrc="\/[\w./-]+\.js"/);
         assert.equal(body!.trim(), '');
       }
       assert.ok(!/\son\w+=/.test(html), `${page} has an inline event handler`);
