@@ -73,7 +73,7 @@ describe('the demo pages in the repository', () => {
       assert.ok(!/\son\w+=/.test(html), `${page} has an inline event handler`);
       assert.ok(!/style="/.test(html), `${page} has an inline style`);
     }
-    for (const script of ['sign-in.js', 'moderation.js']) {
+    for (const script of ['sign-in.js', 'reader.js']) {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'demo', script), 'utf8').replace(/\/\/.*$/gm, '');
       assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(code), script);
     }
