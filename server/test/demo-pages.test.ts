@@ -73,12 +73,14 @@ describe('demo sign-in and moderation pages in Chromium', { skip }, () => {
     await typo.waitFor();
     assert.equal(await inbox.locator('li b').count(), 0);
 
-    await item.getByRole('button', { name: 'Approve' }).click();
+    // The item leaves at once (optimistic); the server has the decision when its PATCH answers.
+    const decided = (id: string) => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(id) && r.ok());
+    await Promise.all([decided(held.json.id), item.getByRole('button', { name: 'Approve' }).click()]);
     await item.waitFor({ state: 'detached' });
     const after = await call(s.url, 'GET', `/v1/comments/${held.json.id}`);
     assert.equal(after.json.status, 'published');
 
-    await typo.getByRole('button', { name: 'Mark fixed' }).click();
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/typo-reports/') && r.ok()), typo.getByRole('button', { name: 'Mark fixed' }).click()]);
     await typo.waitFor({ state: 'detached' });
     const mod = await token({ sub: 'm', role: 'moderator' });
     const fixed = await call(s.url, 'GET', '/v1/typo-reports?status=fixed', { token: mod });
