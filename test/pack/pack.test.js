@@ -144,7 +144,7 @@ describe('inkwell-elements, packed and installed', () => {
     const section = readmeSection('Editors');
     const [, vscodeData] = /"html\.customData": \["\.\/(node_modules\/[^"]+)"\]/.exec(section);
     const data = JSON.parse(readFileSync(join(project.dir, vscodeData), 'utf8'));
-    assert.deepEqual(data.tags.map((tag) => tag.name).sort(), ['article-card', 'author-badge', 'comment-box', 'reading-time', 'typo-reporter']);
+    assert.deepEqual(data.tags.map((tag) => tag.name).sort(), ['article-card', 'author-badge', 'comment-box', 'comment-moderation', 'reading-time', 'typo-reporter']);
     const installed = installedPackages(project.dir).get('inkwell-elements');
     for (const field of ['web-types', 'customElements']) assert.ok(existsSync(join(installed.path, installed.pkg[field])), field);
     assert.match(section, /`web-types` field/);
