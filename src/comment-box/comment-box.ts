@@ -743,7 +743,7 @@ export class CommentBox extends LocalizedElement {
 
 /** A comment with a bit of each common kind of body, drawn out of sight before the thread arrives (see warmFormatters). */
 function sample(): Comment {
-  return { id: 'x', thread: '', parentId: null, author: { id: '', name: 'A B' }, body: 'a **b** `c` [d](https://example.com/)\n\n> e', createdAt: new Date().toISOString(), status: 'published' } as Comment;
+  return { id: 'x', author: { name: 'A B' }, body: 'a **b** `c` [d](https://x.example)\n\n> e', createdAt: new Date().toISOString(), status: 'published' } as Comment;
 }
 
 /** The selector of a comment's article. */

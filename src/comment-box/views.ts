@@ -63,9 +63,8 @@ export function avatarNode(name: string, src: string | undefined, onError: (even
   avatar.className = 'avatar';
   avatar.setAttribute('part', 'avatar');
   if (src) {
-    // Lazy before the source is set, so a picture far below the fold is not fetched at once.
-    for (const [name, value] of [['alt', ''], ['width', '80'], ['height', '80'], ['loading', 'lazy'], ['decoding', 'async'], ['src', src]]) avatar.setAttribute(name, value);
-    avatar.addEventListener('error', onError);
+    // Reflected as attributes; lazy before the source is set, so a picture far below the fold is not fetched at once.
+    Object.assign(avatar, { alt: '', width: 80, height: 80, loading: 'lazy', decoding: 'async', src, onerror: onError });
   } else {
     avatar.setAttribute('aria-hidden', 'true');
     // Through the CSSOM, not a style attribute: a strict Content-Security-Policy allows only this.
