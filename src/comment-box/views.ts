@@ -67,8 +67,8 @@ export function avatarNode(name: string, src: string | undefined, onError: (even
     Object.assign(avatar, { alt: '', width: 80, height: 80, loading: 'lazy', decoding: 'async', src, onerror: onError });
   } else {
     avatar.setAttribute('aria-hidden', 'true');
-    // Through the CSSOM, not a style attribute: a strict Content-Security-Policy allows only this.
-    if (name) avatar.style.background = colorOf(name);
+    // Through the CSSOM, not a style attribute (a strict Content-Security-Policy allows only this); the longhand parses faster.
+    if (name) avatar.style.backgroundColor = colorOf(name);
     avatar.textContent = initialsOf(name);
   }
   return avatar;
