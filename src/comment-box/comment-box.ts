@@ -239,9 +239,11 @@ export class CommentBox extends LocalizedElement {
     const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
+      // Each slice is drawn in a task after the frame, not in its animation callback: the frame's task then lays out
+      // only the slice before, and the two costs never add up to one long task.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step)))));
+      requestAnimationFrame(() => setTimeout(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step))))));
     }
     this.drawn = drawn;
   }
