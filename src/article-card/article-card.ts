@@ -7,7 +7,7 @@ import { LocalizedElement } from '../core/localized-element.js';
 import { formatFullDate, formatPublished, parseDate } from '../core/dates.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
-import { warnAttribute } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { LightChildren } from '../core/light-children.js';
 import { apiBase } from '../core/endpoint.js';
 import { articleCardStyles } from './article-card.styles.js';
@@ -168,7 +168,7 @@ export class ArticleCard extends LocalizedElement {
     const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
     // While the parser is still inside the card, its children may simply not have arrived yet.
     if (!this.headline && !this.serverView && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
-      warnAttribute(this, 'headline', 'missing: give headline="…" or a child with slot="headline"');
+      warnAbout(this, 'headline', 'noHeadline');
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
     return html`<div class="frame">
@@ -195,7 +195,7 @@ export class ArticleCard extends LocalizedElement {
     const src = safeUrl(this.image, this, 'image');
     if (!src) return nothing;
     if (this.imageAlt === undefined || this.imageAlt === null) {
-      warnAttribute(this, 'image-alt', 'missing: describe the image, or give image-alt="" when it is decorative');
+      warnAbout(this, 'image-alt', 'noImageAlt');
     }
     return html`<div class="media" part="image">
       ${this.imageFailed
@@ -216,7 +216,7 @@ export class ArticleCard extends LocalizedElement {
 
   private renderMeta(lang: string, messages: Messages) {
     const published = parseDate(this.published);
-    if (this.published && !published) warnAttribute(this, 'published', `"${this.published}" is not an ISO 8601 date; it is not shown`);
+    if (this.published && !published) warnAbout(this, 'published', 'notDate', this.published);
     const minutes = countAttribute(this, 'minutes', this.minutes, 0);
     const comments = this.servedCount ?? countAttribute(this, 'comments', this.comments, 0);
     return html`${this.author

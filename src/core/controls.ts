@@ -5,6 +5,14 @@ import { css } from './css.js';
  * `--inkwell-control-radius`, `--inkwell-border-width`, `--inkwell-button-*`, `--inkwell-input-background`.
  */
 export const controlStyles = css`
+  /* Tokens of the theme (theme.ts, which says what --_s is) that only elements with controls use. */
+  :host {
+    --_control-border: var(--inkwell-color-border, color-mix(in srgb, currentColor 62%, transparent));
+    --_control-radius: var(--inkwell-control-radius, 0.3em);
+    --_danger: oklch(from currentColor calc(0.48 + 0.32 * var(--_s)) calc(0.17 - 0.06 * var(--_s)) 27 / 1);
+    /* An opaque surface that the text colour reads on: white under dark text, near black under light text. */
+    --_paper: oklch(from currentColor calc(1 - 0.77 * var(--_s)) 0 0 / 1);
+  }
   button,
   input,
   textarea,

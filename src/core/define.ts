@@ -1,5 +1,6 @@
 import { localeReady } from './i18n.js';
 import { languageOf } from './locale.js';
+import { whenWorded } from './warn.js';
 
 /** A custom element class that states which Inkwell version it belongs to. */
 export type VersionedElement = CustomElementConstructor & { readonly version?: string };
@@ -29,10 +30,8 @@ export function defineElement(tag: string, element: VersionedElement): void {
     const warned = warnedTags();
     if (warned.has(tag)) return;
     warned.add(tag);
-    const theirs = existing.version ? `Inkwell ${existing.version}` : 'another script';
-    console.warn(
-      `[inkwell] <${tag}> is already defined by ${theirs}; this copy (Inkwell ${element.version ?? '?'}) ` +
-        'was not registered. Is the Inkwell script included twice on this page?',
+    whenWorded((found) =>
+      console.warn(found ? found.alreadyDefined(tag, existing.version, element.version) : `[inkwell] <${tag}> is already defined; not registered again`),
     );
     return;
   }

@@ -9,6 +9,8 @@ import { css } from './css.js';
  * on an element whose `color` is still the inherited text colour (or, for `--_paper`, the accent).
  * `--_s` is 1 where that colour is light (a dark page) and 0 where it is dark; it only means something
  * inside a relative colour `from currentColor`, where `l` is that colour's lightness.
+ * The tokens only forms use (`--_control-*`, `--_danger`, `--_paper`) are in controls.ts, which only the
+ * elements with forms load.
  */
 export const themeStyles = css`
   :host {
@@ -16,14 +18,9 @@ export const themeStyles = css`
     --_text: var(--inkwell-color-text, inherit);
     --_muted: var(--inkwell-color-muted, color-mix(in srgb, currentColor 72%, transparent));
     --_border: var(--inkwell-color-border, color-mix(in srgb, currentColor 18%, transparent));
-    --_control-border: var(--inkwell-color-border, color-mix(in srgb, currentColor 62%, transparent));
     --_surface: var(--inkwell-color-surface, color-mix(in srgb, currentColor 4%, transparent));
     --_accent: var(--inkwell-color-accent, oklch(from currentColor calc(0.45 + 0.37 * var(--_s)) calc(0.2 - 0.11 * var(--_s)) 262 / 1));
-    --_danger: oklch(from currentColor calc(0.48 + 0.32 * var(--_s)) calc(0.17 - 0.06 * var(--_s)) 27 / 1);
-    /* An opaque surface that the text colour reads on: white under dark text, near black under light text. */
-    --_paper: oklch(from currentColor calc(1 - 0.77 * var(--_s)) 0 0 / 1);
     --_radius: var(--inkwell-radius, 0.5em);
-    --_control-radius: var(--inkwell-control-radius, 0.3em);
     --_line: var(--inkwell-border-width, 1px);
     --_font: var(--inkwell-font-family, inherit);
     color: var(--_text);

@@ -1,5 +1,5 @@
 import { isServer } from 'lit';
-import { warnAttribute } from './warn.js';
+import { warnAbout } from './warn.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -14,11 +14,11 @@ export function safeUrl(value: string | null | undefined, element: Element, attr
   try {
     parsed = new URL(trimmed, isServer ? 'http://server.invalid/' : element.ownerDocument.baseURI);
   } catch {
-    warnAttribute(element, attribute, `"${trimmed}" is not a URL; it is ignored`);
+    warnAbout(element, attribute, 'notUrl', trimmed);
     return undefined;
   }
   if (SAFE_PROTOCOLS.has(parsed.protocol)) return trimmed;
-  warnAttribute(element, attribute, `"${parsed.protocol}" URLs are not allowed (only http:, https: and relative URLs); it is ignored`);
+  warnAbout(element, attribute, 'badProtocol', parsed.protocol);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { warnAttribute } from './warn.js';
+import { warnAbout } from './warn.js';
 
 /** The values of an image's `loading`. */
 export const LOADING_MODES = ['lazy', 'eager'] as const;
@@ -7,7 +7,7 @@ export const LOADING_MODES = ['lazy', 'eager'] as const;
 export function oneOf<T extends string>(element: Element, attribute: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (allowed.includes(value as T)) return value as T;
   if (value !== undefined && value !== null) {
-    warnAttribute(element, attribute, `"${String(value)}" is not one of ${allowed.join(', ')}; using ${fallback}`);
+    warnAbout(element, attribute, 'notOneOf', value, allowed, fallback);
   }
   return fallback;
 }
@@ -16,6 +16,6 @@ export function oneOf<T extends string>(element: Element, attribute: string, val
 export function countAttribute(element: Element, attribute: string, value: number | undefined | null, min = 0): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (Number.isFinite(value) && value >= min) return value;
-  warnAttribute(element, attribute, `"${element.getAttribute(attribute) ?? value}" is not a number of at least ${min}; it is ignored`);
+  warnAbout(element, attribute, 'notCount', element.getAttribute(attribute) ?? value, min);
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
-import { warnAttribute } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { oneOf } from '../core/validate.js';
 import { languageOf } from '../core/locale.js';
 import { formatPlural } from '../core/i18n.js';
@@ -126,7 +126,7 @@ export class ReadingTime extends LocalizedElement {
     this.target = this.findTarget();
     if (!this.target) {
       this.stats = undefined;
-      if (document.readyState !== 'loading') warnAttribute(this, 'for', 'found no element to count: give for="id-of-the-article", or put the element in an <article> or <main>; nothing is shown');
+      if (document.readyState !== 'loading') warnAbout(this, 'for', 'nothingToCount');
       return;
     }
     this.stats = collectReadingStats(this.target, this.textLanguage(), this);
@@ -138,7 +138,7 @@ export class ReadingTime extends LocalizedElement {
       const named = this.ownerDocument.getElementById(this.for);
       if (named) return named;
       if (document.readyState === 'loading') return null;
-      warnAttribute(this, 'for', `no element has id "${this.for}"; counting the nearest <article> or <main> instead`);
+      warnAbout(this, 'for', 'noTargetCounting', this.for);
     }
     return this.closest('article') ?? this.ownerDocument.querySelector('article') ?? this.ownerDocument.querySelector('main');
   }
@@ -160,7 +160,7 @@ export class ReadingTime extends LocalizedElement {
     const minutes = this.minutes;
     if (minutes === undefined || minutes === null) return undefined;
     if (Number.isFinite(minutes) && minutes > 0) return Math.ceil(minutes);
-    warnAttribute(this, 'minutes', `"${this.getAttribute('minutes') ?? minutes}" is not a positive number of minutes; counting the article instead`);
+    warnAbout(this, 'minutes', 'notMinutes', this.getAttribute('minutes') ?? minutes);
     return undefined;
   }
 
@@ -168,7 +168,7 @@ export class ReadingTime extends LocalizedElement {
     const wpm = this.wpm;
     if (wpm === undefined || wpm === null) return undefined;
     if (Number.isFinite(wpm) && wpm > 0) return wpm;
-    warnAttribute(this, 'wpm', `"${this.getAttribute('wpm') ?? wpm}" is not a positive number of words per minute; using the research rate for the text's language`);
+    warnAbout(this, 'wpm', 'notWpm', this.getAttribute('wpm') ?? wpm);
     return undefined;
   }
 

@@ -8,6 +8,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import type { TemplateResult } from 'lit';
 import { catalogues } from '../core/messages/catalogues.js';
 import { localeReady } from '../core/i18n.js';
+import { loadWarningTexts } from '../core/warn.js';
 import '../reading-time/define.js';
 import '../author-badge/define.js';
 import '../article-card/define.js';
@@ -18,7 +19,8 @@ export { estimateReadingTime, countText, type ReadingEstimate, type EstimateOpti
 export { registerMessages, type Messages } from '../core/i18n.js';
 
 // A server render cannot wait for a catalogue to arrive: every shipped language is loaded before the first.
-await Promise.all(Object.keys(catalogues).map((tag) => localeReady(tag)));
+// Nor for the words of a warning about a template's attribute, so that it is written during the render.
+await Promise.all([...Object.keys(catalogues).map((tag) => localeReady(tag)), loadWarningTexts()]);
 
 /**
  * Rendered HTML as `@lit-labs/ssr` streams it: strings, and promises of more. Declared here, not imported,

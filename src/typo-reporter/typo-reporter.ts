@@ -8,7 +8,7 @@ import { LocalizedElement } from '../core/localized-element.js';
 import '../core/form-strings.js';
 import { apiBase } from '../core/endpoint.js';
 import { countAttribute } from '../core/validate.js';
-import { warnAttribute } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { deepActiveElement } from '../core/focus.js';
 import type { SelectionProblem } from './selection.js';
 import type { Found } from './machinery.js';
@@ -155,11 +155,7 @@ export class TypoReporter extends LocalizedElement {
     document.addEventListener('selectionchange', this.onSelectionChange);
     queueMicrotask(() => {
       if (!this.isConnected || this.destination() !== 'none') return;
-      warnAttribute(
-        this,
-        'api',
-        'reports have nowhere to go, so the hint and Ctrl+Enter are off: give api="…" (or <meta name="inkwell-api">), email="…", or site-delivery when the page handles the typo-reported event',
-      );
+      warnAbout(this, 'api', 'nowhereToReport');
     });
   }
 
@@ -262,7 +258,7 @@ export class TypoReporter extends LocalizedElement {
     if (this.for) {
       const named = document.getElementById(this.for);
       if (named) return named;
-      warnAttribute(this, 'for', `no element has id "${this.for}"; the whole page can be reported instead`);
+      warnAbout(this, 'for', 'noTargetReporting', this.for);
     }
     return document.body;
   }

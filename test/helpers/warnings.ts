@@ -1,4 +1,9 @@
-/** Captures calls of console[level] made while `run` runs (and until its promise settles), into `lines` as they come. */
+import { warningsWritten } from '../../src/core/warn.js';
+
+/**
+ * Captures calls of console[level] made while `run` runs (and until its promise settles, and the warnings it
+ * asked for are written: their words load with the first, see src/core/warn.ts), into `lines` as they come.
+ */
 async function captureConsole(level: 'warn' | 'error', run: () => unknown, lines: string[]): Promise<string[]> {
   const original = console[level];
   console[level] = (...args: unknown[]) => {
@@ -6,6 +11,7 @@ async function captureConsole(level: 'warn' | 'error', run: () => unknown, lines
   };
   try {
     await run();
+    await warningsWritten();
   } finally {
     console[level] = original;
   }
