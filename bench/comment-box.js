@@ -51,7 +51,8 @@ function build(dir, label) {
 /** The base revision's sources and build files in a temporary directory, built. */
 function buildBase(rev) {
   const dir = mkdtempSync(join(tmpdir(), 'inkwell-bench-cb-'));
-  const paths = git('ls-tree', '--name-only', rev, '--', 'src', 'package.json', 'tsconfig.json', 'rollup.config.js').split('\n');
+  // scripts/: rollup.config.js imports its helpers from there (private-members.js).
+  const paths = git('ls-tree', '--name-only', rev, '--', 'src', 'scripts', 'package.json', 'tsconfig.json', 'rollup.config.js').split('\n');
   const archive = execFileSync('git', ['archive', '--format=tar', rev, ...paths], { cwd: ROOT, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');

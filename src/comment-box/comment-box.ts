@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
@@ -11,18 +11,19 @@ import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { FocusKeeper } from '../core/focus.js';
-import { avatarTemplate } from '../core/avatar-template.js';
-import { renderMarkdown } from './markdown.js';
+import { guard } from 'lit/directives/guard.js';
+import { markdownFragment } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { readerFromToken } from './reader.js';
 import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
 import { CommentsApi, type Moderation } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
+import { placeThread } from './tree.js';
 import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { composerTemplate, refusalText, type ComposerView } from './composer-view.js';
-import { actionOf, headingText, threadTemplate, type ThreadView } from './views.js';
+import { actionOf, avatarNode, headingText, threadTemplate, type ThreadView } from './views.js';
 import { reactionHit, reactionsTemplate, toggled } from './reactions.js';
 import { warmFormatters } from './formatting.js';
 import type { Comment, ReactionKind, Reactions, Sort } from './types.js';
@@ -31,13 +32,14 @@ import { commentBoxStyles } from './comment-box.styles.js';
 const SORTS: readonly Sort[] = ['oldest', 'newest', 'top'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
-/** In a thread longer than a page, a few screens' worth, so that task stays short; the rest follows a slice per frame. */
-const FIRST_SCREENS = 40;
+/** In a thread longer than a page, two screens' worth, so that task stays short; the rest follows a slice per frame. */
+const FIRST_SCREENS = 20;
 /**
  * Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows (at most a
- * page). Half a frame: the frame also lays the new comments out, and no task may near 50 ms on a slow machine.
+ * page). A third of a frame: the frame also styles and lays the new comments out, which costs about as much again,
+ * and no task may near 50 ms on a slow, busy machine.
  */
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 const DRAFT_DELAY_MS = 250;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
 const ANNOUNCE_MS = 4000;
@@ -175,6 +177,8 @@ export class CommentBox extends LocalizedElement {
     shown: (drafts) => {
       this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
       this.drawn = 0;
+      this.stopWarming?.();
+      this.notifyOn = notifyPreference();
       this.restoreDrafts(drafts);
       void this.revealLinkedComment();
     },
@@ -188,9 +192,10 @@ export class CommentBox extends LocalizedElement {
   /** How many comments the last update drew, and when it started: the pace of the next slice. */
   private drawn = 0;
   private updateStarted = 0;
+  /** Stops what warmFormatters has left to do. */
+  private stopWarming?: () => void;
 
   private readonly shownAt = Date.now();
-  private readonly bodies = new WeakMap<Comment, TemplateResult>();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Reactions on their way to the server, by target and kind: a second click waits for the first. */
@@ -207,9 +212,11 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.notifyOn = notifyPreference();
+    // Read when the thread is shown (the drafts' look into localStorage comes first, in a task of its own), or now when it is.
+    if (this.threadControl.phase !== 'waiting') this.notifyOn = notifyPreference();
     if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
-    warmFormatters(this.locale.lang, this.messages());
+    const { lang, messages: m } = this.locale;
+    this.stopWarming = warmFormatters(lang, m, () => render(threadTemplate(this.threadView(m, lang), placeThread([sample()], [], 0)), document.createDocumentFragment()));
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     this.threadControl.watch(this.eager);
   }
@@ -232,9 +239,11 @@ export class CommentBox extends LocalizedElement {
     const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
       // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
+      // Each slice is drawn in a task after the frame, not in its animation callback: the frame's task then lays out
+      // only the slice before, and the two costs never add up to one long task.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step)))));
+      requestAnimationFrame(() => setTimeout(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step))))));
     }
     this.drawn = drawn;
   }
@@ -651,7 +660,8 @@ export class CommentBox extends LocalizedElement {
       highlighted: this.highlighted,
       look: this.look,
       avatar: (comment) => this.renderAvatar(comment),
-      body: (comment) => this.body(comment),
+      // Made once per comment in its place: a later update with the same text leaves the body alone.
+      body: ({ body }) => guard([body], () => markdownFragment(body)),
       editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
       replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),
       reactions: (comment) => (comment.status === 'published' ? this.renderReactions(comment.id, comment.reactions) : nothing),
@@ -661,7 +671,8 @@ export class CommentBox extends LocalizedElement {
   /** The author's picture, or their initials when there is none or it failed to load. */
   private renderAvatar({ author: { name, picture } }: Comment) {
     const src = safeUrl(picture, this, 'author.picture');
-    return avatarTemplate({ name, src: src && !this.brokenPictures.has(src) ? src : undefined, onError: this.pictureFailed });
+    const shown = src && !this.brokenPictures.has(src) ? src : undefined;
+    return guard([name, shown], () => avatarNode(name, shown, this.pictureFailed));
   }
 
   /** One handler for every comment's picture. */
@@ -676,14 +687,6 @@ export class CommentBox extends LocalizedElement {
     this.confirming = id;
     if (id) this.focusAfter(`${at({ id })} [data-action=keep]`);
     else if (was) this.focusAfter(`${at({ id: was })} [data-action=delete]`);
-  }
-
-  private body(comment: Comment): TemplateResult {
-    const cached = this.bodies.get(comment);
-    if (cached) return cached;
-    const rendered = renderMarkdown(comment.body);
-    this.bodies.set(comment, rendered);
-    return rendered;
   }
 
   private canWrite(): boolean {
@@ -738,6 +741,11 @@ export class CommentBox extends LocalizedElement {
       notify: (on) => rememberNotify((this.notifyOn = on)),
     };
   }
+}
+
+/** A comment with a bit of each common kind of body, drawn out of sight before the thread arrives (see warmFormatters). */
+function sample(): Comment {
+  return { id: 'x', author: { name: 'A B' }, body: 'a **b** `c` [d](https://x.example)\n\n> e', createdAt: new Date().toISOString(), status: 'published' } as Comment;
 }
 
 /** The selector of a comment's article. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownFragment } from './markdown.js';
 import { formName, type FormKey, type FormState } from './forms.js';
 import type { Comment } from './types.js';
 
@@ -59,7 +60,7 @@ export function composerTemplate(view: ComposerView, key: FormKey, editing?: Com
       <label for=${id}>${label}</label>
       ${state.preview
         ? // <output> is labelable: the label names the preview as it names the field.
-          html`<output id=${id} class="preview body" role="group" tabindex="-1" dir="auto">${renderMarkdown(state.text)}</output>`
+          html`<output id=${id} class="preview body" role="group" tabindex="-1" dir="auto">${guard([state.text], () => markdownFragment(state.text))}</output>`
         : html`<textarea
             part="input"
             id=${id}

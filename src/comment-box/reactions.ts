@@ -55,15 +55,23 @@ export function reactionsTemplate(bar: ReactionBar, reactions: Reactions | undef
   const { m, lang } = bar;
   const counts = reactions?.counts ?? {};
   const mine = reactions?.mine ?? [];
-  const shown = bar.all ? REACTION_KINDS : REACTION_KINDS.filter((kind) => kind === 'like' || counts[kind] || mine.includes(kind));
+  // Like is always first; the others when in use (or all shown). Like is drawn inside the bar's own template,
+  // so a comment without reactions costs Lit one instance for its bar, not one per button.
+  const others = REACTION_KINDS.slice(1).filter((kind) => bar.all || counts[kind] || mine.includes(kind));
+  const pressed = (kind: ReactionKind) => (mine.includes(kind) ? 'true' : 'false');
+  const name = (kind: ReactionKind) => {
+    const n = counts[kind];
+    return n ? `${m[NAMES[kind]]}, ${formatNumber(lang, n)}` : m[NAMES[kind]];
+  };
+  const shownCount = (kind: ReactionKind) => (counts[kind] ? ` ${formatNumber(lang, counts[kind])}` : '');
   return html`<div class="reactions" part="reactions" role="group" aria-label=${bar.label}>
-    ${shown.map((kind) => {
-      const n = counts[kind] ?? 0;
-      const name = m[NAMES[kind]];
-      return html`<button type="button" class="reaction" data-kind=${kind} aria-pressed=${mine.includes(kind) ? 'true' : 'false'} aria-label=${n ? `${name}, ${formatNumber(lang, n)}` : name} title=${name}>
-        <span aria-hidden="true">${EMOJI[kind]}${n ? ` ${formatNumber(lang, n)}` : ''}</span>
-      </button>`;
-    })}${bar.toggle && (bar.all || shown.length < REACTION_KINDS.length)
+    <button type="button" class="reaction" data-kind="like" aria-pressed=${pressed('like')} aria-label=${name('like')} title=${m.reactionLike}>
+      <span aria-hidden="true">👍${shownCount('like')}</span>
+    </button>${others.map(
+      (kind) => html`<button type="button" class="reaction" data-kind=${kind} aria-pressed=${pressed(kind)} aria-label=${name(kind)} title=${m[NAMES[kind]]}>
+        <span aria-hidden="true">${EMOJI[kind]}${shownCount(kind)}</span>
+      </button>`,
+    )}${bar.toggle && (bar.all || others.length < REACTION_KINDS.length - 1)
       ? html`<button type="button" class="reaction more" data-kind="more" aria-expanded=${bar.all ? 'true' : 'false'} aria-label=${m.moreReactions} title=${m.moreReactions}><span aria-hidden="true">${bar.all ? '−' : '+'}</span></button>`
       : nothing}${bar.note ? html`<span class="note error" role="alert">${bar.note}</span>` : nothing}
   </div>`;

@@ -106,9 +106,10 @@ export class ThreadController implements ReactiveController {
     this.to('loading');
     try {
       const listing = this.fetchPage(null);
-      // Read while the listing is on its way: a page's first look into localStorage can take 10-20 ms.
-      const drafts = listDrafts(this.hooks.threadId());
-      const page = await listing;
+      // Read while the listing is on its way, in a task of its own: a page's first look into localStorage can
+      // take 10-20 ms, which would lengthen the task that loaded the element.
+      const threadId = this.hooks.threadId();
+      const [page, drafts] = await Promise.all([listing, new Promise<Drafts>((done) => setTimeout(() => done(listDrafts(threadId))))]);
       if (generation !== this.generation) return;
       this.showFirstPage(page, undefined, drafts);
     } catch (error) {
