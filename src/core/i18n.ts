@@ -53,7 +53,7 @@ export function onMessagesChanged(listener: () => void): () => void {
 function resolve(tag: string): Resolution {
   let found = resolutions.get(tag);
   if (found) return found;
-  const keys = languageFallbacks(tag);
+  const keys = languageFallbacks(tag, hasKeyBelow);
   const at = keys.findIndex((key) => key === 'en' || (shipped.has(key) && !failed.has(key)));
   if (at >= 0) {
     const base = keys[at];
@@ -71,6 +71,12 @@ function resolve(tag: string): Resolution {
   }
   resolutions.set(tag, found);
   return found;
+}
+
+/** Whether a shipped or registered catalogue's key is more specific than `language` (`zh-hans`, a site's `sr-latn`). */
+function hasKeyBelow(language: string): boolean {
+  const prefix = `${language.toLowerCase()}-`;
+  return [...shipped.keys(), ...overrides.keys()].some((key) => key.startsWith(prefix));
 }
 
 function load(key: string): Promise<void> {

@@ -145,4 +145,27 @@ describe('language of an element', () => {
     expect(languageFallbacks('zh-CN')).to.deep.equal(['zh-cn', 'zh-hans', 'zh']);
     expect(languageFallbacks('zh')).to.deep.equal(['zh', 'zh-hans']);
   });
+
+  it('looks up a likely script only for languages whose catalogues are split by script', async () => {
+    const maximize = Intl.Locale.prototype.maximize;
+    const maximized: string[] = [];
+    Intl.Locale.prototype.maximize = function (this: Intl.Locale) {
+      maximized.push(this.toString());
+      return maximize.call(this);
+    };
+    try {
+      expect(languageFallbacks('de-AT', () => false)).to.deep.equal(['de-at', 'de']);
+      expect(maximized).to.deep.equal([]);
+      // The elements' own resolution: fr-CA, es-MX need no script; zh-TW does (zh-hant), and so does a site's sr-Latn.
+      expect((await ready('fr-CA')).messages.noComments).to.equal(messagesFor('fr').noComments);
+      expect((await ready('es-MX')).messages.noComments).to.equal(messagesFor('es').noComments);
+      expect(maximized).to.deep.equal([]);
+      expect((await ready('zh-TW')).messages.noComments).to.equal(messagesFor('zh-Hant').noComments);
+      registerMessages('sr-Latn', { noComments: 'Nema komentara' });
+      expect(localeFor('sr-ME')!.messages.noComments).to.equal('Nema komentara');
+      expect([...new Set(maximized)]).to.deep.equal(['zh-TW', 'sr-ME']);
+    } finally {
+      Intl.Locale.prototype.maximize = maximize;
+    }
+  });
 });
