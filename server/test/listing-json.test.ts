@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fastJsonStringify, { type Schema } from 'fast-json-stringify';
 import type { Viewer } from '../src/auth.js';
 import { listThread, listThreadJson } from '../src/comments/listing.js';
+import { isoTimeSql } from '../src/comments/listing-json.js';
 import { CommentPageSchema, CommentSchema, type CommentPage, type ThreadQuery } from '../src/comments/schemas.js';
 import { ReactionsSchema } from '../src/reactions/schemas.js';
 import { withReactions } from '../src/reactions/listing.js';
@@ -133,6 +134,14 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(page.comments[0]!.id, ids.b, 'the pinned comment first');
       assert.match(text, /\\u0001\\u001f/);
       assert.match(text, /\u2028/);
+    });
+
+    it('writes times as Date#toISOString does, to the millisecond, before 1970 and up to year 9999', async () => {
+      const { database } = s.app.inkwell;
+      const times = [0, 1, 999, 1000, 1001, 59_999, 86_399_999, 86_400_000, 951_782_399_999, 1_764_645_000_999, 253_402_300_799_999, -1, -999, -1000, -1001, -86_400_001];
+      for (let i = 0; i < 200; i++) times.push(Math.floor(Math.random() * 4_102_444_800_000));
+      const query = database.prepare<[string]>('', `SELECT ${isoTimeSql(kind, kind === 'postgres' ? '$1::bigint' : '$1')}`);
+      for (const ms of times) assert.equal((await query([ms]))[0]![0], JSON.stringify(new Date(ms).toISOString()), `${ms}`);
     });
 
     it('leaves chains of hidden replies to the object path (null), which adds their placeholders', async () => {

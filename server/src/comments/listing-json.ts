@@ -54,14 +54,19 @@ export function partsOfPostgres(row: unknown[]): JsonParts {
   };
 }
 
+/** An ISO 8601 time (Date#toISOString) of milliseconds since the epoch, quoted as JSON. */
+export function isoTimeSql(dialect: JsonDialect, ms: string): string {
+  return dialect === 'postgres'
+    ? `'"' || to_char(timestamp 'epoch' + ${ms} * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`
+    // One call: SQLite keeps times as whole milliseconds, so %f prints exactly the milliseconds given.
+    : `strftime('"%Y-%m-%dT%H:%M:%fZ"', ${ms} / 1000.0, 'unixepoch')`;
+}
+
 function sqlFor(dialect: JsonDialect) {
   const pg = dialect === 'postgres';
   /** A JSON string literal of a text value, escaped as JSON.stringify escapes it. */
   const quote = (x: string) => (pg ? `to_json(${x}::text)::text` : `json_quote(${x})`);
-  /** An ISO 8601 time (Date#toISOString) of milliseconds since the epoch, quoted. */
-  const iso = (ms: string) => pg
-    ? `'"' || to_char(timestamp 'epoch' + ${ms} * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`
-    : `concat(strftime('"%Y-%m-%dT%H:%M:%S.', (${ms} - (${ms} % 1000 + 1000) % 1000) / 1000, 'unixepoch'), substr(((${ms} % 1000 + 1000) % 1000) + 1000, -3), 'Z"')`;
+  const iso = (ms: string) => isoTimeSql(dialect, ms);
   const agg = (x: string, order: string) => (pg ? `string_agg(${x}, ',' ORDER BY ${order})` : `group_concat(${x}, ',' ORDER BY ${order})`);
   const kindRank = `CASE kind ${REACTION_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   return { pg, quote, iso, agg, kindRank };

@@ -84,8 +84,10 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
     const query = once(database, key, () => database.prepare<unknown[]>(`inkwell_listing_json_${order}_${afterCursor ? 'after' : 'first'}`, postgresJsonStatement(order, afterCursor)));
     return partsOfPostgres((await query(params))[0]!);
   }
-  const text = sqliteJsonStatements(order, afterCursor);
-  const [page, replies] = once(database, key, () => [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)]);
+  const [page, replies] = once(database, key, () => {
+    const text = sqliteJsonStatements(order, afterCursor);
+    return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)];
+  });
   const rows = await page(params);
   const limit = Number(params[3]) - 1;
   const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
