@@ -89,7 +89,7 @@ for (const { kind, skip } of await kinds()) {
     after(() => s?.close());
 
     /** Both texts of every page of one order and size, following the cursors; the number of pages. */
-    async function comparePages(viewer: Viewer | null, reactor: string | null, sort: ThreadQuery['sort'], limit: number): Promise<number> {
+    async function comparePages(viewer: Viewer | null, reactor: string | null, sort: ThreadQuery['sort'], limit: number, thread = 'json-equal'): Promise<number> {
       const { database, db } = s.app.inkwell;
       let cursor: string | undefined;
       let pages = 0;
@@ -134,6 +134,43 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(page.comments[0]!.id, ids.b, 'the pinned comment first');
       assert.match(text, /\\u0001\\u001f/);
       assert.match(text, /\u2028/);
+    });
+
+    it('writes a thread as the serializer does before and after it has replies, reactions, authors (SQLite: statements for what it has)', async () => {
+      const plain = 'json-plain';
+      const send = async (who: string, method: string, path: string, body?: unknown) => {
+        const r = await call(s.url, method, path, { token: tokens[who], body });
+        assert.ok(r.status < 300, `${method} ${path}: ${r.text}`);
+        return r.json;
+      };
+      const compareAll = async (step: string) => {
+        for (const who of ['anonymous', 'ann', 'hal', 'mod']) {
+          const viewer = viewers[who]!;
+          for (const sort of ['oldest', 'newest', 'top'] as const) {
+            for (const limit of [2, 100]) await comparePages(viewer, viewer?.authorId ?? null, sort, limit, plain).catch((err) => {
+              throw new Error(`${step}, ${who}: ${err.message}`);
+            });
+          }
+        }
+      };
+      const first = await send('mod', 'POST', `/v1/threads/${plain}/comments`, { body: 'First' });
+      await send('hal', 'POST', `/v1/threads/${plain}/comments`, { body: 'Held, by Hal' });
+      for (let i = 0; i < 3; i++) await send('ann', 'POST', `/v1/threads/${plain}/comments`, { body: `Ann's ${i}` }).then((c) => send('mod', 'PATCH', `/v1/comments/${c.id}`, { status: 'published' }));
+      await compareAll('top-level comments only');
+      const reply = await send('hal', 'POST', `/v1/threads/${plain}/comments`, { body: 'A held reply', parentId: first.id });
+      await compareAll('a held reply');
+      await send('mod', 'PATCH', `/v1/comments/${reply.id}`, { status: 'published' });
+      await compareAll('a reply');
+      await send('hal', 'PUT', `/v1/comments/${first.id}/reactions/like`);
+      await compareAll('a reaction');
+      await send('mod', 'PUT', `/v1/threads/${plain}/authors`, { authors: [viewers.mod!.authorId] });
+      await compareAll('an author');
+      await send('hal', 'DELETE', `/v1/comments/${first.id}/reactions/like`);
+      await send('ann', 'PUT', `/v1/threads/${plain}/reactions/love`);
+      await compareAll('only a reaction to the thread');
+      const page = JSON.parse((await listThreadJson(s.app.inkwell.database, plain, null, null, { sort: 'oldest', limit: 100 }))!) as CommentPage;
+      assert.deepEqual(page.comments.map((c) => [c.byAuthor ?? false, c.replyCount]).slice(0, 2), [[true, 1], [false, 0]]);
+      assert.deepEqual(page.reactions, { counts: { love: 1 } });
     });
 
     it('writes times as Date#toISOString does, to the millisecond, before 1970 and up to year 9999', async () => {

@@ -137,9 +137,26 @@ const byAuthorOf = (alias: string) => `CASE WHEN ${alias}.author_id IN (SELECT a
 const replyCountOf = (alias: string) =>
   `(SELECT count(*) FROM comments r WHERE r.root_id = ${alias}.id AND r.parent_id IS NOT NULL AND ${visible('r')})`;
 
+/**
+ * What a thread holds besides top-level comments. SQLite's statements are written for what the thread
+ * has (listing.ts asks first, by three index seeks): in a thread without reactions, authors or replies,
+ * the lookups of each per comment are left out, and cost nothing.
+ */
+export interface ThreadHas {
+  reactions: boolean;
+  authors: boolean;
+  replies: boolean;
+}
+
+const EVERYTHING: ThreadHas = { reactions: true, authors: true, replies: true };
+
+/** Whether thread $1 has reactions, authors and replies (1 or 0 each), in that order. */
+export const threadHasSql = `SELECT EXISTS (SELECT 1 FROM reactions WHERE thread = $1), EXISTS (SELECT 1 FROM thread_authors WHERE thread = $1),
+  EXISTS (SELECT 1 FROM comments WHERE thread = $1 AND parent_id IS NOT NULL)`;
+
 /** What the JSON of a listed comment `c` reads besides its stored columns. */
-const extras = (dialect: JsonDialect) => `${byAuthorOf('c')} AS by_author,
-      CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${reactionsJson(dialect, 'c.id')} AS rj`;
+const extras = (dialect: JsonDialect, has = EVERYTHING) => `${has.authors ? byAuthorOf('c') : '0'} AS by_author,
+      CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${has.reactions ? reactionsJson(dialect, 'c.id') : 'NULL'} AS rj`;
 
 /**
  * The page's top-level comments `c` (all columns, `n` their place, `rc` their visible replies), one
@@ -166,8 +183,8 @@ function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): str
 }
 
 /** The visible replies to the top-level comments whose ids `ids` selects, oldest first, at most REPLIES_PER_PAGE. */
-function replies(dialect: JsonDialect, ids: string): string {
-  return `SELECT c.*, ${extras(dialect)} FROM (
+function replies(dialect: JsonDialect, ids: string, has = EVERYTHING): string {
+  return `SELECT c.*, ${extras(dialect, has)} FROM (
     SELECT r.* FROM (${ids}) top CROSS JOIN comments r
     WHERE r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
     ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}) c LIMIT ${REPLIES_PER_PAGE}`;
@@ -192,8 +209,8 @@ function replySelect(dialect: JsonDialect): string {
 }
 
 /** The total, and the thread's own reactions as JSON (null when none). */
-const threadSelect = (dialect: JsonDialect) =>
-  `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${reactionsJson(dialect, "''")}`;
+const threadSelect = (dialect: JsonDialect, has = EVERYTHING) =>
+  `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${has.reactions ? reactionsJson(dialect, "''") : 'NULL'}`;
 
 /**
  * SQLite: the page, one row per top-level comment in order (its JSON, id, time, 1 when pinned; one
@@ -202,12 +219,15 @@ const threadSelect = (dialect: JsonDialect) =>
  * written as rows: as one aggregate over the page, with its places numbered, the same JSON cost
  * SQLite twice as much.
  */
-export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
+export function sqliteJsonStatements(order: Order, afterCursor: boolean, has: ThreadHas = EVERYTHING) {
   const op = order === 'newest' ? '<' : '>';
   const after = afterCursor && order !== 'top'
     ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7)) AND c.id IS NOT ${pinnedId}` : '';
-  const score = order === 'top' ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : '';
-  const json = commentJson('sqlite', true, { byAuthor: byAuthorOf('c'), pinned: 'k.pinned', rc: replyCountOf('c'), rj: reactionsJson('sqlite', 'c.id') });
+  const score = order !== 'top' ? '' : has.reactions ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : ', 0 AS score';
+  const json = commentJson('sqlite', true, {
+    byAuthor: has.authors ? byAuthorOf('c') : '0', pinned: 'k.pinned', rc: has.replies ? replyCountOf('c') : '0',
+    rj: has.reactions ? reactionsJson('sqlite', 'c.id') : 'NULL',
+  });
   // CROSS JOIN: the keys in their order drive the loop.
   const page = `SELECT ${json}, c.id, c.created_at, k.pinned FROM (
       SELECT c.id AS key, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
@@ -218,7 +238,10 @@ export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
     CROSS JOIN comments c WHERE c.id = k.key`;
   return {
     page,
-    replies: `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite')} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)')}) c`,
+    // Without replies, only the total and the thread's reactions, in the replies row's places.
+    replies: has.replies
+      ? `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite', has)} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)', has)}) c`
+      : `SELECT NULL, 0, 0, ${threadSelect('sqlite', has)}`,
   };
 }
 
