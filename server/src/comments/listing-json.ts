@@ -85,10 +85,34 @@ interface Extras {
 }
 
 /**
+ * SQLite: the index that holds every comment's JSON up to its last stored property, as a reader who
+ * sees the comment as stored reads it (no pending edit shown): `{"id":…, …,"status":…,"editedAt":…`
+ * without the closing brace. SQLite keeps an indexed expression's value in the index, and a statement
+ * that reads the row through that index and names the same expression reads the value instead of
+ * writing it again: what a listed comment costs is then mostly its labels and counts. A post writes
+ * the entry once (about the size of the comment). The expression is fixed by the migration that made
+ * the index (db.ts): a changed expression still lists correctly, but writes every comment again
+ * until a migration builds the index anew.
+ */
+export const PLAIN_JSON_INDEX = 'comments_plain_json';
+
+export function plainJsonSql(): string {
+  const { quote, iso } = sqlFor('sqlite');
+  return `concat('{"id":', ${quote('id')}, ',"thread":', ${quote('thread')}, ',"parentId":', COALESCE(${quote('parent_id')}, 'null'),
+    ',"author":{"id":', ${quote('author_id')}, ',"name":', ${quote('author_name')},
+    CASE WHEN guest = 1 THEN ',"guest":true' ELSE ',"guest":false' END,
+    CASE WHEN author_picture <> '' THEN ',"picture":' || ${quote('author_picture')} END,
+    '},"body":', ${quote('body')}, ',"createdAt":', ${iso('created_at')}, ',"status":', ${quote('status')},
+    CASE WHEN edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('edited_at')} END)`;
+}
+
+/**
  * One comment as the viewer sees it (views.ts `viewFor`): the whole comment, or a placeholder. Reads
  * the row's columns, `rc` (its reply count, top-level comments only) and `rj` (its reactions' JSON).
+ * `indexed`: the row is read through PLAIN_JSON_INDEX, whose stored JSON starts every comment shown
+ * without a pending edit.
  */
-function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }): string {
+function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }, indexed = false): string {
   const { quote, iso } = sqlFor(dialect);
   const mayRead = `(status = 'published' OR $3 = 1 OR (status = 'pending' AND author_id = $2))`;
   const showsEdit = `(pending_body IS NOT NULL AND (author_id = $2 OR $3 = 1))`;
@@ -108,10 +132,20 @@ function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAu
     `CASE WHEN author_id = $2 THEN ',"own":true' END`,
     `CASE WHEN ${showsEdit} THEN ',"editPending":true,"publishedBody":' || ${quote('body')} END`,
     `CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`, `'}'`];
+  // The same text when no edit is shown: the stored part, then the labels, counts and reactions, without
+  // what the thread cannot have (each part costs every comment).
+  const labels = [
+    ...(x.byAuthor === '0' ? [] : [`CASE WHEN ${x.byAuthor} = 1 THEN ',"byAuthor":true' END`]),
+    `CASE WHEN ${x.pinned} = 1 THEN ',"pinned":true' END`, ...(x.rc === '0' && topLevel ? [`',"replyCount":0'`] : replyCount),
+    `CASE WHEN author_id = $2 THEN ',"own":true' END`,
+    ...(x.rj === 'NULL' ? [] : [`CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`]), `'}'`];
+  const shown = indexed
+    ? `CASE WHEN ${showsEdit} THEN concat(${full.join(', ')}) ELSE concat(${[plainJsonSql(), ...labels].join(', ')}) END`
+    : `concat(${full.join(', ')})`;
   // `hidden` (by a ban) reads as `removed`, like a moderator's decision.
   const placeholder = [...head, `',"author":{"id":"","name":"","guest":false},"body":"","createdAt":'`, iso('created_at'),
     `',"status":'`, `CASE status WHEN 'deleted' THEN '"deleted"' WHEN 'pending' THEN '"held"' ELSE '"removed"' END`, ...replyCount, `'}'`];
-  return `CASE WHEN status <> 'deleted' AND ${mayRead} THEN concat(${full.join(', ')}) ELSE concat(${placeholder.join(', ')}) END`;
+  return `CASE WHEN status <> 'deleted' AND ${mayRead} THEN ${shown} ELSE concat(${placeholder.join(', ')}) END`;
 }
 
 /** The order of top-level comments (as `orderBy` in listing-sql.ts), of rows with `pinned` and `score` columns. */
@@ -227,7 +261,7 @@ export function sqliteJsonStatements(order: Order, afterCursor: boolean, has: Th
   const json = commentJson('sqlite', true, {
     byAuthor: has.authors ? byAuthorOf('c') : '0', pinned: 'k.pinned', rc: has.replies ? replyCountOf('c') : '0',
     rj: has.reactions ? reactionsJson('sqlite', 'c.id') : 'NULL',
-  });
+  }, true);
   // CROSS JOIN: the keys in their order drive the loop.
   const page = `SELECT ${json}, c.id, c.created_at, k.pinned FROM (
       SELECT c.id AS key, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
@@ -235,7 +269,7 @@ export function sqliteJsonStatements(order: Order, afterCursor: boolean, has: Th
         AND (${visible('c')} OR EXISTS (
           SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
       ORDER BY ${orderBy(order)} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $6' : ''}) k
-    CROSS JOIN comments c WHERE c.id = k.key`;
+    CROSS JOIN comments c INDEXED BY ${PLAIN_JSON_INDEX} WHERE c.id = k.key`;
   return {
     page,
     // Without replies, only the total and the thread's reactions, in the replies row's places.
