@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fastJsonStringify, { type Schema } from 'fast-json-stringify';
 import type { Viewer } from '../src/auth.js';
 import { listThread, listThreadJson } from '../src/comments/listing.js';
-import { isoTimeSql } from '../src/comments/listing-json.js';
+import { isoTimeSql, PLAIN_JSON_INDEX, plainJsonSql, sqliteJsonStatements } from '../src/comments/listing-json.js';
 import { CommentPageSchema, CommentSchema, type CommentPage, type ThreadQuery } from '../src/comments/schemas.js';
 import { ReactionsSchema } from '../src/reactions/schemas.js';
 import { withReactions } from '../src/reactions/listing.js';
@@ -171,6 +171,15 @@ for (const { kind, skip } of await kinds()) {
       const page = JSON.parse((await listThreadJson(s.app.inkwell.database, plain, null, null, { sort: 'oldest', limit: 100 }))!) as CommentPage;
       assert.deepEqual(page.comments.map((c) => [c.byAuthor ?? false, c.replyCount]).slice(0, 2), [[true, 1], [false, 0]]);
       assert.deepEqual(page.reactions, { counts: { love: 1 } });
+    });
+
+    it('SQLite: reads comments\' JSON from the index that holds it, built from the expression the statements name', { skip: kind !== 'sqlite' }, async () => {
+      // A statement names the expression to read the stored value; another expression would be written again for every comment.
+      const sqlite = s.app.inkwell.database.sqlite!;
+      const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(PLAIN_JSON_INDEX);
+      assert.equal(index, `CREATE INDEX ${PLAIN_JSON_INDEX} ON comments (id, ${plainJsonSql()})`);
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sqliteJsonStatements('oldest', false).page.replace(/\$(\d+)/g, '@p$1')}`).all({ p1: thread, p2: null, p3: 0, p4: 11, p5: null }) as { detail: string }[];
+      assert.ok(plan.some((step) => step.detail.includes(`USING INDEX ${PLAIN_JSON_INDEX}`)), JSON.stringify(plan));
     });
 
     it('writes times as Date#toISOString does, to the millisecond, before 1970 and up to year 9999', async () => {
