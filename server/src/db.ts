@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Config } from './config.js';
+import { PLAIN_JSON_INDEX, plainJsonSql } from './comments/listing-json.js';
 
 export interface CommentTable {
   id: string;
@@ -462,6 +463,16 @@ async function addNotifications(db: Kysely<any>, dialect: Dialect): Promise<void
   await db.insertInto('meta').values({ key: 'mail_link_key', value: randomBytes(32).toString('base64url') }).execute();
 }
 
+/**
+ * 0009 (SQLite): comments' JSON kept in an index for listings (comments/listing-json.ts). PostgreSQL
+ * writes a listing in its own process, and its expression indexes hold only immutable functions.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addListingJsonIndex(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  await sql.raw(`CREATE INDEX ${PLAIN_JSON_INDEX} ON comments (id, ${plainJsonSql()})`).execute(db);
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -476,6 +487,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_import_source': { up: (db) => addImportSource(db, dialect) },
     '0007_bans_pins_authors': { up: (db) => addBansPinsAuthors(db, dialect) },
     '0008_notifications': { up: (db) => addNotifications(db, dialect) },
+    '0009_listing_json_index': { up: (db) => addListingJsonIndex(db, dialect) },
   };
 }
 

@@ -21,11 +21,25 @@ export class AddressHasher {
   }
 }
 
-/** Gives every request `addressHash` (computed when read: most requests never need it). */
+/** Addresses whose hashes are kept: far more than the clients a node serves at once, a few hundred KB at most. */
+const REMEMBERED_ADDRESSES = 4096;
+
+/**
+ * Gives every request `addressHash` (computed when read). The global rate limit reads it on every
+ * request, and an HMAC per request cost more than routing it; the hashes of recent addresses are kept
+ * (in memory only, forgotten all at once when the table is full).
+ */
 export function installAddressHashing(app: FastifyInstance, hasher: AddressHasher): void {
+  const recent = new Map<string, string>();
   app.decorateRequest('addressHash', {
     getter(this: FastifyRequest) {
-      return 'a_' + hasher.hash(this.ip);
+      const ip = this.ip;
+      let hash = recent.get(ip);
+      if (hash === undefined) {
+        if (recent.size >= REMEMBERED_ADDRESSES) recent.clear();
+        recent.set(ip, (hash = 'a_' + hasher.hash(ip)));
+      }
+      return hash;
     },
   });
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fastJsonStringify, { type Schema } from 'fast-json-stringify';
 import type { Viewer } from '../src/auth.js';
 import { listThread, listThreadJson } from '../src/comments/listing.js';
+import { isoTimeSql, PLAIN_JSON_INDEX, plainJsonSql, sqliteJsonStatements } from '../src/comments/listing-json.js';
 import { CommentPageSchema, CommentSchema, type CommentPage, type ThreadQuery } from '../src/comments/schemas.js';
 import { ReactionsSchema } from '../src/reactions/schemas.js';
 import { withReactions } from '../src/reactions/listing.js';
@@ -88,7 +89,7 @@ for (const { kind, skip } of await kinds()) {
     after(() => s?.close());
 
     /** Both texts of every page of one order and size, following the cursors; the number of pages. */
-    async function comparePages(viewer: Viewer | null, reactor: string | null, sort: ThreadQuery['sort'], limit: number): Promise<number> {
+    async function comparePages(viewer: Viewer | null, reactor: string | null, sort: ThreadQuery['sort'], limit: number, thread = 'json-equal'): Promise<number> {
       const { database, db } = s.app.inkwell;
       let cursor: string | undefined;
       let pages = 0;
@@ -133,6 +134,60 @@ for (const { kind, skip } of await kinds()) {
       assert.equal(page.comments[0]!.id, ids.b, 'the pinned comment first');
       assert.match(text, /\\u0001\\u001f/);
       assert.match(text, /\u2028/);
+    });
+
+    it('writes a thread as the serializer does before and after it has replies, reactions, authors (SQLite: statements for what it has)', async () => {
+      const plain = 'json-plain';
+      const send = async (who: string, method: string, path: string, body?: unknown) => {
+        const r = await call(s.url, method, path, { token: tokens[who], body });
+        assert.ok(r.status < 300, `${method} ${path}: ${r.text}`);
+        return r.json;
+      };
+      const compareAll = async (step: string) => {
+        for (const who of ['anonymous', 'ann', 'hal', 'mod']) {
+          const viewer = viewers[who]!;
+          for (const sort of ['oldest', 'newest', 'top'] as const) {
+            for (const limit of [2, 100]) await comparePages(viewer, viewer?.authorId ?? null, sort, limit, plain).catch((err) => {
+              throw new Error(`${step}, ${who}: ${err.message}`);
+            });
+          }
+        }
+      };
+      const first = await send('mod', 'POST', `/v1/threads/${plain}/comments`, { body: 'First' });
+      await send('hal', 'POST', `/v1/threads/${plain}/comments`, { body: 'Held, by Hal' });
+      for (let i = 0; i < 3; i++) await send('ann', 'POST', `/v1/threads/${plain}/comments`, { body: `Ann's ${i}` }).then((c) => send('mod', 'PATCH', `/v1/comments/${c.id}`, { status: 'published' }));
+      await compareAll('top-level comments only');
+      const reply = await send('hal', 'POST', `/v1/threads/${plain}/comments`, { body: 'A held reply', parentId: first.id });
+      await compareAll('a held reply');
+      await send('mod', 'PATCH', `/v1/comments/${reply.id}`, { status: 'published' });
+      await compareAll('a reply');
+      await send('hal', 'PUT', `/v1/comments/${first.id}/reactions/like`);
+      await compareAll('a reaction');
+      await send('mod', 'PUT', `/v1/threads/${plain}/authors`, { authors: [viewers.mod!.authorId] });
+      await compareAll('an author');
+      await send('hal', 'DELETE', `/v1/comments/${first.id}/reactions/like`);
+      await send('ann', 'PUT', `/v1/threads/${plain}/reactions/love`);
+      await compareAll('only a reaction to the thread');
+      const page = JSON.parse((await listThreadJson(s.app.inkwell.database, plain, null, null, { sort: 'oldest', limit: 100 }))!) as CommentPage;
+      assert.deepEqual(page.comments.map((c) => [c.byAuthor ?? false, c.replyCount]).slice(0, 2), [[true, 1], [false, 0]]);
+      assert.deepEqual(page.reactions, { counts: { love: 1 } });
+    });
+
+    it('SQLite: reads comments\' JSON from the index that holds it, built from the expression the statements name', { skip: kind !== 'sqlite' }, async () => {
+      // A statement names the expression to read the stored value; another expression would be written again for every comment.
+      const sqlite = s.app.inkwell.database.sqlite!;
+      const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(PLAIN_JSON_INDEX);
+      assert.equal(index, `CREATE INDEX ${PLAIN_JSON_INDEX} ON comments (id, ${plainJsonSql()})`);
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sqliteJsonStatements('oldest', false).page.replace(/\$(\d+)/g, '@p$1')}`).all({ p1: thread, p2: null, p3: 0, p4: 11, p5: null }) as { detail: string }[];
+      assert.ok(plan.some((step) => step.detail.includes(`USING INDEX ${PLAIN_JSON_INDEX}`)), JSON.stringify(plan));
+    });
+
+    it('writes times as Date#toISOString does, to the millisecond, before 1970 and up to year 9999', async () => {
+      const { database } = s.app.inkwell;
+      const times = [0, 1, 999, 1000, 1001, 59_999, 86_399_999, 86_400_000, 951_782_399_999, 1_764_645_000_999, 253_402_300_799_999, -1, -999, -1000, -1001, -86_400_001];
+      for (let i = 0; i < 200; i++) times.push(Math.floor(Math.random() * 4_102_444_800_000));
+      const query = database.prepare<[string]>('', `SELECT ${isoTimeSql(kind, kind === 'postgres' ? '$1::bigint' : '$1')}`);
+      for (const ms of times) assert.equal((await query([ms]))[0]![0], JSON.stringify(new Date(ms).toISOString()), `${ms}`);
     });
 
     it('leaves chains of hidden replies to the object path (null), which adds their placeholders', async () => {

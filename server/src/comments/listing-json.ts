@@ -54,14 +54,19 @@ export function partsOfPostgres(row: unknown[]): JsonParts {
   };
 }
 
+/** An ISO 8601 time (Date#toISOString) of milliseconds since the epoch, quoted as JSON. */
+export function isoTimeSql(dialect: JsonDialect, ms: string): string {
+  return dialect === 'postgres'
+    ? `'"' || to_char(timestamp 'epoch' + ${ms} * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`
+    // One call: SQLite keeps times as whole milliseconds, so %f prints exactly the milliseconds given.
+    : `strftime('"%Y-%m-%dT%H:%M:%fZ"', ${ms} / 1000.0, 'unixepoch')`;
+}
+
 function sqlFor(dialect: JsonDialect) {
   const pg = dialect === 'postgres';
   /** A JSON string literal of a text value, escaped as JSON.stringify escapes it. */
   const quote = (x: string) => (pg ? `to_json(${x}::text)::text` : `json_quote(${x})`);
-  /** An ISO 8601 time (Date#toISOString) of milliseconds since the epoch, quoted. */
-  const iso = (ms: string) => pg
-    ? `'"' || to_char(timestamp 'epoch' + ${ms} * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`
-    : `concat(strftime('"%Y-%m-%dT%H:%M:%S.', (${ms} - (${ms} % 1000 + 1000) % 1000) / 1000, 'unixepoch'), substr(((${ms} % 1000 + 1000) % 1000) + 1000, -3), 'Z"')`;
+  const iso = (ms: string) => isoTimeSql(dialect, ms);
   const agg = (x: string, order: string) => (pg ? `string_agg(${x}, ',' ORDER BY ${order})` : `group_concat(${x}, ',' ORDER BY ${order})`);
   const kindRank = `CASE kind ${REACTION_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   return { pg, quote, iso, agg, kindRank };
@@ -80,10 +85,34 @@ interface Extras {
 }
 
 /**
+ * SQLite: the index that holds every comment's JSON up to its last stored property, as a reader who
+ * sees the comment as stored reads it (no pending edit shown): `{"id":…, …,"status":…,"editedAt":…`
+ * without the closing brace. SQLite keeps an indexed expression's value in the index, and a statement
+ * that reads the row through that index and names the same expression reads the value instead of
+ * writing it again: what a listed comment costs is then mostly its labels and counts. A post writes
+ * the entry once (about the size of the comment). The expression is fixed by the migration that made
+ * the index (db.ts): a changed expression still lists correctly, but writes every comment again
+ * until a migration builds the index anew.
+ */
+export const PLAIN_JSON_INDEX = 'comments_plain_json';
+
+export function plainJsonSql(): string {
+  const { quote, iso } = sqlFor('sqlite');
+  return `concat('{"id":', ${quote('id')}, ',"thread":', ${quote('thread')}, ',"parentId":', COALESCE(${quote('parent_id')}, 'null'),
+    ',"author":{"id":', ${quote('author_id')}, ',"name":', ${quote('author_name')},
+    CASE WHEN guest = 1 THEN ',"guest":true' ELSE ',"guest":false' END,
+    CASE WHEN author_picture <> '' THEN ',"picture":' || ${quote('author_picture')} END,
+    '},"body":', ${quote('body')}, ',"createdAt":', ${iso('created_at')}, ',"status":', ${quote('status')},
+    CASE WHEN edited_at IS NOT NULL THEN ',"editedAt":' || ${iso('edited_at')} END)`;
+}
+
+/**
  * One comment as the viewer sees it (views.ts `viewFor`): the whole comment, or a placeholder. Reads
  * the row's columns, `rc` (its reply count, top-level comments only) and `rj` (its reactions' JSON).
+ * `indexed`: the row is read through PLAIN_JSON_INDEX, whose stored JSON starts every comment shown
+ * without a pending edit.
  */
-function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }): string {
+function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }, indexed = false): string {
   const { quote, iso } = sqlFor(dialect);
   const mayRead = `(status = 'published' OR $3 = 1 OR (status = 'pending' AND author_id = $2))`;
   const showsEdit = `(pending_body IS NOT NULL AND (author_id = $2 OR $3 = 1))`;
@@ -103,10 +132,20 @@ function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAu
     `CASE WHEN author_id = $2 THEN ',"own":true' END`,
     `CASE WHEN ${showsEdit} THEN ',"editPending":true,"publishedBody":' || ${quote('body')} END`,
     `CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`, `'}'`];
+  // The same text when no edit is shown: the stored part, then the labels, counts and reactions, without
+  // what the thread cannot have (each part costs every comment).
+  const labels = [
+    ...(x.byAuthor === '0' ? [] : [`CASE WHEN ${x.byAuthor} = 1 THEN ',"byAuthor":true' END`]),
+    `CASE WHEN ${x.pinned} = 1 THEN ',"pinned":true' END`, ...(x.rc === '0' && topLevel ? [`',"replyCount":0'`] : replyCount),
+    `CASE WHEN author_id = $2 THEN ',"own":true' END`,
+    ...(x.rj === 'NULL' ? [] : [`CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`]), `'}'`];
+  const shown = indexed
+    ? `CASE WHEN ${showsEdit} THEN concat(${full.join(', ')}) ELSE concat(${[plainJsonSql(), ...labels].join(', ')}) END`
+    : `concat(${full.join(', ')})`;
   // `hidden` (by a ban) reads as `removed`, like a moderator's decision.
   const placeholder = [...head, `',"author":{"id":"","name":"","guest":false},"body":"","createdAt":'`, iso('created_at'),
     `',"status":'`, `CASE status WHEN 'deleted' THEN '"deleted"' WHEN 'pending' THEN '"held"' ELSE '"removed"' END`, ...replyCount, `'}'`];
-  return `CASE WHEN status <> 'deleted' AND ${mayRead} THEN concat(${full.join(', ')}) ELSE concat(${placeholder.join(', ')}) END`;
+  return `CASE WHEN status <> 'deleted' AND ${mayRead} THEN ${shown} ELSE concat(${placeholder.join(', ')}) END`;
 }
 
 /** The order of top-level comments (as `orderBy` in listing-sql.ts), of rows with `pinned` and `score` columns. */
@@ -132,9 +171,26 @@ const byAuthorOf = (alias: string) => `CASE WHEN ${alias}.author_id IN (SELECT a
 const replyCountOf = (alias: string) =>
   `(SELECT count(*) FROM comments r WHERE r.root_id = ${alias}.id AND r.parent_id IS NOT NULL AND ${visible('r')})`;
 
+/**
+ * What a thread holds besides top-level comments. SQLite's statements are written for what the thread
+ * has (listing.ts asks first, by three index seeks): in a thread without reactions, authors or replies,
+ * the lookups of each per comment are left out, and cost nothing.
+ */
+export interface ThreadHas {
+  reactions: boolean;
+  authors: boolean;
+  replies: boolean;
+}
+
+const EVERYTHING: ThreadHas = { reactions: true, authors: true, replies: true };
+
+/** Whether thread $1 has reactions, authors and replies (1 or 0 each), in that order. */
+export const threadHasSql = `SELECT EXISTS (SELECT 1 FROM reactions WHERE thread = $1), EXISTS (SELECT 1 FROM thread_authors WHERE thread = $1),
+  EXISTS (SELECT 1 FROM comments WHERE thread = $1 AND parent_id IS NOT NULL)`;
+
 /** What the JSON of a listed comment `c` reads besides its stored columns. */
-const extras = (dialect: JsonDialect) => `${byAuthorOf('c')} AS by_author,
-      CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${reactionsJson(dialect, 'c.id')} AS rj`;
+const extras = (dialect: JsonDialect, has = EVERYTHING) => `${has.authors ? byAuthorOf('c') : '0'} AS by_author,
+      CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${has.reactions ? reactionsJson(dialect, 'c.id') : 'NULL'} AS rj`;
 
 /**
  * The page's top-level comments `c` (all columns, `n` their place, `rc` their visible replies), one
@@ -161,8 +217,8 @@ function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): str
 }
 
 /** The visible replies to the top-level comments whose ids `ids` selects, oldest first, at most REPLIES_PER_PAGE. */
-function replies(dialect: JsonDialect, ids: string): string {
-  return `SELECT c.*, ${extras(dialect)} FROM (
+function replies(dialect: JsonDialect, ids: string, has = EVERYTHING): string {
+  return `SELECT c.*, ${extras(dialect, has)} FROM (
     SELECT r.* FROM (${ids}) top CROSS JOIN comments r
     WHERE r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
     ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}) c LIMIT ${REPLIES_PER_PAGE}`;
@@ -187,8 +243,8 @@ function replySelect(dialect: JsonDialect): string {
 }
 
 /** The total, and the thread's own reactions as JSON (null when none). */
-const threadSelect = (dialect: JsonDialect) =>
-  `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${reactionsJson(dialect, "''")}`;
+const threadSelect = (dialect: JsonDialect, has = EVERYTHING) =>
+  `(SELECT count(*) FROM comments c WHERE c.thread = $1 AND ${visible('c')}), ${has.reactions ? reactionsJson(dialect, "''") : 'NULL'}`;
 
 /**
  * SQLite: the page, one row per top-level comment in order (its JSON, id, time, 1 when pinned; one
@@ -197,12 +253,15 @@ const threadSelect = (dialect: JsonDialect) =>
  * written as rows: as one aggregate over the page, with its places numbered, the same JSON cost
  * SQLite twice as much.
  */
-export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
+export function sqliteJsonStatements(order: Order, afterCursor: boolean, has: ThreadHas = EVERYTHING) {
   const op = order === 'newest' ? '<' : '>';
   const after = afterCursor && order !== 'top'
     ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7)) AND c.id IS NOT ${pinnedId}` : '';
-  const score = order === 'top' ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : '';
-  const json = commentJson('sqlite', true, { byAuthor: byAuthorOf('c'), pinned: 'k.pinned', rc: replyCountOf('c'), rj: reactionsJson('sqlite', 'c.id') });
+  const score = order !== 'top' ? '' : has.reactions ? `, (SELECT count(*) FROM reactions x WHERE x.thread = $1 AND x.target = c.id) AS score` : ', 0 AS score';
+  const json = commentJson('sqlite', true, {
+    byAuthor: has.authors ? byAuthorOf('c') : '0', pinned: 'k.pinned', rc: has.replies ? replyCountOf('c') : '0',
+    rj: has.reactions ? reactionsJson('sqlite', 'c.id') : 'NULL',
+  }, true);
   // CROSS JOIN: the keys in their order drive the loop.
   const page = `SELECT ${json}, c.id, c.created_at, k.pinned FROM (
       SELECT c.id AS key, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
@@ -210,10 +269,13 @@ export function sqliteJsonStatements(order: Order, afterCursor: boolean) {
         AND (${visible('c')} OR EXISTS (
           SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL AND ${visible('r')}))
       ORDER BY ${orderBy(order)} LIMIT $4${afterCursor && order === 'top' ? ' OFFSET $6' : ''}) k
-    CROSS JOIN comments c WHERE c.id = k.key`;
+    CROSS JOIN comments c INDEXED BY ${PLAIN_JSON_INDEX} WHERE c.id = k.key`;
   return {
     page,
-    replies: `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite')} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)')}) c`,
+    // Without replies, only the total and the thread's reactions, in the replies row's places.
+    replies: has.replies
+      ? `SELECT ${replySelect('sqlite')}, ${threadSelect('sqlite', has)} FROM (${replies('sqlite', 'SELECT value AS id FROM json_each($6)', has)}) c`
+      : `SELECT NULL, 0, 0, ${threadSelect('sqlite', has)}`,
   };
 }
 

@@ -11,7 +11,7 @@ import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } fr
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
 import { hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
-import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, type JsonParts } from './listing-json.js';
+import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, threadHasSql, type JsonParts, type ThreadHas } from './listing-json.js';
 
 /** A listed row: the columns of listing-sql.ts, in order (PostgreSQL adds `part` and `n`). */
 type Row = [
@@ -84,8 +84,14 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
     const query = once(database, key, () => database.prepare<unknown[]>(`inkwell_listing_json_${order}_${afterCursor ? 'after' : 'first'}`, postgresJsonStatement(order, afterCursor)));
     return partsOfPostgres((await query(params))[0]!);
   }
-  const text = sqliteJsonStatements(order, afterCursor);
-  const [page, replies] = once(database, key, () => [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)]);
+  // The statements for what the thread holds: those of a thread without replies look up no replies.
+  const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number]>('', threadHasSql));
+  const flags = (await hasQuery([params[0]]))[0]!;
+  const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1 };
+  const [page, replies] = once(database, `${key} ${flags.join('')}`, () => {
+    const text = sqliteJsonStatements(order, afterCursor, has);
+    return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)];
+  });
   const rows = await page(params);
   const limit = Number(params[3]) - 1;
   const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
