@@ -204,6 +204,17 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
   return { url, child, output: () => out };
 }
 
+/** Several servers started together; if one fails, the others are killed (left running, they keep the run from ending). */
+export async function spawnServers(count: number, env: Record<string, string>): Promise<Array<Awaited<ReturnType<typeof spawnServer>>>> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => spawnServer(env)));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    for (const r of started) if (r.status === 'fulfilled') r.value.child.kill('SIGKILL');
+    throw failed.reason;
+  }
+  return started.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof spawnServer>>>).value);
+}
+
 export function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }

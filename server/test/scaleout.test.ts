@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServer, SseClient, startServer, token } from './helpers.js';
+import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServers, SseClient, startServer, token } from './helpers.js';
 import { openDatabase } from '../src/db.js';
 import { loadConfig } from '../src/config.js';
 
@@ -17,7 +17,7 @@ describe('two server processes on one PostgreSQL', { skip: reachable ? false : P
   before(async () => {
     const env = { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema };
     // Started together: both run the migrations at once, which Kysely's migration lock serialises.
-    const [na, nb] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const [na, nb] = await spawnServers(2, env);
     children.push(na.child, nb.child);
     a = na.url;
     b = nb.url;
