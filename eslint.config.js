@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'server/dist/', 'coverage/', 'storybook-static/', 'node_modules/', 'data/', 'tmp/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'server/dist/', 'server/.test-build/', 'coverage/', 'storybook-static/', 'node_modules/', 'data/', 'tmp/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,6 +47,8 @@ export interface Config {
   webhookSecret: string | null;
   webhookRetries: number;
   webhookBackoffMs: number;
+  /** How long a delivering process holds an outbox row before another process (or its restart) may take it. */
+  outboxLeaseMs: number;
   /** `smtp://…` or `smtps://…` mail goes through; null: development writes mails to `mailLog`, production sends none. */
   smtpUrl: string | null;
   /** The From of every mail. */
@@ -107,6 +109,17 @@ const EMAIL = /^[^\s@<>(),;:"\\]+@[^\s@<>(),;:"\\]+\.[^\s@<>(),;:"\\]+$/;
 /** Whether a string looks like one plain e-mail address (no display name, no list). */
 export function isEmail(value: string): boolean {
   return value.length <= 254 && EMAIL.test(value);
+}
+
+/** Webhooks, and the outbox that delivers them and the mails. */
+function readWebhooks(env: Record<string, string | undefined>) {
+  return {
+    webhookUrl: str(env, 'INKWELL_WEBHOOK_URL'),
+    webhookSecret: str(env, 'INKWELL_WEBHOOK_SECRET'),
+    webhookRetries: int(env, 'INKWELL_WEBHOOK_RETRIES', 5),
+    webhookBackoffMs: int(env, 'INKWELL_WEBHOOK_BACKOFF_MS', 1000, 1),
+    outboxLeaseMs: int(env, 'INKWELL_OUTBOX_LEASE_MS', 30_000, 1000),
+  };
 }
 
 /** SMTP, the sender, the development mail log, notification batching and the moderators' digest. */
@@ -302,10 +315,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     editWindowSeconds: int(env, 'INKWELL_EDIT_WINDOW', 900),
     corsOrigins: list(env.INKWELL_CORS_ORIGINS),
     trustedProxies: list(env.INKWELL_TRUSTED_PROXIES),
-    webhookUrl: str(env, 'INKWELL_WEBHOOK_URL'),
-    webhookSecret: str(env, 'INKWELL_WEBHOOK_SECRET'),
-    webhookRetries: int(env, 'INKWELL_WEBHOOK_RETRIES', 5),
-    webhookBackoffMs: int(env, 'INKWELL_WEBHOOK_BACKOFF_MS', 1000, 1),
+    ...readWebhooks(env),
     ...readMail(env, mode, dataDir),
     ...readLimits(env),
   };

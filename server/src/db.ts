@@ -517,6 +517,9 @@ export async function openDatabase(config: Config): Promise<Database_> {
       await c.connect();
       try {
         await c.query(`create schema if not exists "${schema}"`);
+      } catch (err) {
+        // Processes starting together on a new schema: IF NOT EXISTS does not stop another's concurrent create.
+        if ((err as { code?: string }).code !== '23505') throw err;
       } finally {
         await c.end();
       }

@@ -13,8 +13,6 @@ export const MAIL = 'mail';
 const MAX_IN_FLIGHT = 16;
 /** Every process looks for due rows this often (rows of other processes, expired leases). */
 const POLL_MS = 1000;
-/** How long a claim holds a row: longer than one attempt (10 s timeout), so only a dead process's claims run out. */
-const LEASE_MS = 30_000;
 const MAX_BACKOFF_MS = 3_600_000;
 /** Dead letters are kept this long for operators, then pruned. */
 export const DEAD_LETTER_MS = 7 * 86_400_000;
@@ -135,7 +133,7 @@ export class Outbox {
     const mails = this.mailer !== null;
     return this.database.db
       .updateTable('outbox')
-      .set({ lease: randomUUID(), next_attempt_at: now + LEASE_MS, attempts: sql<number>`attempts + 1` })
+      .set({ lease: randomUUID(), next_attempt_at: now + this.config.outboxLeaseMs, attempts: sql<number>`attempts + 1` })
       .where('id', 'in', (eb) =>
         eb.selectFrom('outbox').select('id')
           .where('status', '=', 'pending').where('next_attempt_at', '<=', now)

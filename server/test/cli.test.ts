@@ -8,13 +8,13 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { SETTINGS, variablesReadByConfig } from '../src/cli/settings.js';
-import { call, dropSchema, kinds, PG_URL, randomSchema, REPO_ROOT, startServer } from './helpers.js';
+import { call, dropSchema, kinds, PG_URL, randomSchema, REPO_ROOT, serverArgs, startServer } from './helpers.js';
 
 const SECRET = 'the-host-sites-own-secret-0123456789abcdef';
 
 /** Runs `inkwell-server ARGS` from the sources with only the given environment (plus PATH). */
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
+  const child = spawn(process.execPath, serverArgs(...args), {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', INKWELL_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

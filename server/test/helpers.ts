@@ -163,9 +163,19 @@ export async function call(base: string, method: string, p: string, opts: { body
   return { status: res.status, headers: res.headers, json, text };
 }
 
-/** Spawns `node --import tsx server/src/main.ts --port 0` and resolves with its URL. */
+/**
+ * Node's arguments that run `inkwell-server ARGS` (from REPO_ROOT): the sources through tsx, or the same sources
+ * transpiled once for the whole run when `npm test` gives their main.js in INKWELL_SERVER_BUILD (tsx spends about
+ * 2 s of CPU starting each process; the suite starts over a hundred).
+ */
+export function serverArgs(...args: string[]): string[] {
+  const built = process.env.INKWELL_SERVER_BUILD;
+  return built ? [built, ...args] : ['--import', 'tsx', 'server/src/main.ts', ...args];
+}
+
+/** Spawns `node --import tsx server/src/main.ts --port 0` (see serverArgs) and resolves with its URL. */
 export async function spawnServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--port', '0'], {
+  const child = spawn(process.execPath, serverArgs('--port', '0'), {
     cwd: REPO_ROOT,
     env: { ...process.env, ...TEST_ENV, INKWELL_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -192,6 +202,17 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
     });
   });
   return { url, child, output: () => out };
+}
+
+/** Several servers started together; if one fails, the others are killed (left running, they keep the run from ending). */
+export async function spawnServers(count: number, env: Record<string, string>): Promise<Array<Awaited<ReturnType<typeof spawnServer>>>> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => spawnServer(env)));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    for (const r of started) if (r.status === 'fulfilled') r.value.child.kill('SIGKILL');
+    throw failed.reason;
+  }
+  return started.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof spawnServer>>>).value);
 }
 
 export function sleep(ms: number) {

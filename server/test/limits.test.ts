@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, spawnServer, token } from './helpers.js';
+import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, spawnServer, spawnServers, token } from './helpers.js';
 
 // Day-long windows (aligned to midnight UTC), so a test never straddles two.
 const reachable = await pgReachable();
@@ -27,7 +27,7 @@ describe('post limits across two server processes on one PostgreSQL', { skip: re
       INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema,
       INKWELL_POST_LIMIT_USER: '3', INKWELL_POST_LIMIT_ADDRESS: '4', INKWELL_POST_LIMIT_WINDOW: '86400',
     };
-    const [na, nb] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const [na, nb] = await spawnServers(2, env);
     children.push(na.child, nb.child);
     a = na.url;
     b = nb.url;

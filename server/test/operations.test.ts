@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { call, freePort, kinds, PG_URL, REPO_ROOT, sleep, SseClient, startServer, TEST_ENV, token, type TestServer } from './helpers.js';
+import { call, freePort, kinds, PG_URL, REPO_ROOT, serverArgs, sleep, SseClient, startServer, TEST_ENV, token, type TestServer } from './helpers.js';
 
 const METRICS_TOKEN = 'scrape-me-if-you-can-0123456789';
 
@@ -214,7 +214,7 @@ describe('metrics switched off', () => {
 
 /** Runs `server/src/main.ts` until `done(output)` or exit; returns the output and exit code. */
 async function runMain(args: string[], env: Record<string, string>, done: (out: string) => boolean = () => false) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
+  const child = spawn(process.execPath, serverArgs(...args), {
     cwd: REPO_ROOT,
     env: { ...process.env, ...TEST_ENV, INKWELL_LOG_LEVEL: 'info', INKWELL_LOG_FORMAT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

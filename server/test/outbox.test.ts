@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { call, dropSchema, kinds, PG_URL, randomSchema, sleep, spawnServer, startServer, token } from './helpers.js';
+import { call, dropSchema, kinds, PG_URL, randomSchema, sleep, spawnServer, spawnServers, startServer, token } from './helpers.js';
 
 const SECRET = 'outbox-webhook-secret';
 
@@ -217,7 +217,10 @@ describe('webhook outbox with two live processes on one PostgreSQL', { skip: pgK
     await receiver.up();
     const schema = randomSchema();
     const env = { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema, INKWELL_WEBHOOK_URL: receiver.url, INKWELL_WEBHOOK_SECRET: SECRET };
-    const nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const nodes = await spawnServers(2, env).catch(async (err) => {
+      await receiver.down(); // left listening, it keeps the run from ending
+      throw err;
+    });
     try {
       const subjects = await Promise.all(Array.from({ length: 24 }, async (_, i) => {
         const p = await call(nodes[i % 2]!.url, 'POST', '/v1/threads/both/comments', { token: await token({ sub: `both${i}` }), body: { body: `both ${i}` } });

@@ -7,7 +7,7 @@ import {
   openDatabase, type BanTable, type CommentTable, type MailAddressTable, type NotifySubscriptionTable, type ReactionTable, type ThreadAuthorTable,
   type ThreadPinTable, type TypoReportTable,
 } from '../src/db.js';
-import { PG_URL, REPO_ROOT, type TestServer } from './helpers.js';
+import { PG_URL, REPO_ROOT, serverArgs, type TestServer } from './helpers.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 
@@ -20,7 +20,7 @@ export function databaseEnv(s: TestServer): Record<string, string> {
 
 /** Runs `inkwell-server ARGS` from the sources with only the given environment (plus PATH). */
 export async function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
+  const child = spawn(process.execPath, serverArgs(...args), {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', INKWELL_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

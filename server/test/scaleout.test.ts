@@ -2,7 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServer, SseClient, startServer, token } from './helpers.js';
+import { call, dropSchema, PG_SKIP, PG_URL, pgReachable, randomSchema, sleep, spawnServers, SseClient, startServer, token } from './helpers.js';
+import { openDatabase } from '../src/db.js';
+import { loadConfig } from '../src/config.js';
 
 const reachable = await pgReachable();
 if (!reachable) console.log(`# ${PG_SKIP}`);
@@ -15,7 +17,7 @@ describe('two server processes on one PostgreSQL', { skip: reachable ? false : P
   before(async () => {
     const env = { INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema };
     // Started together: both run the migrations at once, which Kysely's migration lock serialises.
-    const [na, nb] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    const [na, nb] = await spawnServers(2, env);
     children.push(na.child, nb.child);
     a = na.url;
     b = nb.url;
@@ -98,6 +100,23 @@ describe('LISTEN connection loss', { skip: reachable ? false : PG_SKIP }, () => 
     } finally {
       await admin.end();
       await s.close();
+    }
+  });
+});
+
+describe('processes starting together on a new PostgreSQL schema', { skip: reachable ? false : PG_SKIP }, () => {
+  it('all open it: the schema created by one is not an error for the others', async () => {
+    // Several connections at once, as two processes started together (CREATE SCHEMA IF NOT EXISTS is not atomic).
+    for (let round = 0; round < 3; round++) {
+      const schema = randomSchema();
+      const config = loadConfig({ INKWELL_DATABASE_URL: PG_URL, INKWELL_DATABASE_SCHEMA: schema }, []);
+      try {
+        const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openDatabase(config)));
+        for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
+        assert.deepEqual(opened.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)), []);
+      } finally {
+        await dropSchema(schema);
+      }
     }
   });
 });

@@ -16,7 +16,9 @@ async function freePort() {
 export async function startDemo(env = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'inkwell-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo', '--port', String(port)], {
+  // `npm test` transpiles the server's sources once for the run (INKWELL_SERVER_BUILD), sparing tsx's start-up.
+  const main = process.env.INKWELL_SERVER_BUILD ? [process.env.INKWELL_SERVER_BUILD] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, [...main, '--demo', '--port', String(port)], {
     env: { ...process.env, INKWELL_DATA_DIR: dataDir, INKWELL_MODE: 'development', INKWELL_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,27 +17,32 @@ const frameworkEntries = Object.keys(elementPkg.exports).filter((key) => /\/fram
 // npm passes its own settings to scripts (npm_config_local_prefix …); the scratch projects must not inherit them.
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 
-function npm(args, cwd) {
-  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env: cleanEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function npm(args, cwd, env = {}) {
+  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env: { ...cleanEnv, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** The element package is packed once for every describe that installs it. */
 let elementsTarball;
 const packElements = () => (elementsTarball ??= pack());
 
+/**
+ * `npm pack` runs prepack (the build) first, as `npm publish` does; INKWELL_BUILT=1 (CI, which built dist/ from
+ * these sources just before) packs the element package's build as it is instead of building it once more.
+ */
 function pack(workspace) {
-  const out = npm(['pack', '--json', '--pack-destination', scratch, ...(workspace ? ['-w', workspace] : [])], ROOT);
+  const prebuilt = !workspace && process.env.INKWELL_BUILT === '1';
+  const out = npm(['pack', '--json', '--pack-destination', scratch, ...(workspace ? ['-w', workspace] : []), ...(prebuilt ? ['--ignore-scripts'] : [])], ROOT);
   const [info] = JSON.parse(out.slice(out.indexOf('[\n')));
   return { file: join(scratch, info.filename), files: info.files.map((f) => f.path), size: info.size };
 }
 
 /** Installs a tarball into a new empty project; returns the project, seconds taken and bytes installed. */
-function install(name, tarball) {
+function install(name, tarball, env = {}) {
   const dir = join(scratch, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `try-${name}`, private: true, type: 'module' }));
   const started = performance.now();
-  npm(['install', '--prefer-offline', tarball], dir);
+  npm(['install', '--prefer-offline', tarball], dir, env);
   const seconds = (performance.now() - started) / 1000;
   const bytes = Number(execFileSync('du', ['-sb', join(dir, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
   console.log(`# ${name}: installed in ${seconds.toFixed(1)} s, ${installedPackages(dir).size} packages, node_modules ${(bytes / 1e6).toFixed(1)} MB`);
@@ -82,6 +87,7 @@ describe('inkwell-elements, packed and installed', () => {
   it('holds the build, the manifest and the README, and no sources or tests', () => {
     assert.ok(tarball.files.includes('dist/inkwell.js'));
     assert.ok(tarball.files.includes('custom-elements.json'));
+    assert.equal(elementPkg.scripts.prepack, 'npm run build', 'npm publish builds before packing');
     assert.deepEqual(tarball.files.filter((f) => /(^|\/)(src|test|server)\/|\.test\.|^node_modules/.test(f)), []);
   });
 
@@ -220,7 +226,7 @@ describe('inkwell-elements/ssr, with its optional peer installed as the README s
     const dir = join(scratch, 'ssr');
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-ssr', private: true, type: 'module' }));
-    const tarball = pack();
+    const tarball = packElements();
     // Without it, importing inkwell-elements/ssr names what is missing.
     npm(['install', '--prefer-offline', tarball.file], dir);
     assert.throws(() => node("await import('inkwell-elements/ssr')", dir), /@lit-labs\/ssr/);
@@ -236,12 +242,30 @@ describe('inkwell-elements/ssr, with its optional peer installed as the README s
   });
 });
 
+/**
+ * better-sqlite3's prebuilt binary, as its install script (prebuild-install) downloads it from GitHub where GitHub
+ * is reachable, made from the one this repository's own install compiled from source: the same version, so the
+ * server's install takes what a user's takes, without compiling SQLite a second time in `npm test` (the build from
+ * source is what the repository's `npm ci` just did). Another version, or none compiled: the install compiles.
+ */
+function betterSqlitePrebuild() {
+  const root = join(ROOT, 'node_modules/better-sqlite3');
+  const binary = 'build/Release/better_sqlite3.node';
+  if (!existsSync(join(root, binary))) return {};
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const dir = join(scratch, 'prebuilds');
+  mkdirSync(dir, { recursive: true });
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  execFileSync('tar', ['czf', join(dir, name), '-C', root, binary]);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
+
 describe('inkwell-server, packed and installed', () => {
   let tarball;
   let project;
   before(() => {
     tarball = pack('server');
-    project = install('server', tarball.file);
+    project = install('server', tarball.file, betterSqlitePrebuild());
   });
 
   it('holds the compiled server only: JavaScript, no TypeScript sources or tests', () => {

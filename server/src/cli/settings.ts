@@ -37,6 +37,7 @@ export const SETTINGS: readonly Setting[] = [
   { variable: 'INKWELL_WEBHOOK_SECRET', default: UNSET, about: 'key of the X-Inkwell-Signature HMAC' },
   { variable: 'INKWELL_WEBHOOK_RETRIES', default: '5', about: 'delivery attempts per event' },
   { variable: 'INKWELL_WEBHOOK_BACKOFF_MS', default: '1000', about: 'delay before the first retry (doubles each time)' },
+  { variable: 'INKWELL_OUTBOX_LEASE_MS', default: '30000', about: 'how long a process holds a webhook or mail it is sending (longer than one 10 s attempt)' },
   { variable: 'INKWELL_SMTP_URL', default: UNSET, about: 'smtp(s)://user:pass@host:port for e-mail; unset: development writes <data dir>/mail.log, production sends none' },
   { variable: 'INKWELL_MAIL_FROM', default: 'Inkwell <inkwell@localhost>', about: 'sender of notification e-mails (required with INKWELL_SMTP_URL in production)' },
   { variable: 'INKWELL_NOTIFY_BATCH', default: '15', about: 'minutes replies are gathered into one e-mail per reader and thread (0: at once)' },
