@@ -173,7 +173,8 @@ for (const { kind, skip } of await kinds()) {
       assert.deepEqual(page.reactions, { counts: { love: 1 } });
     });
 
-    it('SQLite: reads comments\' JSON from the index that holds it, built from the expression the statements name', { skip: kind !== 'sqlite' }, async () => {
+    // SQLite only: PostgreSQL writes the listing in its own process, without such an index.
+    if (kind === 'sqlite') it('SQLite: reads comments\' JSON from the index that holds it, built from the expression the statements name', async () => {
       // A statement names the expression to read the stored value; another expression would be written again for every comment.
       const sqlite = s.app.inkwell.database.sqlite!;
       const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(PLAIN_JSON_INDEX);
