@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { keepingStatements } from './sqlite-statements.js';
 import type { Config } from './config.js';
 import { PLAIN_JSON_INDEX, plainJsonSql } from './comments/listing-json.js';
 
@@ -547,7 +548,7 @@ export async function openDatabase(config: Config): Promise<Database_> {
     sqlite.pragma(`synchronous = ${config.sqliteSync}`);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
     const prepare = <Row extends unknown[]>(_name: string, text: string) => sqlitePrepare<Row>(db, sqlite, text);
     result = { db, dialect: 'sqlite', sqlite, prepare, close: () => db.destroy() };
   }
