@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative } from '../core/dates.js';
+import { formatDateTime, formatRelative } from '../core/timestamps.js';
 import { initialsOf } from '../core/avatar.js';
 import { formatPlural, type Messages } from '../core/i18n.js';
 

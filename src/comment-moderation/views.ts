@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { formatDateTime, formatPublished, parseDate } from '../core/dates.js';
+import { formatPublished, parseDate } from '../core/dates.js';
+import { formatDateTime } from '../core/timestamps.js';
 import { httpUrl } from './api.js';
 import { actionsFor, keyOf } from './inbox.js';
 import type { Action, Comment, Filters, Item, TypoReport } from './types.js';

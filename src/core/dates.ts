@@ -31,5 +31,3 @@ export function formatFullDate(date: Date, lang: string, style: 'medium' | 'long
   return dateFormat(lang, { dateStyle: style }).format(date);
 }
 
-// Where they were before: the comment elements import them from here.
-export { formatDateTime, formatRelative } from './timestamps.js';
