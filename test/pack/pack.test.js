@@ -70,8 +70,9 @@ function installedPackages(dir) {
   return found;
 }
 
+// stderr is kept with the error (a failure's message holds it) rather than printed among the test results.
 function node(script, cwd) {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, env: cleanEnv, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, env: cleanEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
