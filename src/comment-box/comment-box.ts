@@ -664,7 +664,7 @@ export class CommentBox extends LocalizedElement {
         const src = safeUrl(picture, this, 'author.picture');
         return src && !this.brokenPictures.has(src) ? src : undefined;
       },
-      pictureFailed: this.pictureFailed,
+      pictureError: this.pictureFailed,
       bar: (comment) => this.reactionBar(comment.id),
       editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
       replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),

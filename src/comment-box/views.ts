@@ -28,7 +28,7 @@ export interface ThreadView {
   look: number;
   /** The author's picture to show (a checked URL that has not failed), if any. */
   picture(comment: Comment): string | undefined;
-  pictureFailed(event: Event): void;
+  pictureError(event: Event): void;
   /** A published comment's reaction bar. */
   bar(comment: Comment): ReactionBar;
   /** The edit form and the reply form: Lit templates, drawn into the comment only while open. */
@@ -221,7 +221,7 @@ function fillComment(view: ThreadView, { comment, replyingTo, flattened }: Place
 }
 
 function fillHeader(
-  { m, lang, pictureFailed }: ThreadView,
+  { m, lang, pictureError }: ThreadView,
   comment: Comment,
   header: HTMLElement,
   picture: string | undefined,
@@ -233,7 +233,7 @@ function fillHeader(
   const { id } = comment;
   const author = header.firstChild as HTMLElement;
   const time = author.nextSibling as HTMLTimeElement;
-  header.insertBefore(avatarNode(comment.author.name, picture, pictureFailed), author);
+  header.insertBefore(avatarNode(comment.author.name, picture, pictureError), author);
   author.id = `c-${id}`;
   author.firstChild!.textContent = comment.author.name;
   if (comment.byAuthor) header.insertBefore(tag(m.authorLabel, `l-${id}`, 'author-label'), time);
