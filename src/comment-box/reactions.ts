@@ -56,12 +56,14 @@ export function drawReactionBar(bar: ReactionBar, reactions: Reactions | undefin
   const { m, lang } = bar;
   const counts = reactions?.counts ?? {};
   const mine = reactions?.mine ?? [];
-  if (!div) {
-    div = document.createElement('div');
-    div.className = 'reactions';
-    div.setAttribute('part', 'reactions');
-    div.setAttribute('role', 'group');
+  if (!div && !bar.all && !bar.note && !mine.length && !Object.keys(counts).length) {
+    // Most comments have no reactions yet: their bar is a copy of one drawn before.
+    const key = [bar.label, bar.toggle, m.reactionLike, m.moreReactions].join('\0');
+    let plain = plainBars.get(key);
+    if (!plain) plainBars.set(key, (plain = drawReactionBar(bar, reactions, newBar())));
+    return plain.cloneNode(true) as HTMLElement;
   }
+  div ??= newBar();
   changeAttribute(div, 'aria-label', bar.label);
   // Like is always first; the others when in use (or all shown).
   const kinds: (ReactionKind | 'more')[] = REACTION_KINDS.filter((kind, i) => !i || bar.all || counts[kind] || mine.includes(kind));
@@ -99,6 +101,16 @@ export function drawReactionBar(bar: ReactionBar, reactions: Reactions | undefin
   }
   if (bar.note) render(bar.note, note!);
   else note?.remove();
+  return div;
+}
+
+const plainBars = new Map<string, HTMLElement>();
+
+function newBar(): HTMLElement {
+  const div = document.createElement('div');
+  div.className = 'reactions';
+  div.setAttribute('part', 'reactions');
+  div.setAttribute('role', 'group');
   return div;
 }
 
