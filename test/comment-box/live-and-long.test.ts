@@ -145,7 +145,7 @@ describe('<comment-box> with 500 comments', () => {
     try {
       holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager page-size="100"></comment-box>`;
       const articles = () => holder.querySelector('comment-box')!.shadowRoot?.querySelectorAll('article').length ?? 0;
-      await waitUntil(() => articles() === 500, `${articles()} of 500 drawn without a frame`, { timeout: 5000 });
+      await waitUntil(() => articles() === 500, 'not all 500 drawn without a frame', { timeout: 5000 });
     } finally {
       window.requestAnimationFrame = realFrame;
     }
