@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
@@ -11,8 +11,6 @@ import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { FocusKeeper } from '../core/focus.js';
-import { guard } from 'lit/directives/guard.js';
-import { markdownFragment } from './markdown.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { readerFromToken } from './reader.js';
 import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
@@ -23,23 +21,23 @@ import { placeThread } from './tree.js';
 import { includedPage } from './adopt.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import { composerTemplate, refusalText, type ComposerView } from './composer-view.js';
-import { actionOf, avatarNode, headingText, threadTemplate, type ThreadView } from './views.js';
-import { reactionHit, reactionsTemplate, toggled } from './reactions.js';
+import { actionOf, headingText, ThreadDrawing, type ThreadView } from './views.js';
+import { drawReactionBar, reactionHit, toggled, type ReactionBar } from './reactions.js';
 import { warmFormatters } from './formatting.js';
-import type { Comment, ReactionKind, Reactions, Sort } from './types.js';
+import { nextTask } from './next-task.js';
+import type { Comment, ReactionKind, Sort } from './types.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 
 const SORTS: readonly Sort[] = ['oldest', 'newest', 'top'];
 /** Comments drawn in the task the listing arrives in: a full page, more than a screen. */
 const FIRST_SLICE = 100;
-/** In a thread longer than a page, two screens' worth, so that task stays short; the rest follows a slice per frame. */
+/** In a thread longer than a page, two screens' worth, so that task stays short; the rest follows a slice per task. */
 const FIRST_SCREENS = 20;
 /**
- * Script time per frame for the rest of a long thread: as many comments as the last frame's pace allows (at most a
- * page). A third of a frame: the frame also styles and lays the new comments out, which costs about as much again,
- * and no task may near 50 ms on a slow, busy machine.
+ * Script time per task for the rest of a long thread: as many comments as the last slice's pace allows (at most a
+ * page). Short enough that a frame falling due waits little, and no task nears 50 ms on a slow, busy machine.
  */
-const SLICE_MS = 6;
+const SLICE_MS = 8;
 const DRAFT_DELAY_MS = 250;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
 const ANNOUNCE_MS = 4000;
@@ -195,6 +193,10 @@ export class CommentBox extends LocalizedElement {
   /** Stops what warmFormatters has left to do. */
   private stopWarming?: () => void;
 
+  /** The thread's comments as DOM nodes, kept between updates; and the article's reaction bar. */
+  private readonly drawing = new ThreadDrawing();
+  private articleBar?: HTMLElement;
+
   private readonly shownAt = Date.now();
   private readonly brokenPictures = new Set<string>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -216,7 +218,7 @@ export class CommentBox extends LocalizedElement {
     if (this.threadControl.phase !== 'waiting') this.notifyOn = notifyPreference();
     if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
     const { lang, messages: m } = this.locale;
-    this.stopWarming = warmFormatters(lang, m, () => render(threadTemplate(this.threadView(m, lang), placeThread([sample()], [], 0)), document.createDocumentFragment()));
+    this.stopWarming = warmFormatters(lang, m, () => new ThreadDrawing().draw(this.threadView(m, lang), placeThread([sample()], [], 0)));
     // The request starts now, not after the first render: the listing is on its way while the element draws.
     this.threadControl.watch(this.eager);
   }
@@ -238,12 +240,11 @@ export class CommentBox extends LocalizedElement {
     const size = this.threadState.size;
     const drawn = Math.min(this.renderLimit, size);
     if (drawn < size) {
-      // A long thread: a page is drawn at once, the rest a slice per frame, each as large as the last one's pace allows.
-      // Each slice is drawn in a task after the frame, not in its animation callback: the frame's task then lays out
-      // only the slice before, and the two costs never add up to one long task.
+      // A long thread: its first screens are drawn at once, the rest a slice per task, each as large as the last
+      // one's pace allows. The next slice waits for no frame: a frame that is due is drawn between two slices.
       const ms = performance.now() - this.updateStarted;
       const step = drawn > this.drawn ? Math.floor(((drawn - this.drawn) * SLICE_MS) / Math.max(ms, 1)) : 50;
-      requestAnimationFrame(() => setTimeout(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step))))));
+      nextTask(() => (this.renderLimit = Math.max(this.renderLimit, drawn + Math.min(FIRST_SLICE, Math.max(10, step)))));
     }
     this.drawn = drawn;
   }
@@ -524,18 +525,18 @@ export class CommentBox extends LocalizedElement {
     }
   }
 
-  /** A comment's reactions (none on placeholders), or the article's (`target` empty). */
-  private renderReactions(target: string, reactions: Reactions | undefined) {
+  /** What a comment's reaction bar shows besides its counts, or the article's (`target` empty). */
+  private reactionBar(target: string): ReactionBar {
     const m = this.messages();
     const note = this.reactionNote?.target === target ? this.reactionNote : undefined;
-    return reactionsTemplate({
+    return {
       m,
       lang: this.locale.lang,
       all: !target || this.reactionsOpen === target,
       toggle: Boolean(target),
       label: target ? m.reactions : m.articleReactions,
       note: note && html`${note.text}${note.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}`,
-    }, reactions);
+    };
   }
 
   private explain(error: unknown): string {
@@ -614,7 +615,7 @@ export class CommentBox extends LocalizedElement {
               >`
             : nothing}
         </div>
-        ${this.reactions && phase === 'ready' ? this.renderReactions('', this.threadState.reactions) : nothing}
+        ${this.reactions && phase === 'ready' ? (this.articleBar = drawReactionBar(this.reactionBar(''), this.threadState.reactions, this.articleBar)) : nothing}
         ${this.serverView ? html`<slot></slot>` : this.renderBody(m, lang)}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>
@@ -638,7 +639,7 @@ export class CommentBox extends LocalizedElement {
       ${incoming
         ? html`<button part="action primary-action" type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, incoming, { n: incoming })}</button>`
         : nothing}
-      ${placed.length ? threadTemplate(this.threadView(m, lang), placed.slice(0, this.renderLimit)) : html`<p class="empty">${m.noComments}</p>`}
+      ${placed.length ? this.drawing.draw(this.threadView(m, lang), placed.slice(0, this.renderLimit)) : html`<p class="empty">${m.noComments}</p>`}
       ${thread.nextCursor
         ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
@@ -659,20 +660,15 @@ export class CommentBox extends LocalizedElement {
       confirming: this.confirming,
       highlighted: this.highlighted,
       look: this.look,
-      avatar: (comment) => this.renderAvatar(comment),
-      // Made once per comment in its place: a later update with the same text leaves the body alone.
-      body: ({ body }) => guard([body], () => markdownFragment(body)),
+      picture: ({ author: { picture } }) => {
+        const src = safeUrl(picture, this, 'author.picture');
+        return src && !this.brokenPictures.has(src) ? src : undefined;
+      },
+      pictureError: this.pictureFailed,
+      bar: (comment) => this.reactionBar(comment.id),
       editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
       replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),
-      reactions: (comment) => (comment.status === 'published' ? this.renderReactions(comment.id, comment.reactions) : nothing),
     };
-  }
-
-  /** The author's picture, or their initials when there is none or it failed to load. */
-  private renderAvatar({ author: { name, picture } }: Comment) {
-    const src = safeUrl(picture, this, 'author.picture');
-    const shown = src && !this.brokenPictures.has(src) ? src : undefined;
-    return guard([name, shown], () => avatarNode(name, shown, this.pictureFailed));
   }
 
   /** One handler for every comment's picture. */

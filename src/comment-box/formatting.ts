@@ -6,7 +6,7 @@ import { formatPlural, type Messages } from '../core/i18n.js';
  * Makes the Intl objects a thread's drawing needs (dates, the heading's plural and number, the avatars'
  * grapheme segmenter) while its listing is on its way, each in a task of its own: a page's first costs
  * 15-25 ms (the locale's data), which the drawing of the thread then does not pay, and no one task is long.
- * Then `draw` draws a sample comment out of sight: the templates are prepared and the code that draws a
+ * Then `draw` draws a sample comment out of sight: the prepared comment is made and the code that draws a
  * comment has run once. One task after the other, so the listing's own tasks come in between; what is left
  * when it has arrived is dropped (the returned stop), as the drawing does it anyway.
  */

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { render } from 'lit';
 import type { Messages } from '../core/i18n.js';
 import { formatNumber } from '../core/locale.js';
 import type { ReactionKind, Reactions } from './types.js';
@@ -49,32 +49,88 @@ export function withCounts(reactions: Reactions | undefined, counts: Reactions['
 /**
  * A bar of reaction buttons: native toggle buttons (`aria-pressed`), named by the reaction and its count
  * ("Like, 3"), the emoji hidden from screen readers. The buttons carry data attributes; one listener
- * handles them all (see `reactionHit`).
+ * handles them all (see `reactionHit`). Made as DOM nodes, and changed in place when drawn again into the
+ * same `div`: the button a reader pressed stays the focused one while its count and state change.
  */
-export function reactionsTemplate(bar: ReactionBar, reactions: Reactions | undefined): TemplateResult {
+export function drawReactionBar(bar: ReactionBar, reactions: Reactions | undefined, div?: HTMLElement): HTMLElement {
   const { m, lang } = bar;
   const counts = reactions?.counts ?? {};
   const mine = reactions?.mine ?? [];
-  // Like is always first; the others when in use (or all shown). Like is drawn inside the bar's own template,
-  // so a comment without reactions costs Lit one instance for its bar, not one per button.
-  const others = REACTION_KINDS.slice(1).filter((kind) => bar.all || counts[kind] || mine.includes(kind));
-  const pressed = (kind: ReactionKind) => (mine.includes(kind) ? 'true' : 'false');
-  const name = (kind: ReactionKind) => {
+  if (!div && !bar.all && !bar.note && !mine.length && !Object.keys(counts).length) {
+    // Most comments have no reactions yet: their bar is a copy of one drawn before.
+    const key = [bar.label, bar.toggle, m.reactionLike, m.moreReactions].join('\0');
+    let plain = plainBars.get(key);
+    if (!plain) plainBars.set(key, (plain = drawReactionBar(bar, reactions, newBar())));
+    return plain.cloneNode(true) as HTMLElement;
+  }
+  div ??= newBar();
+  changeAttribute(div, 'aria-label', bar.label);
+  // Like is always first; the others when in use (or all shown).
+  const kinds: (ReactionKind | 'more')[] = REACTION_KINDS.filter((kind, i) => !i || bar.all || counts[kind] || mine.includes(kind));
+  if (bar.toggle && (bar.all || kinds.length < REACTION_KINDS.length)) kinds.push('more');
+  const buttons = new Map<string, HTMLElement>();
+  for (const button of div.querySelectorAll<HTMLElement>(':scope > button')) buttons.set(button.dataset.kind!, button);
+  let next: ChildNode | null = div.firstChild;
+  for (const kind of kinds) {
+    let button = buttons.get(kind);
+    buttons.delete(kind);
+    if (!button) button = reactionButton(kind);
+    if (button === next) next = next.nextSibling;
+    else div.insertBefore(button, next);
+    if (kind === 'more') {
+      changeAttribute(button, 'aria-expanded', bar.all ? 'true' : 'false');
+      changeAttribute(button, 'aria-label', m.moreReactions);
+      changeAttribute(button, 'title', m.moreReactions);
+      changeText(button.firstChild!, bar.all ? '−' : '+');
+      continue;
+    }
     const n = counts[kind];
-    return n ? `${m[NAMES[kind]]}, ${formatNumber(lang, n)}` : m[NAMES[kind]];
-  };
-  const shownCount = (kind: ReactionKind) => (counts[kind] ? ` ${formatNumber(lang, counts[kind])}` : '');
-  return html`<div class="reactions" part="reactions" role="group" aria-label=${bar.label}>
-    <button type="button" class="reaction" data-kind="like" aria-pressed=${pressed('like')} aria-label=${name('like')} title=${m.reactionLike}>
-      <span aria-hidden="true">👍${shownCount('like')}</span>
-    </button>${others.map(
-      (kind) => html`<button type="button" class="reaction" data-kind=${kind} aria-pressed=${pressed(kind)} aria-label=${name(kind)} title=${m[NAMES[kind]]}>
-        <span aria-hidden="true">${EMOJI[kind]}${shownCount(kind)}</span>
-      </button>`,
-    )}${bar.toggle && (bar.all || others.length < REACTION_KINDS.length - 1)
-      ? html`<button type="button" class="reaction more" data-kind="more" aria-expanded=${bar.all ? 'true' : 'false'} aria-label=${m.moreReactions} title=${m.moreReactions}><span aria-hidden="true">${bar.all ? '−' : '+'}</span></button>`
-      : nothing}${bar.note ? html`<span class="note error" role="alert">${bar.note}</span>` : nothing}
-  </div>`;
+    const shown = n ? formatNumber(lang, n) : '';
+    changeAttribute(button, 'aria-pressed', mine.includes(kind) ? 'true' : 'false');
+    changeAttribute(button, 'aria-label', n ? `${m[NAMES[kind]]}, ${shown}` : m[NAMES[kind]]);
+    changeAttribute(button, 'title', m[NAMES[kind]]);
+    changeText(button.firstChild!, n ? `${EMOJI[kind]} ${shown}` : EMOJI[kind]);
+  }
+  for (const gone of buttons.values()) gone.remove();
+  // The note, when there is one, is the bar's last child; it may hold a sign-in link (a Lit template).
+  let note = div.lastElementChild?.localName === 'span' ? (div.lastElementChild as HTMLElement) : undefined;
+  if (bar.note && !note) {
+    note = div.appendChild(document.createElement('span'));
+    note.className = 'note error';
+    note.setAttribute('role', 'alert');
+  }
+  if (bar.note) render(bar.note, note!);
+  else note?.remove();
+  return div;
+}
+
+const plainBars = new Map<string, HTMLElement>();
+
+function newBar(): HTMLElement {
+  const div = document.createElement('div');
+  div.className = 'reactions';
+  div.setAttribute('part', 'reactions');
+  div.setAttribute('role', 'group');
+  return div;
+}
+
+/** A reaction's button, its emoji (and count) hidden from screen readers: the button's name says them. */
+function reactionButton(kind: ReactionKind | 'more'): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = kind === 'more' ? 'reaction more' : 'reaction';
+  button.dataset.kind = kind;
+  button.appendChild(document.createElement('span')).setAttribute('aria-hidden', 'true');
+  return button;
+}
+
+/** Sets an attribute only when its value differs: a screen reader hears a change, not a redraw. */
+export function changeAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+function changeText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 /** The reaction button `event` hit: a kind, or `more` (the toggle). */

@@ -1,17 +1,18 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { nothing, render } from 'lit';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { nest, type Branch, type Placed } from './tree.js';
 import { parseDate } from '../core/dates.js';
 import { formatDateTime, formatRelative } from '../core/timestamps.js';
 import { colorOf, initialsOf } from '../core/avatar.js';
+import { markdownFragment } from './markdown.js';
+import { changeAttribute, drawReactionBar, type ReactionBar } from './reactions.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
 
 /** The buttons of a comment; one listener on the shadow root handles them all (see `actionOf`), so a comment binds no handlers. */
 export type CommentAction = 'reply' | 'edit' | 'delete' | 'confirm-delete' | 'keep' | 'approve' | 'reject' | 'spam' | 'pin' | 'unpin';
 
-/** What the thread's templates read: the reader's language and rights, which forms are open, and a few callbacks. */
+/** What the thread's drawing reads: the reader's language and rights, which forms are open, and a few callbacks. */
 export interface ThreadView {
   m: Messages;
   lang: string;
@@ -25,34 +26,245 @@ export interface ThreadView {
   highlighted?: string;
   /** Changes with anything the comments' drawing reads besides the comments themselves; not while a long thread is drawn slice by slice. */
   look: number;
-  avatar(comment: Comment): unknown;
-  body(comment: Comment): unknown;
+  /** The author's picture to show (a checked URL that has not failed), if any. */
+  picture(comment: Comment): string | undefined;
+  pictureError(event: Event): void;
+  /** A published comment's reaction bar. */
+  bar(comment: Comment): ReactionBar;
+  /** The edit form and the reply form: Lit templates, drawn into the comment only while open. */
   editor(comment: Comment): unknown;
   replyForm(comment: Comment): unknown;
-  reactions(comment: Comment): unknown;
 }
 
-/** The thread as nested lists: replies are lists inside their comment's item, so the accessibility tree gives each its level. */
-export function threadTemplate(view: ThreadView, placed: Placed[]): TemplateResult {
-  const now = Date.now();
-  const items = (branches: Branch[]): TemplateResult[] =>
-    branches.map(({ entry, replies }) =>
-      itemTemplate(view, entry, now, view.replyTo === entry.comment.id ? view.replyForm(entry.comment) : nothing, replies.length ? html`<ol>${items(replies)}</ol>` : nothing),
-    );
-  // Ten top-level comments with their replies are drawn as one block, again only when the block or the look
-  // changed: drawing a long thread's next slice does not go over the comments already drawn.
-  return html`<ol>${blocksOf(placed).map((block) => guard([view.look, block[0], block.at(-1)], () => items(nest(block))))}</ol>`;
+/** What is drawn of one comment, kept so that drawing it again changes only what differs (and focus stays). */
+interface Drawn {
+  li: HTMLLIElement;
+  article: HTMLElement;
+  comment?: Comment;
+  look: number;
+  replyingTo?: string;
+  flattened?: boolean;
+  /** What each part was drawn from. */
+  shape: string;
+  header: string;
+  body: string;
+  actions: string;
+  replies?: HTMLOListElement;
+  /** A Lit part was rendered into the comment for its edit form, its reply form. */
+  editor?: boolean;
+  form?: boolean;
 }
 
-/** The thread (which starts with a top-level comment) split before every tenth top-level comment. */
-function blocksOf(placed: Placed[]): Placed[][] {
-  const blocks: Placed[][] = [];
-  let tops = 0;
-  for (const entry of placed) {
-    if (!entry.depth && !(tops++ % 10)) blocks.push([]);
-    blocks.at(-1)!.push(entry);
+/**
+ * The thread as nested lists of DOM nodes, made from a prepared comment and filled with text and checked
+ * attributes (a Lit template instance per comment cost more than the comment's own nodes). Each comment's
+ * nodes are kept by id and changed in place when it is drawn again, so a button keeps focus while its
+ * comment changes around it; the forms are Lit templates rendered into the comment while they are open.
+ * Replies are lists inside their comment's item, so the accessibility tree gives each its level.
+ */
+export class ThreadDrawing {
+  private list?: HTMLOListElement;
+  private drawn = new Map<string, Drawn>();
+
+  /** The thread's list, made or changed to show `placed` (in thread order). */
+  draw(view: ThreadView, placed: Placed[]): HTMLOListElement {
+    const now = Date.now();
+    const seen = new Map<string, Drawn>();
+    const items = (branches: Branch[]): HTMLLIElement[] =>
+      branches.map(({ entry, replies }) => {
+        const drawn = this.item(view, entry, now);
+        seen.set(entry.comment.id, drawn);
+        if (replies.length || drawn.replies) {
+          const list = (drawn.replies ??= drawn.li.appendChild(document.createElement('ol')));
+          placeChildren(list, items(replies));
+          if (!replies.length) {
+            list.remove();
+            drawn.replies = undefined;
+          }
+        }
+        return drawn.li;
+      });
+    this.list ??= document.createElement('ol');
+    placeChildren(this.list, items(nest(placed)));
+    this.drawn = seen;
+    return this.list;
   }
-  return blocks;
+
+  private item(view: ThreadView, entry: Placed, now: number): Drawn {
+    const { comment } = entry;
+    let drawn = this.drawn.get(comment.id);
+    if (drawn?.comment === comment && drawn.look === view.look && drawn.replyingTo === entry.replyingTo && drawn.flattened === entry.flattened) return drawn;
+    const placeholder = placeholderText(comment.status, view.m);
+    const shape = placeholder ?? '';
+    if (!drawn || drawn.shape !== shape) {
+      const article = placeholder ? placeholderArticle(comment.id, placeholder) : (commentPrototype().cloneNode(true) as HTMLElement);
+      if (drawn) drawn.li.replaceChild(article, drawn.article);
+      const li = drawn?.li ?? document.createElement('li');
+      if (!drawn) li.appendChild(article);
+      drawn = { li, article, look: NaN, shape, header: '', body: '', actions: '', replies: drawn?.replies, form: drawn?.form };
+      if (!placeholder) article.id = `comment-${comment.id}`;
+    }
+    drawn.comment = comment;
+    drawn.look = view.look;
+    drawn.replyingTo = entry.replyingTo;
+    drawn.flattened = entry.flattened;
+    const { article } = drawn;
+    if (view.highlighted === comment.id) article.className = 'highlight';
+    else if (article.className) article.className = '';
+    if (!placeholder) fillComment(view, entry, drawn, now);
+    const open = view.replyTo === comment.id;
+    if (open || drawn.form) render(open ? view.replyForm(comment) : nothing, drawn.li, { renderBefore: drawn.replies ?? null });
+    drawn.form = open;
+    return drawn;
+  }
+}
+
+/** Puts `children` into `list` in order, moving only what is out of place (a moved node would lose focus). */
+function placeChildren(list: HTMLElement, children: Node[]): void {
+  let next = list.firstChild;
+  for (const child of children) {
+    if (child === next) next = next.nextSibling;
+    else list.insertBefore(child, next);
+  }
+  while (next) {
+    const gone = next;
+    next = next.nextSibling;
+    gone.remove();
+  }
+}
+
+let prototype: HTMLElement | undefined;
+
+/** A comment's article (not a placeholder's), its nodes ready to be filled: made once, cloned for each comment. */
+function commentPrototype(): HTMLElement {
+  return (prototype ??= makePrototype());
+}
+
+function makePrototype(): HTMLElement {
+  const article = document.createElement('article');
+  article.setAttribute('part', 'comment');
+  article.tabIndex = -1;
+  const header = article.appendChild(document.createElement('header'));
+  const author = header.appendChild(document.createElement('span'));
+  author.className = 'author';
+  author.appendChild(document.createElement('bdi'));
+  header.appendChild(document.createElement('time'));
+  const body = article.appendChild(document.createElement('div'));
+  body.className = 'body';
+  body.dir = 'auto';
+  article.appendChild(document.createElement('div')).className = 'actions';
+  return article;
+}
+
+function placeholderArticle(id: string, text: string): HTMLElement {
+  const article = document.createElement('article');
+  article.id = `comment-${id}`;
+  article.setAttribute('part', 'comment');
+  article.tabIndex = -1;
+  article.setAttribute('aria-labelledby', `c-${id}`);
+  const p = article.appendChild(document.createElement('p'));
+  p.className = 'deleted';
+  p.id = `c-${id}`;
+  p.textContent = text;
+  return article;
+}
+
+/** Fills (or brings up to date) a published, pending or own comment's header, body, actions and reactions. */
+function fillComment(view: ThreadView, { comment, replyingTo, flattened }: Placed, drawn: Drawn, now: number): void {
+  const { m, lang } = view;
+  const { id } = comment;
+  const { article } = drawn;
+  const header = article.firstChild as HTMLElement;
+  // Found by class, not by place: the edit form is drawn between the header and the body.
+  const body = article.querySelector<HTMLElement>(':scope > .body')!;
+  const created = parseDate(comment.createdAt) ?? new Date(now);
+  const editing = view.editing === id;
+  // The labels are part of the comment's name, so a screen reader says them when it enters the comment.
+  const labels = `c-${id}${comment.byAuthor ? ` l-${id}` : ''}${comment.pinned ? ` p-${id}` : ''}`;
+  changeAttribute(article, 'aria-labelledby', replyingTo ? `${labels} a-${id}` : labels);
+
+  const picture = view.picture(comment);
+  const relative = formatRelative(created, lang, now);
+  const headerKey = [comment.author.name, picture, comment.byAuthor, comment.pinned, comment.createdAt, relative, lang, m.authorLabel, comment.editedAt, replyingTo, flattened, comment.status, comment.editPending].join('\0');
+  if (drawn.header !== headerKey) {
+    const fresh = drawn.header ? (commentPrototype().firstChild!.cloneNode(true) as HTMLElement) : header;
+    fillHeader(view, comment, fresh, picture, created, relative, replyingTo, flattened);
+    if (fresh !== header) article.replaceChild(fresh, header);
+    drawn.header = headerKey;
+  }
+
+  const bodyKey = editing ? '' : ` ${comment.body}`;
+  if (drawn.body !== bodyKey) {
+    if (editing) body.replaceChildren();
+    else body.replaceChildren(markdownFragment(comment.body));
+    body.hidden = editing;
+    drawn.body = bodyKey;
+  }
+  if (editing || drawn.editor) render(editing ? view.editor(comment) : nothing, article, { renderBefore: body });
+  drawn.editor = editing;
+
+  const actions = body.nextElementSibling as HTMLElement;
+  const buttons = actionList(view, comment, created, now);
+  const actionsKey = buttons.join() + m.reply + m.delete;
+  if (drawn.actions !== actionsKey) {
+    actions.replaceChildren(...buttons.map((action) => actionButton(view, id, action)));
+    drawn.actions = actionsKey;
+  }
+  const reply = actions.firstChild as HTMLElement | null;
+  if (reply?.dataset.action === 'reply') changeAttribute(reply, 'aria-expanded', view.replyTo === id ? 'true' : 'false');
+
+  const bar = actions.nextElementSibling as HTMLElement | null;
+  if (comment.status === 'published') {
+    const drawnBar = drawReactionBar(view.bar(comment), comment.reactions, bar ?? undefined);
+    if (!bar) article.appendChild(drawnBar);
+  } else bar?.remove();
+}
+
+function fillHeader(
+  { m, lang, pictureError }: ThreadView,
+  comment: Comment,
+  header: HTMLElement,
+  picture: string | undefined,
+  created: Date,
+  relative: string,
+  replyingTo: string | undefined,
+  flattened: boolean | undefined,
+): void {
+  const { id } = comment;
+  const author = header.firstChild as HTMLElement;
+  const time = author.nextSibling as HTMLTimeElement;
+  header.insertBefore(avatarNode(comment.author.name, picture, pictureError), author);
+  author.id = `c-${id}`;
+  author.firstChild!.textContent = comment.author.name;
+  if (comment.byAuthor) header.insertBefore(tag(m.authorLabel, `l-${id}`, 'author-label'), time);
+  if (comment.pinned) header.insertBefore(tag(m.pinned, `p-${id}`, 'pinned'), time);
+  time.dateTime = comment.createdAt;
+  time.title = formatDateTime(created, lang);
+  time.textContent = relative;
+  // Edited, whom it answers, and what awaits moderation.
+  if (comment.editedAt) header.append(span(`(${m.edited})`));
+  if (replyingTo) {
+    const answers = header.appendChild(span(fill(lang, m.replyingTo, { name: replyingTo })));
+    answers.id = `a-${id}`;
+    if (!flattened) answers.className = 'visually-hidden';
+  }
+  if (comment.status === 'pending') header.append(tag(m.awaitingModeration));
+  if (comment.editPending) header.append(tag(m.editAwaitingModeration));
+}
+
+function span(text: string): HTMLElement {
+  const element = document.createElement('span');
+  element.textContent = text;
+  return element;
+}
+
+/** A label beside the author's name (Author, Pinned, awaiting moderation), with its id and part when it has them. */
+function tag(text: string, id?: string, part?: string): HTMLElement {
+  const element = span(text);
+  element.className = 'tag';
+  if (id) element.id = id;
+  if (part) element.setAttribute('part', part);
+  return element;
 }
 
 /**
@@ -91,85 +303,40 @@ function placeholderText(status: Comment['status'], m: Messages): string | undef
   return undefined;
 }
 
-// A comment is one template, its list item, header, body and actions together: drawing it costs Lit an
-// instance for that, one for its avatar and one per block of its body (a paragraph, most often). The rarely
-// shown bits are a binding each; reactions and the like fit in as a binding beside the actions.
-function itemTemplate(view: ThreadView, { comment, replyingTo, flattened }: Placed, now: number, form: unknown, replies: unknown): TemplateResult {
-  const id = comment.id;
-  const heading = `c-${id}`;
-  const highlight = view.highlighted === id ? 'highlight' : '';
-  const placeholder = placeholderText(comment.status, view.m);
-  if (placeholder) {
-    return html`<li><article id=${`comment-${id}`} part="comment" tabindex="-1" aria-labelledby=${heading} class=${highlight}>
-      <p class="deleted" id=${heading}>${placeholder}</p></article
-    >${form}${replies}</li>`;
-  }
-  const { m, lang } = view;
-  const created = parseDate(comment.createdAt) ?? new Date(now);
-  const editing = view.editing === id;
-  // The labels are part of the comment's name, so a screen reader says them when it enters the comment.
-  const labels = `${heading}${comment.byAuthor ? ` l-${id}` : ''}${comment.pinned ? ` p-${id}` : ''}`;
-  return html`<li><article
-    id=${`comment-${id}`}
-    part="comment"
-    tabindex="-1"
-    aria-labelledby=${replyingTo ? `${labels} a-${id}` : labels}
-    class=${highlight}
-  >
-    <header>
-      ${view.avatar(comment)}<span class="author" id=${heading}><bdi>${comment.author.name}</bdi></span>${comment.byAuthor
-        ? html` <span class="tag" part="author-label" id=${`l-${id}`}>${m.authorLabel}</span>`
-        : nothing}${comment.pinned ? html` <span class="tag" part="pinned" id=${`p-${id}`}>${m.pinned}</span>` : nothing}
-      <time datetime=${comment.createdAt} title=${formatDateTime(created, lang)}>${formatRelative(created, lang, now)}</time>${comment.editedAt ||
-      replyingTo ||
-      comment.status === 'pending' ||
-      comment.editPending
-        ? notes(m, lang, comment, replyingTo, flattened)
-        : nothing}
-    </header>
-    ${editing ? view.editor(comment) : nothing}<div class="body" dir="auto" ?hidden=${editing}>${editing ? nothing : view.body(comment)}</div>
-    <div class="actions">${actions(view, comment, created, now)}</div>${view.reactions(comment)}</article
-  >${form}${replies}</li>`;
-}
-
-/** Edited, whom it answers, and what awaits moderation. */
-function notes(m: Messages, lang: string, comment: Comment, replyingTo: string | undefined, flattened: boolean | undefined) {
-  return html`${comment.editedAt ? html` <span>(${m.edited})</span>` : nothing}${replyingTo
-    ? html` <span id=${`a-${comment.id}`} class=${flattened ? '' : 'visually-hidden'}>${fill(lang, m.replyingTo, { name: replyingTo })}</span>`
-    : nothing}${comment.status === 'pending' ? html` <span class="tag">${m.awaitingModeration}</span>` : nothing}${comment.editPending
-    ? html` <span class="tag">${m.editAwaitingModeration}</span>`
-    : nothing}`;
-}
-
-function actions(view: ThreadView, comment: Comment, created: Date, now: number) {
-  const { m, reader } = view;
-  const reply = view.canReply
-    ? html`<button type="button" class="link" data-action="reply" aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}>${m.reply}</button>`
-    : nothing;
+/** The buttons a comment offers the reader, in order; `confirm` is the question that replaces Delete. */
+function actionList(view: ThreadView, comment: Comment, created: Date, now: number): string[] {
+  const { reader } = view;
+  const list = view.canReply ? ['reply'] : [];
   const own = comment.own && comment.status !== 'deleted';
-  if (!own && !reader?.moderator) return reply;
-  const editable = own && now - created.getTime() < view.editWindowMs;
-  const moderator = reader?.moderator;
-  return html`${reply}${editable ? html`<button type="button" class="link" data-action="edit">${m.edit}</button>` : nothing}${deleteTemplate(view, comment)}${moderator &&
-  (comment.status !== 'published' || comment.editPending)
-    ? html`<button type="button" class="link" data-action="approve">${m.approve}</button>`
-    : nothing}${moderator && (comment.status === 'pending' || comment.editPending)
-    ? html`<button type="button" class="link" data-action="reject">${m.reject}</button>
-        <button type="button" class="link" data-action="spam">${m.spam}</button>`
-    : nothing}${moderator && comment.status === 'published' && !comment.parentId
-    ? html`<button type="button" class="link" data-action=${comment.pinned ? 'unpin' : 'pin'}>${comment.pinned ? m.unpin : m.pin}</button>`
-    : nothing}`;
+  if (!own && !reader?.moderator) return list;
+  if (own && now - created.getTime() < view.editWindowMs) list.push('edit');
+  list.push(view.confirming === comment.id ? 'confirm' : 'delete');
+  if (!reader?.moderator) return list;
+  if (comment.status !== 'published' || comment.editPending) list.push('approve');
+  if (comment.status === 'pending' || comment.editPending) list.push('reject', 'spam');
+  if (comment.status === 'published' && !comment.parentId) list.push(comment.pinned ? 'unpin' : 'pin');
+  return list;
 }
 
-function deleteTemplate(view: ThreadView, comment: Comment) {
-  const { m } = view;
-  if (view.confirming !== comment.id) return html`<button type="button" class="link" data-action="delete">${m.delete}</button>`;
-  // Focus lands in the question, so a screen reader reads it out with the group's name.
-  const question = `q-${comment.id}`;
-  return html`<span role="group" aria-labelledby=${question}><span id=${question}>${m.confirmDelete}</span>
-    <button type="button" class="link" data-action="confirm-delete">${m.delete}</button>
-    <button type="button" class="link" data-action="keep">${m.cancel}</button></span
-  >`;
+function actionButton({ m }: ThreadView, id: string, action: string): HTMLElement {
+  if (action === 'confirm') {
+    // Focus lands in the question, so a screen reader reads it out with the group's name.
+    const group = document.createElement('span');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-labelledby', `q-${id}`);
+    group.appendChild(span(m.confirmDelete)).id = `q-${id}`;
+    group.append(actionButton({ m } as ThreadView, id, 'confirm-delete'), actionButton({ m } as ThreadView, id, 'keep'));
+    return group;
+  }
+  const labels: Record<string, string> = {
+    reply: m.reply, edit: m.edit, delete: m.delete, 'confirm-delete': m.delete, keep: m.cancel, approve: m.approve, reject: m.reject, spam: m.spam, pin: m.pin, unpin: m.unpin,
+  };
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.dataset.action = action;
+  button.textContent = labels[action];
+  return button;
 }
 
 /** The count in the heading, once the thread is loaded. */

@@ -10,14 +10,19 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+// Intl.RelativeTimeFormat#format costs more than the rest of a comment's header, and a thread's comments say
+// the same few things ("3 days ago"): each phrase is formatted once.
+const phrases = new Map<string, string>();
+
 /** "3 minutes ago", "2 months ago", "now": how long ago `date` was, in the reader's language. */
 export function formatRelative(date: Date, lang: string, now = Date.now()): string {
   const age = Math.max(0, now - date.getTime());
-  const relative = relativeFormat(lang);
-  for (const [unit, size] of RELATIVE_UNITS) {
-    if (age >= size) return relative.format(-Math.floor(age / size), unit);
-  }
-  return relative.format(0, 'second');
+  const found = RELATIVE_UNITS.find(([, size]) => age >= size);
+  const [unit, n]: [Intl.RelativeTimeFormatUnit, number] = found ? [found[0], -Math.floor(age / found[1])] : ['second', 0];
+  const key = `${lang} ${n} ${unit}`;
+  let phrase = phrases.get(key);
+  if (phrase === undefined) phrases.set(key, (phrase = relativeFormat(lang).format(n, unit)));
+  return phrase;
 }
 
 /** The exact date and time, for a tooltip. */

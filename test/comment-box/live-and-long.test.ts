@@ -136,6 +136,35 @@ describe('<comment-box> with 500 comments', () => {
     const longest = runs.map((tasks) => Math.max(...tasks.split('+').map(Number))).sort((a, b) => a - b);
     expect((longest[4] + longest[5]) / 2, `long tasks per run: ${runs.join(', ')} ms`).to.be.below(100);
   });
+
+  it('draws the rest slice after slice without waiting for a frame', async () => {
+    const holder = await fixture<HTMLElement>(html`<div></div>`);
+    // Animation frames held back: a slicing that waits for one never gets past its first screens.
+    const realFrame = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager page-size="100"></comment-box>`;
+      const articles = () => holder.querySelector('comment-box')!.shadowRoot?.querySelectorAll('article').length ?? 0;
+      await waitUntil(() => articles() === 500, 'not all 500 drawn without a frame', { timeout: 5000 });
+    } finally {
+      window.requestAnimationFrame = realFrame;
+    }
+  });
+
+  it('keeps a comment\'s nodes when the thread is drawn again, so a focused button keeps focus', async () => {
+    const el = await mount(`page-size="100" token="${fakeToken('Ada')}"`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length === 500, 'not all 500 drawn', { timeout: 15000 });
+    const root = el.shadowRoot!;
+    const like = root.querySelector<HTMLButtonElement>('#comment-s3-r1 button[data-kind="like"]')!;
+    const reply = root.querySelector<HTMLElement>('#comment-s3-r1 [data-action="reply"]');
+    like.focus();
+    like.click();
+    await waitUntil(() => like.getAttribute('aria-pressed') === 'true', 'the toggle is not shown on the same button');
+    expect(root.activeElement, 'focus stays on Like').to.equal(like);
+    expect(root.querySelector('#comment-s3-r1 button[data-kind="like"]'), 'the same button').to.equal(like);
+    expect(root.querySelector('#comment-s3-r1 [data-action="reply"]'), 'the same Reply button').to.equal(reply);
+    el.remove();
+  });
 });
 
 describe('<comment-box> timing of the listing', () => {
