@@ -9,7 +9,9 @@ import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
+import type { ReactionKind } from '../reactions/schemas.js';
+import { byKind } from '../reactions/store.js';
+import { postgresStatement, readerStateSql, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, threadHasSql, type JsonParts, type ThreadHas } from './listing-json.js';
 
@@ -98,10 +100,24 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
   return partsOfSqlite(rows, limit, (await replies([params[0], params[1], params[2], null, params[4], ids]))[0]!);
 }
 
-/** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
-export async function hasPendingIn(database: Database_, thread: string, authorId: string): Promise<boolean> {
-  const query = once(database, 'pending', () => database.prepare<[number]>('inkwell_has_pending', hasPendingSql));
-  return (await query([authorId, thread])).length > 0;
+/** A reader's state in a thread: pending comments or edits (then they see more than the public), and their own reactions by target. */
+export interface ReaderState {
+  pending: boolean;
+  mine: Map<string, ReactionKind[]>;
+}
+
+/** The state of reader `authorId` (null: a guest) and of `reactor` in the thread, in one statement. */
+export async function readerState(database: Database_, thread: string, authorId: string | null, reactor: string | null): Promise<ReaderState> {
+  const query = once(database, 'reader state', () => database.prepare<[number | string, string | null]>('inkwell_reader_state', readerStateSql(database.dialect)));
+  const [pending, pairs] = (await query([authorId, thread, reactor]))[0]!;
+  const mine = new Map<string, ReactionKind[]>();
+  for (const [target, kind] of pairs === null ? [] : (JSON.parse(pairs) as [string, ReactionKind][])) {
+    const kinds = mine.get(target);
+    if (kinds) kinds.push(kind);
+    else mine.set(target, [kind]);
+  }
+  for (const kinds of mine.values()) kinds.sort(byKind);
+  return { pending: Number(pending) === 1, mine };
 }
 
 /**
