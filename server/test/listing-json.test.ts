@@ -7,6 +7,7 @@ import { isoTimeSql, PLAIN_JSON_INDEX, plainJsonSql, sqliteJsonStatements } from
 import { CommentPageSchema, CommentSchema, type CommentPage, type ThreadQuery } from '../src/comments/schemas.js';
 import { ReactionsSchema } from '../src/reactions/schemas.js';
 import { withReactions } from '../src/reactions/listing.js';
+import { withOwnFlags, type CachedPage } from '../src/comments/views.js';
 import { call, kinds, startServer, token, type TestServer } from './helpers.js';
 
 // The listing's JSON as the database writes it (comments/listing-json.ts) against the listing's objects
@@ -115,6 +116,25 @@ for (const { kind, skip } of await kinds()) {
         }
       });
     }
+
+    it('flags a reader\'s own comments in the cached public page as JSON.stringify of the flagged copies, from parts kept per page', async () => {
+      const { database } = s.app.inkwell;
+      for (const sort of ['oldest', 'newest', 'top'] as const) {
+        for (const limit of [2, 100]) {
+          const body = (await listThreadJson(database, thread, null, null, { sort, limit }))!;
+          const cached: CachedPage = { body, page: JSON.parse(body) as CommentPage };
+          for (const who of ['ann', 'hal', 'mod']) {
+            const { authorId } = viewers[who]!;
+            const page = cached.page;
+            const expected = page.comments.some((c) => c.author.id === authorId)
+              ? JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) })
+              : body;
+            assert.equal(withOwnFlags(cached, authorId), expected, `${sort}, limit ${limit}, ${who}`);
+            assert.equal(withOwnFlags(cached, authorId), expected, `${sort}, limit ${limit}, ${who}, from the kept parts`);
+          }
+        }
+      }
+    });
 
     it('writes what the page holds: every kind of comment, reactions with `mine`, labels, pin, unicode', async () => {
       const text = (await listThreadJson(s.app.inkwell.database, thread, viewers.hal!, viewers.hal!.authorId, { sort: 'oldest', limit: 100 }))!;
