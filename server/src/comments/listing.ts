@@ -87,17 +87,16 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
     return partsOfPostgres((await query(params))[0]!);
   }
   // The statements for what the thread holds: those of a thread without replies look up no replies.
-  const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number]>('', threadHasSql));
+  const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number, number]>('', threadHasSql));
   const flags = (await hasQuery([params[0]]))[0]!;
-  const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1 };
+  const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1, pin: flags[3] === 1 };
   const [page, replies] = once(database, `${key} ${flags.join('')}`, () => {
     const text = sqliteJsonStatements(order, afterCursor, has);
     return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)];
   });
-  const rows = await page(params);
-  const limit = Number(params[3]) - 1;
-  const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
-  return partsOfSqlite(rows, limit, (await replies([params[0], params[1], params[2], null, params[4], ids]))[0]!);
+  const row = (await page(params))[0]!;
+  const replyRow = has.replies ? (await replies([params[0], params[1], params[2], params[3], params[4], row[3]]))[0]! : null;
+  return partsOfSqlite(row, Number(params[3]) - 1, replyRow);
 }
 
 /** A reader's state in a thread: pending comments or edits (then they see more than the public), and their own reactions by target. */
