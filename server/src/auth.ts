@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { FastifyRequest } from 'fastify';
 import { isEmail, type Config } from './config.js';
@@ -31,14 +31,15 @@ function threadList(claim: unknown): string[] {
 }
 
 export class Authenticator {
-  private readonly secret: Uint8Array | null;
+  /** A KeyObject, which jose turns into a CryptoKey once and keeps; from bytes it imports the key on every verification. */
+  private readonly secret: KeyObject | null;
   private readonly jwks: JWTVerifyGetKey | null;
 
   constructor(
     private readonly config: Config,
     private readonly authorKey: string,
   ) {
-    this.secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
+    this.secret = config.jwtSecret ? createSecretKey(new TextEncoder().encode(config.jwtSecret)) : null;
     this.jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
   }
 

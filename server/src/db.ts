@@ -6,7 +6,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import { keepingStatements } from './sqlite-statements.js';
 import type { Config } from './config.js';
-import { PLAIN_JSON_INDEX, plainJsonSql } from './comments/listing-json.js';
+import { PLAIN_JSON_INDEX, plainJsonSql, topJsonIndexSql } from './comments/listing-json.js';
 
 export interface CommentTable {
   id: string;
@@ -474,6 +474,18 @@ async function addListingJsonIndex(db: Kysely<any>, dialect: Dialect): Promise<v
   await sql.raw(`CREATE INDEX ${PLAIN_JSON_INDEX} ON comments (id, ${plainJsonSql()})`).execute(db);
 }
 
+/**
+ * 0010 (SQLite): top-level comments' JSON in an index in the page's order, with what the listing
+ * checks (comments/listing-json.ts, TOP_JSON_INDEX), in place of 0009's index by id: a page is read
+ * as one range of it. A reply writes no JSON entry now.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function addTopJsonIndex(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  await sql.raw(topJsonIndexSql()).execute(db);
+  await sql.raw(`DROP INDEX ${PLAIN_JSON_INDEX}`).execute(db);
+}
+
 // Migrations see the schema as it is then, not as the current types describe it.
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -489,6 +501,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_bans_pins_authors': { up: (db) => addBansPinsAuthors(db, dialect) },
     '0008_notifications': { up: (db) => addNotifications(db, dialect) },
     '0009_listing_json_index': { up: (db) => addListingJsonIndex(db, dialect) },
+    '0010_listing_top_json_index': { up: (db) => addTopJsonIndex(db, dialect) },
   };
 }
 

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import fastJsonStringify, { type Schema } from 'fast-json-stringify';
 import type { Viewer } from '../src/auth.js';
 import { listThread, listThreadJson } from '../src/comments/listing.js';
-import { isoTimeSql, PLAIN_JSON_INDEX, plainJsonSql, sqliteJsonStatements } from '../src/comments/listing-json.js';
+import { isoTimeSql, PLAIN_JSON_INDEX, sqliteJsonStatements, TOP_JSON_INDEX, topJsonIndexSql } from '../src/comments/listing-json.js';
 import { CommentPageSchema, CommentSchema, type CommentPage, type ThreadQuery } from '../src/comments/schemas.js';
 import { ReactionsSchema } from '../src/reactions/schemas.js';
 import { withReactions } from '../src/reactions/listing.js';
+import { withOwnFlags, type CachedPage } from '../src/comments/views.js';
 import { call, kinds, startServer, token, type TestServer } from './helpers.js';
 
 // The listing's JSON as the database writes it (comments/listing-json.ts) against the listing's objects
@@ -116,6 +117,25 @@ for (const { kind, skip } of await kinds()) {
       });
     }
 
+    it('flags a reader\'s own comments in the cached public page as JSON.stringify of the flagged copies, from parts kept per page', async () => {
+      const { database } = s.app.inkwell;
+      for (const sort of ['oldest', 'newest', 'top'] as const) {
+        for (const limit of [2, 100]) {
+          const body = (await listThreadJson(database, thread, null, null, { sort, limit }))!;
+          const cached: CachedPage = { body, page: JSON.parse(body) as CommentPage };
+          for (const who of ['ann', 'hal', 'mod']) {
+            const { authorId } = viewers[who]!;
+            const page = cached.page;
+            const expected = page.comments.some((c) => c.author.id === authorId)
+              ? JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) })
+              : body;
+            assert.equal(withOwnFlags(cached, authorId), expected, `${sort}, limit ${limit}, ${who}`);
+            assert.equal(withOwnFlags(cached, authorId), expected, `${sort}, limit ${limit}, ${who}, from the kept parts`);
+          }
+        }
+      }
+    });
+
     it('writes what the page holds: every kind of comment, reactions with `mine`, labels, pin, unicode', async () => {
       const text = (await listThreadJson(s.app.inkwell.database, thread, viewers.hal!, viewers.hal!.authorId, { sort: 'oldest', limit: 100 }))!;
       const page = JSON.parse(text) as CommentPage;
@@ -174,13 +194,22 @@ for (const { kind, skip } of await kinds()) {
     });
 
     // SQLite only: PostgreSQL writes the listing in its own process, without such an index.
-    if (kind === 'sqlite') it('SQLite: reads comments\' JSON from the index that holds it, built from the expression the statements name', async () => {
+    if (kind === 'sqlite') it('SQLite: reads top-level comments\' JSON in the page\'s order from the index that holds it, without sorting', async () => {
       // A statement names the expression to read the stored value; another expression would be written again for every comment.
       const sqlite = s.app.inkwell.database.sqlite!;
-      const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(PLAIN_JSON_INDEX);
-      assert.equal(index, `CREATE INDEX ${PLAIN_JSON_INDEX} ON comments (id, ${plainJsonSql()})`);
-      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sqliteJsonStatements('oldest', false).page.replace(/\$(\d+)/g, '@p$1')}`).all({ p1: thread, p2: null, p3: 0, p4: 11, p5: null }) as { detail: string }[];
-      assert.ok(plan.some((step) => step.detail.includes(`USING INDEX ${PLAIN_JSON_INDEX}`)), JSON.stringify(plan));
+      const index = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(TOP_JSON_INDEX);
+      assert.equal(index, topJsonIndexSql());
+      assert.equal(sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name = ?`).pluck().get(PLAIN_JSON_INDEX), 0);
+      for (const sort of ['oldest', 'newest'] as const) {
+        for (const pin of [false, true]) {
+          const has = { reactions: true, authors: true, replies: true, pin };
+          const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sqliteJsonStatements(sort, false, has).page.replace(/\$(\d+)/g, '@p$1')}`)
+            .all({ p1: thread, p2: null, p3: 0, p4: 11, p5: null }) as { detail: string }[];
+          const steps = plan.map((step) => step.detail);
+          assert.ok(steps.some((step) => step.includes(`COVERING INDEX ${TOP_JSON_INDEX} (thread=? AND parent_id=?)`)), `${sort} ${pin}: ${steps.join(' | ')}`);
+          assert.ok(!steps.some((step) => step.includes('TEMP B-TREE FOR ORDER BY')), `${sort} ${pin}: ${steps.join(' | ')}`);
+        }
+      }
     });
 
     it('writes times as Date#toISOString does, to the millisecond, before 1970 and up to year 9999', async () => {

@@ -173,6 +173,26 @@ for (const { kind, skip } of await kinds()) {
       assert.match(other.headers.get('cache-control')!, /public/, 'a guest with no reactions there gets the public page');
     });
 
+    it('without a listing cache, lists a viewer\'s own page: private with a token or with their reactions marked, else public', async () => {
+      const fresh = await startServer(kind, { INKWELL_GUEST_REACTIONS: 'on', INKWELL_LISTING_CACHE_MS: '0' });
+      try {
+        const alice = await token({ sub: 'alice', name: 'Alice' });
+        const c = (await call(fresh.url, 'POST', '/v1/threads/g/comments', { token: alice, body: { body: 'Listed fresh' } })).json;
+        await call(fresh.url, 'PUT', `/v1/comments/${c.id}/reactions/like`, { headers: CLIENT });
+        const guest = await call(fresh.url, 'GET', '/v1/threads/g/comments', { headers: CLIENT });
+        assert.deepEqual(guest.json.comments[0].reactions, { counts: { like: 1 }, mine: ['like'] });
+        assert.match(guest.headers.get('cache-control')!, /private/);
+        const other = await call(fresh.url, 'GET', '/v1/threads/g/comments', { headers: OTHER_CLIENT });
+        assert.deepEqual(other.json.comments[0].reactions, { counts: { like: 1 } });
+        assert.match(other.headers.get('cache-control')!, /public/);
+        const own = await call(fresh.url, 'GET', '/v1/threads/g/comments', { token: alice });
+        assert.equal(own.json.comments[0].own, true);
+        assert.match(own.headers.get('cache-control')!, /private/);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('limits reactions per reader, with Retry-After', async () => {
       const bob = await token({ sub: 'bob', name: 'Bob' });
       const statuses: number[] = [];

@@ -84,6 +84,14 @@ ORDER BY part, n`;
 }
 
 
-/** Whether author $1 has comments or edits awaiting moderation in thread $2. */
-export const hasPendingSql =
-  `SELECT 1 FROM comments WHERE author_id = $1 AND thread = $2 AND (status = 'pending' OR pending_body IS NOT NULL) LIMIT 1`;
+/**
+ * What a reader has in thread $2: whether author $1 has comments or edits awaiting moderation there
+ * (1 or 0; then they see more than the public), and reactor $3's own reactions as a JSON array of
+ * [target, kind] pairs (null when none). One statement: on PostgreSQL one round trip instead of two.
+ */
+export function readerStateSql(dialect: 'sqlite' | 'postgres'): string {
+  const pairs = dialect === 'postgres' ? 'json_agg(json_build_array(target, kind))::text' : 'json_group_array(json_array(target, kind))';
+  return `SELECT CASE WHEN EXISTS (SELECT 1 FROM comments WHERE author_id = CAST($1 AS text) AND thread = $2
+      AND (status = 'pending' OR pending_body IS NOT NULL)) THEN 1 ELSE 0 END,
+    (SELECT ${pairs} FROM reactions WHERE reactor = CAST($3 AS text) AND thread = $2 HAVING count(*) > 0)`;
+}

@@ -9,7 +9,9 @@ import type { DB, Database_ } from '../db.js';
 import { isModerator, type Viewer } from '../auth.js';
 import { decodeCursor, decodeOffsetCursor, encodeCursor, encodeOffsetCursor } from '../http/pagination.js';
 import type { Comment, CommentPage, ThreadQuery } from './schemas.js';
-import { hasPendingSql, postgresStatement, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
+import type { ReactionKind } from '../reactions/schemas.js';
+import { byKind } from '../reactions/store.js';
+import { postgresStatement, readerStateSql, REPLIES_PER_PAGE, sqliteStatements, type Order } from './listing-sql.js';
 import { viewFor, type ViewRow } from './views.js';
 import { partsOfPostgres, partsOfSqlite, postgresJsonStatement, sqliteJsonStatements, threadHasSql, type JsonParts, type ThreadHas } from './listing-json.js';
 
@@ -85,23 +87,36 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
     return partsOfPostgres((await query(params))[0]!);
   }
   // The statements for what the thread holds: those of a thread without replies look up no replies.
-  const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number]>('', threadHasSql));
+  const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number, number]>('', threadHasSql));
   const flags = (await hasQuery([params[0]]))[0]!;
-  const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1 };
+  const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1, pin: flags[3] === 1 };
   const [page, replies] = once(database, `${key} ${flags.join('')}`, () => {
     const text = sqliteJsonStatements(order, afterCursor, has);
     return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)];
   });
-  const rows = await page(params);
-  const limit = Number(params[3]) - 1;
-  const ids = JSON.stringify(rows.slice(0, limit).map((r) => r[1]));
-  return partsOfSqlite(rows, limit, (await replies([params[0], params[1], params[2], null, params[4], ids]))[0]!);
+  const row = (await page(params))[0]!;
+  const replyRow = has.replies ? (await replies([params[0], params[1], params[2], params[3], params[4], row[3]]))[0]! : null;
+  return partsOfSqlite(row, Number(params[3]) - 1, replyRow);
 }
 
-/** Whether the reader has comments or edits awaiting moderation in the thread (then they see more than the public). */
-export async function hasPendingIn(database: Database_, thread: string, authorId: string): Promise<boolean> {
-  const query = once(database, 'pending', () => database.prepare<[number]>('inkwell_has_pending', hasPendingSql));
-  return (await query([authorId, thread])).length > 0;
+/** A reader's state in a thread: pending comments or edits (then they see more than the public), and their own reactions by target. */
+export interface ReaderState {
+  pending: boolean;
+  mine: Map<string, ReactionKind[]>;
+}
+
+/** The state of reader `authorId` (null: a guest) and of `reactor` in the thread, in one statement. */
+export async function readerState(database: Database_, thread: string, authorId: string | null, reactor: string | null): Promise<ReaderState> {
+  const query = once(database, 'reader state', () => database.prepare<[number | string, string | null]>('inkwell_reader_state', readerStateSql(database.dialect)));
+  const [pending, pairs] = (await query([authorId, thread, reactor]))[0]!;
+  const mine = new Map<string, ReactionKind[]>();
+  for (const [target, kind] of pairs === null ? [] : (JSON.parse(pairs) as [string, ReactionKind][])) {
+    const kinds = mine.get(target);
+    if (kinds) kinds.push(kind);
+    else mine.set(target, [kind]);
+  }
+  for (const kinds of mine.values()) kinds.sort(byKind);
+  return { pending: Number(pending) === 1, mine };
 }
 
 /**

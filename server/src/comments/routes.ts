@@ -15,10 +15,10 @@ import { guestPrincipal } from '../privacy.js';
 import { newId } from '../ids.js';
 import * as rules from './rules.js';
 import * as store from './store.js';
-import { hasPendingIn, listThread, listThreadJson } from './listing.js';
+import { listThread, listThreadJson, readerState } from './listing.js';
 import { withMine, withReactions } from '../reactions/listing.js';
 import { listingReactor } from '../reactions/reactor.js';
-import { dropReactions, reactionsOf } from '../reactions/store.js';
+import { dropReactions } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
 import { afterInboxCommit, recordArrival } from '../events/inbox.js';
@@ -139,35 +139,39 @@ function pageSerializer(reply: FastifyReply): PageSerializer {
 /**
  * A thread's listing as JSON for `viewer`. Moderators, and readers with pending comments or edits
  * there, see more than the public: listed fresh, private. Everyone else gets the cached anonymous
- * listing (readers with their own comments flagged, and `reactor`'s own reactions marked; without a
- * cache, listed fresh for them).
+ * listing (readers with their own comments flagged, and `reactor`'s own reactions marked). Without a
+ * cache, everyone's own page is listed fresh, once.
  */
 async function listingFor(
   ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer,
 ): Promise<{ body: string; personal: boolean }> {
-  const seesMore = isModerator(viewer) || (viewer !== null && (await hasPendingIn(ctx.database, thread, viewer.authorId)));
-  if (seesMore) return { body: await listingJson(ctx, thread, viewer, reactor, q, serialize), personal: true };
+  if (isModerator(viewer) || !ctx.listingCache.enabled) {
+    const body = await listingJson(ctx, thread, viewer, reactor, q, serialize);
+    return { body, personal: viewer !== null || (reactor !== null && marksMine(body)) };
+  }
+  const reader = reactor === null ? null : await readerState(ctx.database, thread, viewer?.authorId ?? null, reactor);
+  if (viewer && reader?.pending) return { body: await listingJson(ctx, thread, viewer, reactor, q, serialize), personal: true };
   // From the decoded request, in a form where no thread name or cursor can pass for another.
   const key = JSON.stringify([thread, q.sort, q.limit, ...(q.cursor ? decodeCursor(q.cursor) : [])]);
   let cached = ctx.listingCache.get(key);
   if (cached === undefined) {
     const generation = ctx.listingCache.generation(thread);
-    const body = await listingJson(ctx, thread, null, null, q, serialize);
-    if (reactor !== null && !ctx.listingCache.enabled) {
-      // Nothing to keep the public page's objects for: their own page, as the database writes it.
-      const own = await listingJson(ctx, thread, viewer, reactor, q, serialize);
-      return { body: own, personal: viewer !== null || own !== body };
-    }
-    cached = { body };
+    cached = { body: await listingJson(ctx, thread, null, null, q, serialize) };
     ctx.listingCache.set(thread, key, cached, generation);
   }
-  if (reactor === null) return { body: cached.body, personal: false };
-  const page = (cached.page ??= JSON.parse(cached.body) as CommentPage);
-  const marked = withMine(page, await reactionsOf(ctx.db, thread, reactor));
+  if (reader === null) return { body: cached.body, personal: false };
+  cached.page ??= JSON.parse(cached.body) as CommentPage;
+  const marked = withMine(cached.page, reader.mine);
   if (!viewer && !marked) return { body: cached.body, personal: false };
-  const mine: CachedPage = marked ? { page: marked, body: JSON.stringify(marked) } : { page, body: cached.body };
+  const mine: CachedPage = marked ? { page: marked, body: JSON.stringify(marked) } : (cached as CachedPage);
   return { body: viewer ? withOwnFlags(mine, viewer.authorId) : mine.body, personal: true };
 }
+
+/**
+ * Whether a listing's JSON marks some of the viewer's reactions. Inside a JSON string every quote is
+ * escaped, so `"mine":[` occurs only as the property itself.
+ */
+const marksMine = (json: string) => json.includes('"mine":[');
 
 /** The listing's JSON as the database writes it, or, where placeholders must be added, as the response schema serialises it. */
 async function listingJson(ctx: Ctx, thread: string, viewer: Viewer | null, reactor: string | null, q: ThreadQuery, serialize: PageSerializer): Promise<string> {

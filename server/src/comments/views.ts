@@ -80,23 +80,44 @@ export function publicView(row: ViewRow): Comment {
 /**
  * An anonymous listing as the listing cache keeps it: its JSON text, and the page's objects once a
  * signed-in reader (or a guest with reactions) needed them for their own flags (parsed from the text,
- * once per cached page). The HTML route keeps its fragment and page the same way.
+ * once per cached page), with each comment's JSON apart (`own`). The HTML route keeps its fragment
+ * and page the same way.
  */
 export interface CachedText {
   body: string;
   page?: CommentPage;
+  own?: OwnFlagParts;
 }
 
 export interface CachedPage extends CachedText {
   page: CommentPage;
 }
 
+/** A page's JSON in parts: each comment's (JSON.stringify's), its writer's id, and what follows the comments. */
+interface OwnFlagParts {
+  comments: string[];
+  authors: string[];
+  rest: string;
+}
+
+function ownFlagParts(page: CommentPage): OwnFlagParts {
+  const { comments, ...rest } = page;
+  return { comments: comments.map((c) => JSON.stringify(c)), authors: comments.map((c) => c.author.id), rest: JSON.stringify(rest).slice(1) };
+}
+
 /**
- * The anonymous page's JSON as `authorId` gets it: their own comments flagged `own`. JSON.stringify,
- * not the schema's serializer: on these copied objects it measured faster.
+ * The anonymous page's JSON as `authorId` gets it: their own comments flagged `own` (last, as
+ * JSON.stringify writes `{...comment, own: true}`). Each comment's JSON is written once per cached
+ * page; a reader's page is those parts joined, their own with the flag spliced in.
  */
 export function withOwnFlags(cached: CachedPage, authorId: string): string {
   const { page } = cached;
   if (!page.comments.some((c) => c.author.id === authorId)) return cached.body;
-  return JSON.stringify({ ...page, comments: page.comments.map((c) => (c.author.id === authorId ? { ...c, own: true } : c)) });
+  const own = (cached.own ??= ownFlagParts(page));
+  let json = '{"comments":[';
+  for (let i = 0; i < own.comments.length; i++) {
+    const comment = own.comments[i]!;
+    json += (i ? ',' : '') + (own.authors[i] === authorId ? comment.slice(0, -1) + ',"own":true}' : comment);
+  }
+  return json + '],' + own.rest;
 }

@@ -63,21 +63,8 @@ export async function reactionsFor(db: Kysely<DB> | Transaction<DB>, thread: str
   return found;
 }
 
-/** What `reactor` reacted with in a thread, per target. */
-export async function reactionsOf(db: Kysely<DB>, thread: string, reactor: string): Promise<Map<string, ReactionKind[]>> {
-  const rows = await db.selectFrom('reactions').select(['target', 'kind'])
-    .where('reactor', '=', reactor).where('thread', '=', thread).execute();
-  const mine = new Map<string, ReactionKind[]>();
-  for (const row of rows) {
-    const kinds = mine.get(row.target) ?? [];
-    kinds.push(row.kind as ReactionKind);
-    mine.set(row.target, kinds);
-  }
-  for (const kinds of mine.values()) kinds.sort(byKind);
-  return mine;
-}
-
-const byKind = (a: ReactionKind, b: ReactionKind) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b);
+/** Kinds in the schema's order. */
+export const byKind = (a: ReactionKind, b: ReactionKind) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b);
 
 /** Counts and mine in the schema's order of kinds, so equal reactions serialise equally. */
 function sortKinds(reactions: Reactions): void {
