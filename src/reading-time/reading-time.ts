@@ -1,11 +1,11 @@
-import { html, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { warnAbout } from '../core/warn.js';
 import { oneOf } from '../core/validate.js';
 import { languageOf } from '../core/locale.js';
 import { formatPlural } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
+import { LightElement, type PropertyValues } from '../core/light-element.js';
+import { h } from '../core/view.js';
 import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
 import { collectReadingStats } from './collect.js';
 import { ReadingTimeUpdatedEvent } from './events.js';
@@ -35,7 +35,7 @@ const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
  *
  * @fires {ReadingTimeUpdatedEvent} reading-time-updated - After a count of the target gives a new result; `detail` is `{minutes, words, images}`.
  */
-export class ReadingTime extends LocalizedElement {
+export class ReadingTime extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = readingTimeStyles;
@@ -87,7 +87,7 @@ export class ReadingTime extends LocalizedElement {
     this.requestUpdate();
   };
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('for') || changed.has('live') || changed.has('minutes')) this.countPending = true;
     // The server has no article to count: it shows the minutes the template gives, else the fallback.
     if (this.countPending && !this.serverView) this.count();
@@ -106,14 +106,14 @@ export class ReadingTime extends LocalizedElement {
 
   protected override render() {
     const estimate = this.estimate;
-    if (!estimate || estimate.minutes < 1) return html`<slot></slot>`;
+    if (!estimate || estimate.minutes < 1) return h('slot');
     const { lang, messages } = this.locale;
     const { minMinutes, maxMinutes, minutes } = estimate;
     const text =
       this.range && maxMinutes > minMinutes
         ? formatPlural(lang, messages.minutesReadRange, maxMinutes, { min: minMinutes, max: maxMinutes })
         : formatPlural(lang, messages.minutesRead, minutes, { n: minutes });
-    return html`<time part="time" datetime=${`PT${minutes}M`} dir="auto">${text}</time>`;
+    return h('time', { part: 'time', datetime: `PT${minutes}M`, dir: 'auto' }, text);
   }
 
   private count(): void {
