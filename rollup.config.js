@@ -142,8 +142,11 @@ export default [
         if (importers.length === 0 && dynamicImporters.length > 0) return undefined;
         // What a page of reading times, badges and cards needs shares one chunk (core.js, without Lit); what only the
         // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
-        // Lit is only the interactive elements'; the light ones (src/core/light-element.ts) draw without it.
-        if (id.includes('/node_modules/')) return 'lit';
+        // Lit is only the interactive elements'; the light ones (src/core/light-element.ts) draw without it. Our
+        // modules that import Lit (LocalizedElement) go with it, so that interactive.js (the HTTP client a card's
+        // count fetches) does not import Lit.
+        const info = getModuleInfo(id);
+        if (id.includes('/node_modules/') || info.importedIds.some((imported) => imported.includes('/node_modules/'))) return 'lit';
         return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'core' : 'interactive';
       },
     },

@@ -1,4 +1,4 @@
-import { property, query, state } from '../core/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { formatPlural } from '../core/i18n.js';
@@ -96,8 +96,9 @@ export class AuthorBadge extends LightElement {
   /** @internal */
   @state() private avatarFailed = false;
 
-  /** @internal */
-  @query('#bio') private bioBox?: HTMLElement;
+  private get bioBox(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('#bio');
+  }
 
   private readonly lightChildren = new LightChildren(this);
   private resizeObserver?: ResizeObserver;

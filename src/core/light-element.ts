@@ -25,22 +25,15 @@ export interface Controller {
   hostDisconnected?(): void;
 }
 
-type Declarations = Map<string, PropertyDeclaration>;
-type LightClass = typeof LightElement & { properties?: Record<string, PropertyDeclaration>; declared?: Declarations; attributes?: Map<string, string> };
+type Declaration = PropertyDeclaration & { attributeName?: string };
+type Declarations = Map<string, Declaration>;
+type LightClass = typeof LightElement & { properties?: Record<string, PropertyDeclaration> };
+type Values = Record<string, unknown>;
 
-const fromAttribute = (value: string | null, type: PropertyDeclaration['type']): unknown =>
-  type === Boolean ? value !== null : type === Number && value !== null ? Number(value) : value;
+/** Each class's own declarations. */
+const declared = new WeakMap<object, Declarations>();
 
-/** The class's declarations (the decorators' `createProperty` calls, or the `properties` object the build writes). */
-function declarations(element: LightClass): Declarations {
-  if (!Object.prototype.hasOwnProperty.call(element, 'declared')) {
-    element.declared = new Map();
-    element.attributes = new Map();
-    const written = Object.prototype.hasOwnProperty.call(element, 'properties') ? element.properties : undefined;
-    for (const [name, options] of Object.entries(written ?? {})) element.createProperty(name, options);
-  }
-  return element.declared!;
-}
+const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * The base of the elements that draw without Lit (`<reading-time>`, `<author-badge>`, `<article-card>`), so
@@ -56,21 +49,28 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 export class LightElement extends Base {
   static styles: CSSResult | CSSResult[] = [];
+  /** The class's declarations (the decorators' `createProperty` calls, or the `properties` object the build writes). */
+  private static declarations(): Declarations {
+    let found = declared.get(this);
+    if (!found) {
+      declared.set(this, (found = new Map()));
+      for (const [name, options] of Object.entries((own(this, 'properties') && (this as LightClass).properties) || {})) this.createProperty(name, options);
+    }
+    return found;
+  }
 
   /** Declares a property, as Lit's @property decorator does (src/core/decorators.ts calls this). */
   static createProperty(name: string, options: PropertyDeclaration = {}): void {
-    const own = declarations(this as LightClass);
-    own.set(name, options);
-    const attribute = options.state || options.attribute === false ? undefined : options.attribute || name.toLowerCase();
-    if (attribute) (this as LightClass).attributes!.set(attribute, name);
+    const attributeName = options.state || options.attribute === false ? undefined : options.attribute || name.toLowerCase();
+    this.declarations().set(name, { ...options, attributeName });
     Object.defineProperty(this.prototype, name, {
       get(this: LightElement) {
-        return this.values.get(name);
+        return this.lightValues.get(name);
       },
       set(this: LightElement, value: unknown) {
-        const old = this.values.get(name);
+        const old = this.lightValues.get(name);
         if (old !== value && (old === old || value === value)) {
-          this.values.set(name, value);
+          this.lightValues.set(name, value);
           this.requestUpdate(name, old);
         }
       },
@@ -79,8 +79,7 @@ export class LightElement extends Base {
   }
 
   static get observedAttributes(): string[] {
-    declarations(this as LightClass);
-    return [...(this as LightClass).attributes!.keys()];
+    return [...this.declarations().values()].map((declared) => declared.attributeName!).filter(Boolean);
   }
 
   /**
@@ -90,27 +89,25 @@ export class LightElement extends Base {
    */
   serverView = false;
 
-  /** @internal */
-  hasUpdated = false;
-  private readonly values = new Map<string, unknown>();
-  private changed: PropertyValues = new Map();
-  private readonly reflected = new Set<string>();
-  private readonly saved = new Map<string, unknown>();
-  private readonly controllers: Controller[] = [];
-  private reflecting?: string;
-  private pending = false;
-  private enable!: () => void;
-  private cycle = new Promise<void>((resolve) => (this.enable = resolve)) as Promise<unknown>;
-  private waiting?: HTMLSlotElement;
-  private root?: ShadowRoot;
+  private readonly lightValues = new Map<string, unknown>();
+  private lightChanged: PropertyValues = new Map();
+  private readonly lightReflected = new Set<string>();
+  private readonly lightSaved: [string, unknown][] = [];
+  private readonly lightControllers: Controller[] = [];
+  private lightReflecting?: string;
+  private drawPending = false;
+  private enableDrawing!: (value?: unknown) => void;
+  private drawCycle: Promise<unknown> = new Promise((resolve) => (this.enableDrawing = resolve));
+  private waitingSlot?: HTMLSlotElement;
+  private drawRoot?: ShadowRoot;
 
   constructor() {
     super();
     // Values a page set before the upgrade hide the accessors: taken over at the first draw.
-    for (const name of declarations(this.constructor as LightClass).keys()) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        this.saved.set(name, (this as unknown as Record<string, unknown>)[name]);
-        delete (this as unknown as Record<string, unknown>)[name];
+    for (const name of (this.constructor as typeof LightElement).declarations().keys()) {
+      if (own(this, name)) {
+        this.lightSaved.push([name, (this as unknown as Values)[name]]);
+        delete (this as unknown as Values)[name];
       }
     }
     this.requestUpdate();
@@ -118,103 +115,98 @@ export class LightElement extends Base {
 
   /** Settles after the element has drawn what was asked of it (in its language); true when nothing more is pending. */
   get updateComplete(): Promise<unknown> {
-    return this.cycle;
+    return this.drawCycle;
   }
 
   /** The shadow root the element draws in. */
   get renderRoot(): ShadowRoot | undefined {
-    return this.root;
+    return this.drawRoot;
   }
 
   addController(controller: Controller): void {
-    this.controllers.push(controller);
+    this.lightControllers.push(controller);
   }
 
   connectedCallback(): void {
     // Before the root is made, so that it shows the light-DOM fallback while declared strings load.
     readDeclaredScripts();
-    this.root ??= this.createRoot();
+    this.drawRoot ??= this.createDrawRoot();
     watchLanguage(this);
-    for (const controller of this.controllers) controller.hostConnected?.();
-    this.enable();
+    for (const controller of this.lightControllers) controller.hostConnected?.();
+    this.enableDrawing();
   }
 
   disconnectedCallback(): void {
     unwatchLanguage(this);
-    for (const controller of this.controllers) controller.hostDisconnected?.();
+    for (const controller of this.lightControllers) controller.hostDisconnected?.();
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
-    const name = (this.constructor as LightClass).attributes!.get(attribute);
-    if (!name || this.reflecting === name) return;
-    this.reflecting = name;
-    (this as unknown as Record<string, unknown>)[name] = fromAttribute(value, declarations(this.constructor as LightClass).get(name)!.type);
-    this.reflecting = undefined;
+    for (const [name, { attributeName, type }] of (this.constructor as typeof LightElement).declarations()) {
+      if (attributeName === attribute && this.lightReflecting !== name) {
+        this.lightReflecting = name;
+        (this as unknown as Values)[name] = type === Boolean ? value !== null : type === Number && value !== null ? Number(value) : value;
+        this.lightReflecting = undefined;
+      }
+    }
   }
 
   /** Asks for a draw (after `name` changed from `old`). */
   requestUpdate(name?: string, old?: unknown): void {
     if (name !== undefined) {
-      if (!this.changed.has(name)) this.changed.set(name, old);
-      if (declarations(this.constructor as LightClass).get(name)?.reflect && this.reflecting !== name) this.reflected.add(name);
+      if (!this.lightChanged.has(name)) this.lightChanged.set(name, old);
+      if ((this.constructor as typeof LightElement).declarations().get(name)?.reflect && this.lightReflecting !== name) this.lightReflected.add(name);
     }
-    if (!this.pending) {
-      this.pending = true;
-      this.cycle = this.enqueue(this.cycle);
+    if (!this.drawPending) {
+      this.drawPending = true;
+      this.drawCycle = this.enqueueDraw(this.drawCycle);
     }
   }
 
-  private async enqueue(previous: Promise<unknown>): Promise<boolean> {
+  private async enqueueDraw(previous: Promise<unknown>): Promise<boolean> {
     await previous.catch(() => undefined);
     // Every draw waits for the language's strings, so updateComplete also means "shown in the right language".
     for (let pending; (pending = stringsReady(this)); ) await pending;
-    this.draw();
-    return !this.pending;
+    if (this.drawPending) {
+      const changed = this.prepareDraw();
+      this.waitingSlot?.remove();
+      const root = this.drawRoot!;
+      // A server-rendered root starts with its <style>: kept, and the drawing goes after it.
+      const first = root.firstChild;
+      patch(root, views(this.render()), first instanceof HTMLStyleElement ? first.nextSibling : first);
+      this.updated(changed);
+    }
+    return !this.drawPending;
   }
 
-  private draw(): void {
-    if (!this.pending) return;
-    const changed = this.prepare();
-    this.waiting?.remove();
-    this.waiting = undefined;
-    const root = this.root!;
-    // A server-rendered root starts with its <style>: kept, and the drawing goes after it.
-    const first = root.firstChild;
-    patch(root, views(this.render()), first instanceof HTMLStyleElement ? first.nextSibling : first);
-    this.hasUpdated = true;
-    this.updated(changed);
-  }
-
-  /** What a draw does before drawing: the saved values taken over, `willUpdate`, reflection. The server calls it too. @internal */
-  prepare(): PropertyValues {
-    for (const [name, value] of this.saved) (this as unknown as Record<string, unknown>)[name] = value;
-    this.saved.clear();
-    const changed = this.changed;
+  /** What a draw does before drawing: the saved values taken over, `willUpdate`, reflection. The server does it too. */
+  private prepareDraw(): PropertyValues {
+    for (const [name, value] of this.lightSaved.splice(0)) (this as unknown as Values)[name] = value;
+    const changed = this.lightChanged;
     try {
       this.willUpdate(changed);
-      for (const name of this.reflected) {
-        const { type, attribute } = declarations(this.constructor as LightClass).get(name)!;
-        const value = this.values.get(name);
-        const text = type === Boolean ? (value ? '' : null) : value ?? null;
-        this.reflecting = name;
-        if (text === null) this.removeAttribute(attribute || name.toLowerCase());
-        else this.setAttribute(attribute || name.toLowerCase(), `${text as string}`);
-        this.reflecting = undefined;
+      for (const name of this.lightReflected) {
+        const { type, attributeName } = (this.constructor as typeof LightElement).declarations().get(name)!;
+        const value = this.lightValues.get(name);
+        this.lightReflecting = name;
+        if (type === Boolean || value === undefined || value === null) this.toggleAttribute(attributeName!, !!value);
+        else this.setAttribute(attributeName!, `${value as string}`);
+        this.lightReflecting = undefined;
       }
     } finally {
-      this.reflected.clear();
-      this.changed = new Map();
-      this.pending = false;
+      this.lightReflected.clear();
+      this.lightChanged = new Map();
+      this.drawPending = false;
     }
     return changed;
   }
 
-  private createRoot(): ShadowRoot {
+  private createDrawRoot(): ShadowRoot {
     const rendered = this.shadowRoot;
     const root = rendered ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [(this.constructor as LightClass).styles].flat().map((style) => style.styleSheet!);
     // Until the first draw, which waits for the strings, the light-DOM fallback shows as before the upgrade (or the server's drawing).
-    if (!rendered && stringsReady(this)) root.append((this.waiting = document.createElement('slot')));
+    if (!rendered && stringsReady(this)) root.append((this.waitingSlot = document.createElement('slot')));
     return root;
   }
 
@@ -236,7 +228,7 @@ export class LightElement extends Base {
 
   /** What the server draws: the first draw's views, without a DOM. @internal */
   serverDraw(): View[] {
-    this.prepare();
+    this.prepareDraw();
     return views(this.render());
   }
 }
