@@ -59,7 +59,7 @@ export class LightElement extends Base {
     return found;
   }
 
-  /** Declares a property, as Lit's @property decorator does (src/core/decorators.ts calls this). */
+  /** Declares a property, as Lit's @property decorator does (src/core/decorators.ts calls this). @internal */
   static createProperty(name: string, options: PropertyDeclaration = {}): void {
     const attributeName = options.state || options.attribute === false ? undefined : options.attribute || name.toLowerCase();
     this.declarations().set(name, { ...options, attributeName });
@@ -113,16 +113,21 @@ export class LightElement extends Base {
     this.requestUpdate();
   }
 
-  /** Settles after the element has drawn what was asked of it (in its language); true when nothing more is pending. */
+  /**
+   * Settles after the element has drawn what was asked of it (in its language); true when nothing more is pending.
+   * As LitElement's (not listed in the manifest, as LitElement's was not).
+   * @internal
+   */
   get updateComplete(): Promise<unknown> {
     return this.drawCycle;
   }
 
-  /** The shadow root the element draws in. */
+  /** The shadow root the element draws in. @internal */
   get renderRoot(): ShadowRoot | undefined {
     return this.drawRoot;
   }
 
+  /** @internal */
   addController(controller: Controller): void {
     this.lightControllers.push(controller);
   }
