@@ -49,11 +49,13 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 export class LightElement extends Base {
   static styles: CSSResult | CSSResult[] = [];
-  /** The class's declarations (the decorators' `createProperty` calls, or the `properties` object the build writes). */
+  /** The class's declarations (the decorators' `createProperty` calls, or the `properties` object the build writes), with its parents'. */
   private static declarations(): Declarations {
     let found = declared.get(this);
     if (!found) {
-      declared.set(this, (found = new Map()));
+      // A subclass (a site's `class extends ReadingTime`) has its parent's, and its own.
+      const parent = Object.getPrototypeOf(this) as typeof LightElement;
+      declared.set(this, (found = new Map(parent.declarations?.() ?? [])));
       for (const [name, options] of Object.entries((own(this, 'properties') && (this as LightClass).properties) || {})) this.createProperty(name, options);
     }
     return found;
