@@ -145,17 +145,22 @@ describe('LightElement', () => {
   it('takes over a server-rendered shadow root: its nodes and <style> kept, nothing drawn twice', async () => {
     const { name } = make();
     const host = document.createElement('div');
-    // What the server renderer (src/ssr/light-renderer.ts) writes, attached as the parser attaches a declarative shadow root.
-    host.setHTMLUnsafe(`<${name} label="served"><template shadowrootmode="open"><style>:host{display:block}</style><p part="text">servedtoggle</p></template></${name}>`);
-    const element = host.firstElementChild as LightElement;
+    // What the server renderer (src/ssr/light-renderer.ts) writes, in the shadow root the parser attaches for a declarative one.
+    const element = document.createElement(name) as LightElement;
+    element.setAttribute('label', 'served');
+    element.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:block}</style><p part="text">servedtoggle<button>toggle</button></p>';
+    host.append(element);
     const paragraph = element.shadowRoot!.querySelector('p');
-    expect(paragraph, 'the browser attached the declarative shadow root').to.not.equal(null);
+    const button = element.shadowRoot!.querySelector('button');
     document.body.append(host);
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('p')).to.equal(paragraph);
-    expect(element.shadowRoot!.querySelectorAll('p, style')).to.have.length(2);
+    expect(element.shadowRoot!.querySelector('button')).to.equal(button);
+    expect(element.shadowRoot!.querySelectorAll('p, style, button')).to.have.length(3);
     expect(paragraph!.textContent).to.equal('servedtoggle');
-    // Live: attribute changes redraw it.
+    // Live: its listeners are bound to the server's nodes, and attribute changes redraw it.
+    button!.click();
+    expect((element as LightElement & { open: boolean }).open).to.equal(true);
     element.setAttribute('label', 'live');
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('p')).to.equal(paragraph);
