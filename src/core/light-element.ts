@@ -30,8 +30,11 @@ type Declarations = Map<string, Declaration>;
 type LightClass = typeof LightElement & { properties?: Record<string, PropertyDeclaration> };
 type Values = Record<string, unknown>;
 
-/** Each class's own declarations. */
+/** Each class's declarations, with its parents'. */
 const declared = new WeakMap<object, Declarations>();
+
+// In Node, without a DOM, a class to extend all the same (the server render makes the DOM shim's HTMLElement global first: src/ssr/dom.ts).
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -44,11 +47,9 @@ const own = (object: object, key: string) => Object.prototype.hasOwnProperty.cal
  * `render()` returns views (view.ts), which are patched over the shadow root: a server-rendered root's nodes
  * are kept where they match, so the upgrade draws nothing twice and moves nothing.
  */
-// In Node, without a DOM, a class to extend all the same (the server render makes the DOM shim's HTMLElement global first: src/ssr/dom.ts).
-const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
 export class LightElement extends Base {
   static styles: CSSResult | CSSResult[] = [];
+
   /** The class's declarations (the decorators' `createProperty` calls, or the `properties` object the build writes), with its parents'. */
   private static declarations(): Declarations {
     let found = declared.get(this);
