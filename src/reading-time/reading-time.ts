@@ -6,13 +6,18 @@ import { languageOf } from '../core/locale.js';
 import { formatPlural } from '../core/i18n.js';
 import { LightElement, type PropertyValues } from '../core/light-element.js';
 import { h } from '../core/view.js';
-import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
-import { collectReadingStats } from './collect.js';
+import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate-stats.js';
+import { collectReadingStats, type TextCounter } from './collect.js';
+import { countLatinText } from './latin-count.js';
 import { ReadingTimeUpdatedEvent } from './events.js';
 import { readingTimeStyles } from './reading-time.styles.js';
 
 const LIVE_DEBOUNCE_MS = 300;
 const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
+
+/** countText, once fetched: most pages never need it (countLatinText counts their text). */
+let fullCounter: TextCounter | undefined;
+let fullCounterLoading: Promise<unknown> | undefined;
 
 /**
  * Shows how long the article takes to read, as "3 min read", counted from the article itself.
@@ -64,6 +69,7 @@ export class ReadingTime extends LightElement {
   private target: Element | null = null;
   private stats?: ReadingStats;
   private countPending = true;
+  private counterWait?: Promise<unknown>;
   private lastReported?: string;
   private observer?: MutationObserver;
   private recountTimer?: ReturnType<typeof setTimeout>;
@@ -118,6 +124,7 @@ export class ReadingTime extends LightElement {
 
   private count(): void {
     this.countPending = false;
+    this.counterWait = undefined;
     this.stopObserving();
     if (this.givenMinutes() !== undefined) {
       this.stats = undefined;
@@ -129,8 +136,18 @@ export class ReadingTime extends LightElement {
       if (document.readyState !== 'loading') warnAbout(this, 'for', 'nothingToCount');
       return;
     }
-    this.stats = collectReadingStats(this.target, this.textLanguage(), this);
+    this.stats = collectReadingStats(this.target, this.textLanguage(), fullCounter ?? countLatinText, this);
+    if (!this.stats) {
+      // The fallback stays until the full counter is here; then the text is counted again.
+      fullCounterLoading ??= import('./count.js').then((module) => (fullCounter = module.countText));
+      this.counterWait = fullCounterLoading.then(this.onDocumentReady);
+    }
     if (this.live) this.observe(this.target);
+  }
+
+  /** Settles once the element shows its count (after the full counter is fetched, when its text needs it). @internal */
+  override get updateComplete(): Promise<unknown> {
+    return super.updateComplete.then((done) => (this.counterWait && !fullCounter ? this.counterWait.then(() => this.updateComplete) : done));
   }
 
   private findTarget(): Element | null {
