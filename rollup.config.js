@@ -45,6 +45,13 @@ const sharedDecoratorHelper = {
       const last = code.lastIndexOf(marker);
       code = `${code.slice(0, last)}${element}.properties = { ${declared.join(', ')} };${code.slice(last + marker.length)}`.replaceAll(marker, '');
     }
+    // The decorators written out above are no longer called: their import goes, so that decorators.ts is not a
+    // dependency of the light elements (manualChunks would put it in core.js, which only they load).
+    code = code.replace(/^import \{([^}\n]*)\} from ("[^"\n]*\/decorators\.js");$/m, (line, names, from) => {
+      const rest = code.replace(line, '');
+      const kept = names.split(',').map((name) => name.trim()).filter((name) => name && new RegExp(`\\b${name}\\(`).test(rest));
+      return kept.length > 0 ? `import { ${kept.join(', ')} } from ${from};` : '';
+    });
     const shared = (found) => (code.includes('__decorateClass(') ? `import { __decorateClass } from ${JSON.stringify(DECORATE)};` : '') + lines(found);
     return { code: code.replace(helper, shared), map: null };
   },
