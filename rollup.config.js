@@ -45,6 +45,13 @@ const sharedDecoratorHelper = {
       const last = code.lastIndexOf(marker);
       code = `${code.slice(0, last)}${element}.properties = { ${declared.join(', ')} };${code.slice(last + marker.length)}`.replaceAll(marker, '');
     }
+    // The decorators written out above are no longer called: their import goes, so that decorators.ts is not a
+    // dependency of the light elements (manualChunks would put it in core.js, which only they load).
+    code = code.replace(/^import \{([^}\n]*)\} from ("[^"\n]*\/decorators\.js");$/m, (line, names, from) => {
+      const rest = code.replace(line, '');
+      const kept = names.split(',').map((name) => name.trim()).filter((name) => name && new RegExp(`\\b${name}\\(`).test(rest));
+      return kept.length > 0 ? `import { ${kept.join(', ')} } from ${from};` : '';
+    });
     const shared = (found) => (code.includes('__decorateClass(') ? `import { __decorateClass } from ${JSON.stringify(DECORATE)};` : '') + lines(found);
     return { code: code.replace(helper, shared), map: null };
   },
@@ -75,7 +82,7 @@ function onwarn(warning, warn) {
 
 /**
  * Stable chunk names, so that pages can preload them (`<link rel="modulepreload">`): an element's
- * chunk is named after its folder, Lit (with the plumbing every element shares) is `lit.js`.
+ * chunk is named after its folder, Lit is `lit.js`, the plumbing every element shares `core.js`.
  */
 /** The catalogues loaded on demand: every file in src/core/messages/ but English and the types and map. */
 const CATALOGUE = /\/src\/core\/messages\/(?!en\.|en-|messages\.|catalogues\.)([\w-]+)\.ts$/;
@@ -88,7 +95,7 @@ function chunkName({ moduleIds, name }) {
   return catalogue ? `chunks/messages/${catalogue}.js` : `chunks/${name}.js`;
 }
 
-/** The elements a page may show without a form: their shared code goes into `lit.js`. */
+/** The elements a page may show without a form: their shared code goes into `core.js`. */
 const LIGHT = ['reading-time', 'author-badge', 'article-card'];
 
 /** The elements whose chunk imports the module `id` statically (import() is a chunk boundary). */
@@ -140,9 +147,14 @@ export default [
         // Shared code only imported with import() (the reader of declared strings) is a chunk of its own, fetched when needed.
         const { importers, dynamicImporters } = getModuleInfo(id);
         if (importers.length === 0 && dynamicImporters.length > 0) return undefined;
-        // What a page of reading times, badges and cards needs shares one chunk; what only the
+        // What a page of reading times, badges and cards needs shares one chunk (core.js, without Lit); what only the
         // interactive elements (typo reporter, comment box) need shares another, so those pages do not pay for it.
-        return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'lit' : 'interactive';
+        // Lit is only the interactive elements'; the light ones (src/core/light-element.ts) draw without it. Our
+        // modules that import Lit (LocalizedElement) go with it, so that interactive.js (the HTTP client a card's
+        // count fetches) does not import Lit.
+        const info = getModuleInfo(id);
+        if (id.includes('/node_modules/') || info.importedIds.some((imported) => imported.includes('/node_modules/'))) return 'lit';
+        return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'core' : 'interactive';
       },
     },
     // css`` only builds a style sheet: a module holding styles no chunk uses is not imported for its effects.

@@ -7,6 +7,9 @@
 // sources, so a mistake here shows only in the built files: the end-to-end suite runs those.
 // Ordered by use, the most used first (the shortest names).
 export const PRIVATE_MEMBERS = [
+  'lightValues', 'drawPending', 'lightReflecting', 'lightChanged', 'lightReflected', 'drawCycle', 'drawRoot',
+  'lightSaved', 'lightControllers', 'enableDrawing', 'waitingSlot', 'enqueueDraw', 'prepareDraw', 'createDrawRoot',
+  'declarations', 'drawnProps',
   'threadState', 'focusAfter', 'explain', 'lightChildren', 'setForm', 'currentToken', 'lastRange',
   'observedBio', 'countPending', 'withMachinery', 'threadPath', 'resizeObserver', 'loadedFor', 'draftTimers',
   'commentPath', 'blockBoundaries', 'authLink', 'settleTimer', 'restoreRange',

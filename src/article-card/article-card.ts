@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { formatPlural, type Messages } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
+import { LightElement, type PropertyValues } from '../core/light-element.js';
+import { h, type Children } from '../core/view.js';
 import { formatFullDate, formatPublished, parseDate } from '../core/dates.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
@@ -67,7 +67,7 @@ const LAYOUTS: readonly CardLayout[] = ['stacked', 'horizontal', 'compact'];
  * @cssprop [--inkwell-color-accent] - The focus ring; derived from the text colour by default.
  * @cssprop [--inkwell-radius=0.5em] - Corner radius of the card and its image.
  */
-export class ArticleCard extends LocalizedElement {
+export class ArticleCard extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, articleCardStyles];
@@ -148,7 +148,7 @@ export class ArticleCard extends LocalizedElement {
 
   private readonly lightChildren = new LightChildren(this);
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('image') || changed.has('srcset')) this.imageFailed = false;
     if ((changed.has('thread') || changed.has('api')) && this.thread && !this.serverView) void this.fetchCount();
   }
@@ -171,74 +171,88 @@ export class ArticleCard extends LocalizedElement {
       warnAbout(this, 'headline', 'noHeadline');
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
-    return html`<div class="frame">
-      <article class="card ${this.featured ? 'featured' : layout}" part="base" aria-labelledby="headline">
-        <div class="body">
-          <div class="headline" id="headline" part="headline" role="heading" aria-level=${level !== undefined && level <= 6 ? Math.floor(level) : 3}>
-            <slot name="headline">${href ? html`<a href=${href}><bdi>${this.headline}</bdi></a>` : html`<bdi>${this.headline}</bdi>`}</slot>
-          </div>
-          ${this.lightChildren.has('excerpt') || this.excerpt
-            ? html`<div class="excerpt" part="excerpt"><slot name="excerpt"><bdi>${this.excerpt}</bdi></slot></div>`
-            : nothing}
-          <div class="meta" part="meta"><div class="items">${this.renderMeta(lang, messages)}</div></div>
-          ${this.renderTags(messages.tags)}
-          <slot name="actions"></slot>
-        </div>
-        ${this.renderMedia()}
-        ${href ? html`<a class="cover" href=${href} tabindex="-1" aria-hidden="true"></a>` : nothing}
-      </article>
-    </div>`;
+    const headline = h('bdi', {}, this.headline);
+    return h(
+      'div',
+      { class: 'frame' },
+      h(
+        'article',
+        { class: `card ${this.featured ? 'featured' : layout}`, part: 'base', 'aria-labelledby': 'headline' },
+        h(
+          'div',
+          { class: 'body' },
+          h(
+            'div',
+            { class: 'headline', id: 'headline', part: 'headline', role: 'heading', 'aria-level': level !== undefined && level <= 6 ? Math.floor(level) : 3 },
+            h('slot', { name: 'headline' }, href ? h('a', { href }, headline) : headline),
+          ),
+          (this.lightChildren.has('excerpt') || this.excerpt) &&
+            h('div', { class: 'excerpt', part: 'excerpt' }, h('slot', { name: 'excerpt' }, h('bdi', {}, this.excerpt))),
+          h('div', { class: 'meta', part: 'meta' }, h('div', { class: 'items' }, this.renderMeta(lang, messages))),
+          this.renderTags(messages.tags),
+          h('slot', { name: 'actions' }),
+        ),
+        this.renderMedia(),
+        href && h('a', { class: 'cover', href, tabindex: '-1', 'aria-hidden': 'true' }),
+      ),
+    );
   }
 
   private renderMedia() {
-    if (this.lightChildren.has('image')) return html`<div class="media" part="image"><slot name="image"></slot></div>`;
+    if (this.lightChildren.has('image')) return h('div', { class: 'media', part: 'image' }, h('slot', { name: 'image' }));
     const src = safeUrl(this.image, this, 'image');
-    if (!src) return nothing;
+    if (!src) return undefined;
     if (this.imageAlt === undefined || this.imageAlt === null) {
       warnAbout(this, 'image-alt', 'noImageAlt');
     }
-    return html`<div class="media" part="image">
-      ${this.imageFailed
-        ? nothing
-        : html`<img
-            src=${src}
-            srcset=${safeSrcset(this.srcset, this, 'srcset') ?? nothing}
-            sizes=${this.sizes || nothing}
-            alt=${this.imageAlt ?? ''}
-            width="1600"
-            height="900"
-            loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
-            decoding="async"
-            @error=${() => (this.imageFailed = true)}
-          />`}
-    </div>`;
+    return h(
+      'div',
+      { class: 'media', part: 'image' },
+      !this.imageFailed &&
+        h('img', {
+          src,
+          srcset: safeSrcset(this.srcset, this, 'srcset'),
+          sizes: this.sizes || undefined,
+          alt: this.imageAlt ?? '',
+          width: 1600,
+          height: 900,
+          loading: oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy'),
+          decoding: 'async',
+          onerror: () => (this.imageFailed = true),
+        }),
+    );
   }
 
-  private renderMeta(lang: string, messages: Messages) {
+  private renderMeta(lang: string, messages: Messages): Children {
     const published = parseDate(this.published);
     if (this.published && !published) warnAbout(this, 'published', 'notDate', this.published);
     const minutes = countAttribute(this, 'minutes', this.minutes, 0);
     const comments = this.servedCount ?? countAttribute(this, 'comments', this.comments, 0);
-    return html`${this.author
-      ? item(
-          html`<author-badge
-            size="small"
-            name=${this.author}
-            href=${this.authorHref}
-            avatar=${this.authorAvatar}
-            loading=${oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy')}
-            theme=${this.theme ?? nothing}
-          ></author-badge>`,
-        )
-      : nothing}${published
-      ? item(
-          html`<time datetime=${this.published} title=${formatFullDate(published, lang)} dir="auto"
-            >${this.serverView ? formatFullDate(published, lang, 'medium') : formatPublished(published, lang)}</time
-          >`,
-        )
-      : nothing}${minutes
-      ? item(html`<bdi>${formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) })}</bdi>`)
-      : nothing}${this.thread ? this.servedCountItem(lang, messages, comments) : comments === undefined ? nothing : item(html`<bdi>${formatPlural(lang, messages.comments, comments, { n: comments })}</bdi>`)}`;
+    return [
+      this.author &&
+        item(
+          h('author-badge', {
+            size: 'small',
+            name: this.author,
+            href: this.authorHref,
+            avatar: this.authorAvatar,
+            loading: oneOf(this, 'loading', this.loading, LOADING_MODES, 'lazy'),
+            theme: this.theme,
+          }),
+        ),
+      published &&
+        item(
+          h(
+            'time',
+            { datetime: this.published, title: formatFullDate(published, lang), dir: 'auto' },
+            this.serverView ? formatFullDate(published, lang, 'medium') : formatPublished(published, lang),
+          ),
+        ),
+      !!minutes && item(h('bdi', {}, formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) }))),
+      this.thread
+        ? this.servedCountItem(lang, messages, comments)
+        : comments !== undefined && item(h('bdi', {}, formatPlural(lang, messages.comments, comments, { n: comments }))),
+    ];
   }
 
   /**
@@ -247,10 +261,12 @@ export class ArticleCard extends LocalizedElement {
    */
   private servedCountItem(lang: string, messages: Messages, comments: number | undefined) {
     const text = comments === undefined ? '' : formatPlural(lang, messages.comments, comments, { n: comments });
-    return html`<span class="item count" ?data-pending=${comments === undefined} aria-hidden=${comments === undefined ? 'true' : nothing}
-      ><span class="sep" aria-hidden="true">·</span
-      ><span class="reserve" data-reserve=${formatPlural(lang, messages.comments, 8888, { n: 8888 })}><bdi>${text}</bdi></span
-    ></span>`;
+    return h(
+      'span',
+      { class: 'item count', 'data-pending': comments === undefined, 'aria-hidden': comments === undefined && 'true' },
+      h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'),
+      h('span', { class: 'reserve', 'data-reserve': formatPlural(lang, messages.comments, 8888, { n: 8888 }) }, h('bdi', {}, text)),
+    );
   }
 
   private renderTags(label: string) {
@@ -258,13 +274,16 @@ export class ArticleCard extends LocalizedElement {
       .split(',')
       .map((tag) => tag.trim())
       .filter(Boolean);
-    if (tags.length === 0) return nothing;
-    return html`<ul class="tags" part="tags" aria-label=${label}>
-      ${tags.map((tag) => {
+    if (tags.length === 0) return undefined;
+    return h(
+      'ul',
+      { class: 'tags', part: 'tags', 'aria-label': label },
+      tags.map((tag) => {
         const href = this.tagHref ? safeUrl(this.tagHref.replace('{tag}', encodeURIComponent(tag)), this, 'tag-href') : undefined;
-        return html`<li>${href ? html`<a part="tag" href=${href}><bdi>${tag}</bdi></a>` : html`<span part="tag"><bdi>${tag}</bdi></span>`}</li>`;
-      })}
-    </ul>`;
+        const name = h('bdi', {}, tag);
+        return h('li', {}, href ? h('a', { part: 'tag', href }, name) : h('span', { part: 'tag' }, name));
+      }),
+    );
   }
 
   private slottedHeadlineHref(): string | undefined {
@@ -284,7 +303,7 @@ export class ArticleCard extends LocalizedElement {
 let counts: Promise<typeof import('../comment-box/counts.js')> | undefined;
 const loadCounts = () => (counts ??= import('../comment-box/counts.js'));
 
-const item = (content: unknown) => html`<span class="item"><span class="sep" aria-hidden="true">·</span>${content}</span>`;
+const item = (content: Children) => h('span', { class: 'item' }, h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'), content);
 
 declare global {
   interface HTMLElementTagNameMap {

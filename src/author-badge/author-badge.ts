@@ -1,14 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from '../core/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { formatPlural } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
+import { LightElement, type PropertyValues } from '../core/light-element.js';
+import { h } from '../core/view.js';
 import { safeSrcset, safeUrl } from '../core/url.js';
 import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
-import { avatarTemplate } from '../core/avatar-template.js';
+import { avatarView } from '../core/avatar-view.js';
 import { LightChildren } from '../core/light-children.js';
-import { cssProps } from '../core/css-props.js';
 import { authorBadgeStyles } from './author-badge.styles.js';
 
 export type BadgeSize = 'small' | 'medium' | 'large';
@@ -52,7 +51,7 @@ const SIZES: readonly BadgeSize[] = ['small', 'medium', 'large'];
  * @cssprop [--inkwell-border-width=1px] - Width of the large badge's border.
  * @cssprop [--inkwell-color-muted] - Secondary text.
  */
-export class AuthorBadge extends LocalizedElement {
+export class AuthorBadge extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, authorBadgeStyles];
@@ -97,8 +96,9 @@ export class AuthorBadge extends LocalizedElement {
   /** @internal */
   @state() private avatarFailed = false;
 
-  /** @internal */
-  @query('#bio') private bioBox?: HTMLElement;
+  private get bioBox(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('#bio');
+  }
 
   private readonly lightChildren = new LightChildren(this);
   private resizeObserver?: ResizeObserver;
@@ -115,7 +115,7 @@ export class AuthorBadge extends LocalizedElement {
     this.observedBio = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('avatar') || changed.has('srcset')) this.avatarFailed = false;
   }
 
@@ -133,23 +133,23 @@ export class AuthorBadge extends LocalizedElement {
     const { lang, messages } = this.locale;
     const posts = countAttribute(this, 'posts', this.posts);
     const showBio = size !== 'small' && (this.lightChildren.has('bio') || this.bio);
-    return html`
-      <div class="base" part="base">
-        ${this.renderAvatar()}
-        <div class="text">
-          <div class="name" part="name">${this.renderName()}</div>
-          ${posts === undefined || size === 'small'
-            ? nothing
-            : html`<div class="meta" part="meta"><bdi>${formatPlural(lang, messages.posts, posts, { n: posts })}</bdi></div>`}
-          ${showBio ? this.renderBio(messages.more, messages.less) : nothing}
-        </div>
-        ${this.lightChildren.has('actions') ? html`<div class="actions"><slot name="actions"></slot></div>` : nothing}
-      </div>
-    `;
+    return h(
+      'div',
+      { class: 'base', part: 'base' },
+      this.renderAvatar(),
+      h(
+        'div',
+        { class: 'text' },
+        h('div', { class: 'name', part: 'name' }, this.renderName()),
+        posts !== undefined && size !== 'small' && h('div', { class: 'meta', part: 'meta' }, h('bdi', {}, formatPlural(lang, messages.posts, posts, { n: posts }))),
+        showBio && this.renderBio(messages.more, messages.less),
+      ),
+      this.lightChildren.has('actions') && h('div', { class: 'actions' }, h('slot', { name: 'actions' })),
+    );
   }
 
   private renderAvatar() {
-    return avatarTemplate({
+    return avatarView({
       name: this.displayName(),
       src: this.avatarFailed ? undefined : safeUrl(this.avatar, this, 'avatar'),
       srcset: safeSrcset(this.srcset, this, 'srcset'),
@@ -162,28 +162,34 @@ export class AuthorBadge extends LocalizedElement {
   private renderName() {
     const href = safeUrl(this.href, this, 'href');
     // <bdi>: a Latin name keeps its order in an Arabic page, and an Arabic one in an English page.
-    return html`<slot name="name">${href ? html`<a href=${href}><bdi>${this.name}</bdi></a>` : html`<bdi>${this.name}</bdi>`}</slot>`;
+    const name = h('bdi', {}, this.name);
+    return h('slot', { name: 'name' }, href ? h('a', { href }, name) : name);
   }
 
   private renderBio(more: string, less: string) {
     const lines = countAttribute(this, 'bio-lines', this.bioLines, 1) ?? 2;
-    return html`<div class="bio">
-      <div id="bio" part="bio" class=${this.expanded ? '' : this.overflowing ? 'clamped faded' : 'clamped'} ${cssProps({ '--_lines': String(lines) })}>
-        <slot name="bio"><bdi>${this.bio}</bdi></slot>
-      </div>
-      ${this.overflowing
-        ? html`<button
-            class="toggle"
-            part="toggle"
-            type="button"
-            aria-expanded=${this.expanded ? 'true' : 'false'}
-            aria-controls="bio"
-            @click=${() => (this.expanded = !this.expanded)}
-          >
-            ${this.expanded ? less : more}
-          </button>`
-        : nothing}
-    </div>`;
+    return h(
+      'div',
+      { class: 'bio' },
+      h(
+        'div',
+        { id: 'bio', part: 'bio', class: this.expanded ? '' : this.overflowing ? 'clamped faded' : 'clamped', style: { '--_lines': String(lines) } },
+        h('slot', { name: 'bio' }, h('bdi', {}, this.bio)),
+      ),
+      this.overflowing &&
+        h(
+          'button',
+          {
+            class: 'toggle',
+            part: 'toggle',
+            type: 'button',
+            'aria-expanded': this.expanded ? 'true' : 'false',
+            'aria-controls': 'bio',
+            onclick: () => (this.expanded = !this.expanded),
+          },
+          this.expanded ? less : more,
+        ),
+    );
   }
 
   private displayName(): string {

@@ -268,7 +268,7 @@ function tag(text: string, id?: string, part?: string): HTMLElement {
 }
 
 /**
- * The author's picture (a checked URL), or their initials on a colour from their name: what avatarTemplate
+ * The author's picture (a checked URL), or their initials on a colour from their name: what avatarView
  * draws, made directly, since a template instance per comment costs more than the element itself.
  */
 export function avatarNode(name: string, src: string | undefined, onError: (event: Event) => void): HTMLElement {

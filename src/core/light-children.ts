@@ -1,13 +1,18 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+/** An element with controllers, as Lit's ReactiveControllerHost and LightElement are. */
+interface Host extends HTMLElement {
+  addController(controller: LightChildren): void;
+  requestUpdate(): void;
+  readonly serverView?: boolean;
+}
 
 /**
  * Knows which named slots a CMS filled with light-DOM children, and re-renders the host when
  * children are added or removed after the upgrade (a CMS or framework may render them late).
  */
-export class LightChildren implements ReactiveController {
+export class LightChildren {
   private observer?: MutationObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { readonly serverView?: boolean }) {
+  constructor(private readonly host: Host) {
     host.addController(this);
   }
 

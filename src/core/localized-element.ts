@@ -1,25 +1,12 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
-import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
-import { canonicalLanguage, languageOf } from './locale.js';
-import { declaredMessagesReady, readDeclaredScripts } from './declared-scripts.js';
-
-const connected = new Set<LocalizedElement>();
-let stopListening: (() => void) | undefined;
-let langObserver: MutationObserver | undefined;
-
-// Named 'lang' so that an element's willUpdate sees the language change (the comment box re-renders its guarded comments).
-function refreshAll(): void {
-  for (const element of connected) element.requestUpdate('lang');
-}
-
-/** Settles when the strings `element` shows are here: its language's catalogue, the page's declared strings; undefined when they are. */
-function stringsReady(element: Element): Promise<unknown> | undefined {
-  return localeReady(languageOf(element)) ?? declaredMessagesReady();
-}
+import type { Locale } from './i18n.js';
+import { readDeclaredScripts } from './declared-scripts.js';
+import { localeOf, stringsReady, unwatchLanguage, watchLanguage } from './localization.js';
 
 /**
- * The base of every Inkwell element: it speaks the language of its `lang`, its nearest ancestor's or the
- * document's, and it does not render until that language's strings are here, so nothing appears in the
+ * The base of Inkwell's LitElements (the typo reporter, the comment box, the moderation inbox; the others are
+ * LightElements, which do the same without Lit): it speaks the language of its `lang`, its nearest ancestor's
+ * or the document's, and it does not render until that language's strings are here, so nothing appears in the
  * wrong language. It renders again when a site registers strings or a `lang` in the page changes.
  */
 export class LocalizedElement extends LitElement {
@@ -27,21 +14,12 @@ export class LocalizedElement extends LitElement {
     // Before the render root is made, so that it shows the light-DOM fallback while declared strings load.
     readDeclaredScripts();
     super.connectedCallback();
-    connected.add(this);
-    stopListening ??= onMessagesChanged(refreshAll);
-    if (!langObserver && typeof MutationObserver === 'function') {
-      langObserver = new MutationObserver(refreshAll);
-      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    }
+    watchLanguage(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    connected.delete(this);
-    if (connected.size === 0) {
-      langObserver?.disconnect();
-      langObserver = undefined;
-    }
+    unwatchLanguage(this);
   }
 
   private waiting?: HTMLSlotElement;
@@ -90,8 +68,7 @@ export class LocalizedElement extends LitElement {
    * @internal
    */
   protected get locale(): Locale {
-    const lang = this.serverView ? canonicalLanguage(this.getAttribute('lang') || 'en') : languageOf(this);
-    return localeFor(lang) ?? localeFor('en')!;
+    return localeOf(this);
   }
 
   // Every update waits for the catalogue (and the page's declared strings), so updateComplete also means "shown in the right language".

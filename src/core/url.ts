@@ -1,4 +1,3 @@
-import { isServer } from 'lit';
 import { warnAbout } from './warn.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
@@ -12,7 +11,8 @@ export function safeUrl(value: string | null | undefined, element: Element, attr
   if (!trimmed) return undefined;
   let parsed: URL;
   try {
-    parsed = new URL(trimmed, isServer ? 'http://server.invalid/' : element.ownerDocument.baseURI);
+    // The server (which knows no page) checks a relative URL against a base of its own.
+    parsed = new URL(trimmed, (element as { serverView?: boolean }).serverView ? 'http://server.invalid/' : element.ownerDocument.baseURI);
   } catch {
     warnAbout(element, attribute, 'notUrl', trimmed);
     return undefined;

@@ -1,4 +1,4 @@
-// dist/inkwell.js: the drop-in loader. Each element's chunk (Lit shared in one chunk) is imported
+// dist/inkwell.js: the drop-in loader. Each element's chunk (Lit, and the core all elements share, in chunks of their own) is imported
 // from beside this file the first time its tag appears.
 import { startLoader } from './start.js';
 
@@ -13,4 +13,5 @@ export const load = startLoader(
     'comment-moderation': () => import('../comment-moderation/define.js'),
   },
   () => import('./hydrate.js'),
+  ['typo-reporter', 'comment-box', 'comment-moderation'],
 );

@@ -10,22 +10,23 @@ const NEAR = '800px';
  * unless it has `eager` or the address points to one of its comments (`#comment-…`).
  * Returns `load`, which fetches a tag's chunk now.
  */
-export function startLoader(imports: ChunkImports, hydration: () => Promise<unknown>): (tag: string) => Promise<unknown> {
+export function startLoader(imports: ChunkImports, hydration: () => Promise<unknown>, litTags: string[]): (tag: string) => Promise<unknown> {
   const loading = new Map<string, Promise<unknown>>();
   const watched = new WeakSet<Element>();
   let near: IntersectionObserver | undefined;
   let hydrating: Promise<unknown> | undefined;
-  const selector = Object.keys(imports).join();
+  const litSelector = litTags.join();
 
   const load = (tag: string): Promise<unknown> => {
     let pending = loading.get(tag);
     if (!pending) {
-      // Elements rendered on the server (a declarative shadow root) hydrate: Lit's hydration comes before any element is defined.
-      if (!hydrating && [...document.querySelectorAll(selector)].some((element) => element.shadowRoot)) {
+      // Lit's elements rendered on the server (a declarative shadow root) hydrate: Lit's hydration comes before any
+      // of them is defined. The others (LightElement) draw over the server's nodes themselves and need no hydration.
+      if (!hydrating && litTags.includes(tag) && [...document.querySelectorAll(litSelector)].some((element) => element.shadowRoot)) {
         hydrating = hydration().catch((error: unknown) => console.warn('[inkwell] hydration:', error));
       }
       const chunk = () => imports[tag]?.() ?? Promise.reject(new Error('unknown tag'));
-      pending = (hydrating?.then(chunk) ?? chunk()).catch((error: unknown) => {
+      pending = ((litTags.includes(tag) && hydrating?.then(chunk)) || chunk()).catch((error: unknown) => {
         loading.delete(tag);
         console.warn(`[inkwell] <${tag}> could not be loaded:`, error);
       });

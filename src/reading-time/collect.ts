@@ -1,4 +1,8 @@
-import { countText, type ReadingStats, type TextCounts } from './estimate.js';
+import type { TextCounts } from './count.js';
+import type { ReadingStats } from './estimate-stats.js';
+
+/** Counts `text` into `into`, as countText does; undefined when it cannot count that text. */
+export type TextCounter = (text: string, lang: string, into: TextCounts) => TextCounts | undefined;
 
 /** Elements whose text no reader reads. */
 const UNREAD = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'CANVAS', 'svg', 'SVG']);
@@ -12,9 +16,10 @@ function isHidden(element: Element): boolean {
 
 /**
  * Reads what a reader of `root` would read: its visible text (code apart) and its images, skipping
- * scripts, styles, templates, hidden content and `exclude` (the counting element itself).
+ * scripts, styles, templates, hidden content and `exclude` (the counting element itself); undefined
+ * when `count` cannot count some of the text.
  */
-export function collectReadingStats(root: Element, lang: string, exclude?: Element): ReadingStats {
+export function collectReadingStats(root: Element, lang: string, count: TextCounter, exclude?: Element): ReadingStats | undefined {
   const prose: TextCounts = { words: 0, characters: 0 };
   const code: TextCounts = { words: 0, characters: 0 };
   let images = 0;
@@ -33,7 +38,7 @@ export function collectReadingStats(root: Element, lang: string, exclude?: Eleme
     }
     const text = node.nodeValue ?? '';
     if (!text.trim()) continue;
-    countText(text, lang, node.parentElement?.closest(CODE) ? code : prose);
+    if (!count(text, lang, node.parentElement?.closest(CODE) ? code : prose)) return undefined;
   }
   return {
     words: prose.words,

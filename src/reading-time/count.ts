@@ -11,13 +11,13 @@ import {
   IDEOGRAPH,
   JOINER,
   KEYCAP,
-  LETTER,
   PUNCTUATION,
   SEGMENTED,
   SEPARATOR,
   SYMBOL_EMOJI,
   codeUnitClasses,
 } from './classes.js';
+import { urlEnd } from './urls.js';
 
 const NONE = 0;
 const IN_WORD = 1;
@@ -106,7 +106,7 @@ function countCodeUnit(text: string, i: number, code: number, table: Uint8Array,
   // word is about to break keeps the check out of the hot loop.
   const doubled = kind === DOT_OR_HYPHEN && i > 0 && text.charCodeAt(i - 1) === code;
   if (scan.state === IN_WORD && (doubled || kind === IDEOGRAPH || kind >= SEGMENTED)) {
-    const end = urlEnd(text, currentWordStart(text, i, table), table);
+    const end = urlEnd(text, i, table);
     if (end > i) return end - 1;
   }
   // LETTER, PUNCTUATION and SEPARATOR never get here.
@@ -165,47 +165,6 @@ function countSurrogatePair(text: string, i: number, high: number, scan: Scan): 
     scan.words++;
   }
   return i + 1;
-}
-
-/**
- * How far back a URL is looked for when something would break it: a bound that keeps
- * pathological input ("a..a..a.." without spaces) linear. Longer URLs that hold a doubled dot,
- * an emoji or a Han character count as more than one word.
- */
-const URL_LOOKBEHIND = 256;
-
-/** The first letter of the word that holds the code unit at `i`. */
-function currentWordStart(text: string, i: number, table: Uint8Array): number {
-  const limit = Math.max(0, i - URL_LOOKBEHIND);
-  let start = i;
-  while (start > limit) {
-    const code = text.charCodeAt(start - 1);
-    const kind = table[code];
-    if (kind !== LETTER && kind !== PUNCTUATION && kind !== DOT_OR_HYPHEN) break;
-    if (kind === DOT_OR_HYPHEN && start - 1 < i - 1 && text.charCodeAt(start - 2) === code) break; // "..", "--" ended a word
-    start--;
-  }
-  while (start < i && table[text.charCodeAt(start)] !== LETTER) start++;
-  return start;
-}
-
-/** The end of a URL starting at `start`, or `start` when none starts there. */
-function urlEnd(text: string, start: number, table: Uint8Array): number {
-  if (!startsWithIgnoringCase(text, start, 'http://') && !startsWithIgnoringCase(text, start, 'https://') && !startsWithIgnoringCase(text, start, 'www.')) {
-    return start;
-  }
-  let end = start;
-  while (end < text.length && table[text.charCodeAt(end)] !== SEPARATOR) end++;
-  return end;
-}
-
-function startsWithIgnoringCase(text: string, start: number, lowerCasePrefix: string): boolean {
-  if (start + lowerCasePrefix.length > text.length) return false;
-  for (let k = 0; k < lowerCasePrefix.length; k++) {
-    // ASCII letters only: setting bit 0x20 lower-cases them and leaves ':', '/', '.' alone
-    if ((text.charCodeAt(start + k) | 0x20) !== (lowerCasePrefix.charCodeAt(k) | 0x20)) return false;
-  }
-  return true;
 }
 
 /**

@@ -1,18 +1,23 @@
-import { html, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { warnAbout } from '../core/warn.js';
 import { oneOf } from '../core/validate.js';
 import { languageOf } from '../core/locale.js';
 import { formatPlural } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
-import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate.js';
-import { collectReadingStats } from './collect.js';
+import { LightElement, type PropertyValues } from '../core/light-element.js';
+import { h } from '../core/view.js';
+import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate-stats.js';
+import { collectReadingStats, type TextCounter } from './collect.js';
+import { countLatinText } from './latin-count.js';
 import { ReadingTimeUpdatedEvent } from './events.js';
 import { readingTimeStyles } from './reading-time.styles.js';
 
 const LIVE_DEBOUNCE_MS = 300;
 const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
+
+/** countText, once fetched: most pages never need it (countLatinText counts their text). */
+let fullCounter: TextCounter | undefined;
+let fullCounterLoading: Promise<unknown> | undefined;
 
 /**
  * Shows how long the article takes to read, as "3 min read", counted from the article itself.
@@ -35,7 +40,7 @@ const GENRES: readonly Genre[] = ['nonfiction', 'fiction'];
  *
  * @fires {ReadingTimeUpdatedEvent} reading-time-updated - After a count of the target gives a new result; `detail` is `{minutes, words, images}`.
  */
-export class ReadingTime extends LocalizedElement {
+export class ReadingTime extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = readingTimeStyles;
@@ -64,6 +69,7 @@ export class ReadingTime extends LocalizedElement {
   private target: Element | null = null;
   private stats?: ReadingStats;
   private countPending = true;
+  private counterWait?: Promise<unknown>;
   private lastReported?: string;
   private observer?: MutationObserver;
   private recountTimer?: ReturnType<typeof setTimeout>;
@@ -87,7 +93,7 @@ export class ReadingTime extends LocalizedElement {
     this.requestUpdate();
   };
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('for') || changed.has('live') || changed.has('minutes')) this.countPending = true;
     // The server has no article to count: it shows the minutes the template gives, else the fallback.
     if (this.countPending && !this.serverView) this.count();
@@ -106,18 +112,19 @@ export class ReadingTime extends LocalizedElement {
 
   protected override render() {
     const estimate = this.estimate;
-    if (!estimate || estimate.minutes < 1) return html`<slot></slot>`;
+    if (!estimate || estimate.minutes < 1) return h('slot');
     const { lang, messages } = this.locale;
     const { minMinutes, maxMinutes, minutes } = estimate;
     const text =
       this.range && maxMinutes > minMinutes
         ? formatPlural(lang, messages.minutesReadRange, maxMinutes, { min: minMinutes, max: maxMinutes })
         : formatPlural(lang, messages.minutesRead, minutes, { n: minutes });
-    return html`<time part="time" datetime=${`PT${minutes}M`} dir="auto">${text}</time>`;
+    return h('time', { part: 'time', datetime: `PT${minutes}M`, dir: 'auto' }, text);
   }
 
   private count(): void {
     this.countPending = false;
+    this.counterWait = undefined;
     this.stopObserving();
     if (this.givenMinutes() !== undefined) {
       this.stats = undefined;
@@ -129,8 +136,18 @@ export class ReadingTime extends LocalizedElement {
       if (document.readyState !== 'loading') warnAbout(this, 'for', 'nothingToCount');
       return;
     }
-    this.stats = collectReadingStats(this.target, this.textLanguage(), this);
+    this.stats = collectReadingStats(this.target, this.textLanguage(), fullCounter ?? countLatinText, this);
+    if (!this.stats) {
+      // The fallback stays until the full counter is here; then the text is counted again.
+      fullCounterLoading ??= import('./count.js').then((module) => (fullCounter = module.countText));
+      this.counterWait = fullCounterLoading.then(this.onDocumentReady);
+    }
     if (this.live) this.observe(this.target);
+  }
+
+  /** Settles once the element shows its count (after the full counter is fetched, when its text needs it). @internal */
+  override get updateComplete(): Promise<unknown> {
+    return super.updateComplete.then((done) => (this.counterWait && !fullCounter ? this.counterWait.then(() => this.updateComplete) : done));
   }
 
   private findTarget(): Element | null {

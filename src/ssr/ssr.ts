@@ -3,12 +3,14 @@
  * declarative shadow DOM, which browsers show without JavaScript and the drop-in loader hydrates.
  * `@lit-labs/ssr` is an optional peer dependency: only sites that render on the server install it.
  */
-import { render, html as serverHtml } from '@lit-labs/ssr';
+import './dom.js';
+import { LitElementRenderer, render, html as serverHtml } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import type { TemplateResult } from 'lit';
 import { catalogues } from '../core/messages/catalogues.js';
 import { localeReady } from '../core/i18n.js';
 import { loadWarningTexts } from '../core/warn.js';
+import { LightElementRenderer } from './light-renderer.js';
 import '../reading-time/define.js';
 import '../author-badge/define.js';
 import '../article-card/define.js';
@@ -43,7 +45,8 @@ function asTemplate(input: InkwellInput): TemplateResult {
 
 /** Renders `input` as a stream of strings, for a server that sends the page as it is rendered. */
 export function renderInkwellStream(input: InkwellInput): RenderResult {
-  return render(asTemplate(input));
+  // Lit's elements by Lit's renderer; the others (LightElement) by Inkwell's, which writes what they draw.
+  return render(asTemplate(input), { elementRenderers: [LitElementRenderer, LightElementRenderer] });
 }
 
 /** Renders `input` to HTML in which every Inkwell element carries its declarative shadow root. */

@@ -27,6 +27,8 @@ const PAGES = {
   'later.html': page(MODULE, `${ARTICLE}<div id="later"></div>`),
   // The page kind of size-budget.json's first budget, without and with a comment count served by the API.
   'cards.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card>`),
+  'japanese.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>校正者はゆっくりと、しばしば声に出して読む。</p></article>'),
+  'thai.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>นักพิสูจน์อักษรอ่านช้า มักอ่านออกเสียง</p></article>'),
   'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
 };
 // Violations of the CSP and uncaught errors, collected by a same-origin script (inline ones are refused).
@@ -126,7 +128,8 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       const { tab, problems } = await open('lazy.html');
       await until(tab, upgraded, 'reading-time', 'reading-time upgraded');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.ok(chunksAsked(site).includes('reading-time.js') && chunksAsked(site).includes('lit.js'), chunksAsked(site).join());
+      assert.ok(chunksAsked(site).includes('reading-time.js') && chunksAsked(site).includes('core.js'), chunksAsked(site).join());
+      assert.ok(!chunksAsked(site).includes('lit.js'), `a reading time does not need Lit: ${chunksAsked(site).join()}`);
       assert.ok(!chunksAsked(site).includes('comment-box.js'), 'the comment box was fetched far from the viewport');
       // 1000 px below the viewport: still not.
       await tab.evaluate(() => scrollTo(0, document.querySelector('comment-box').getBoundingClientRect().top + scrollY - innerHeight - 1000));
@@ -192,7 +195,7 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       await until(tab, upgraded, 'author-badge', 'author-badge upgraded');
       await until(tab, upgraded, 'reading-time', 'reading-time upgraded');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      for (const chunk of ['lit.js', 'reading-time.js', 'author-badge.js']) assert.equal(chunksAsked(site).filter((c) => c === chunk).length, 1, chunk);
+      for (const chunk of ['core.js', 'reading-time.js', 'author-badge.js']) assert.equal(chunksAsked(site).filter((c) => c === chunk).length, 1, chunk);
       assert.deepEqual(messages.filter((m) => m.type === 'warning'), []);
       assert.deepEqual(await problems(), []);
       await tab.close();
@@ -227,6 +230,17 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
         await tab.close();
       }
       assert.ok(chunkNames(onDemand).includes('counts.js'), 'the size report lists the count batcher as on demand');
+    });
+
+    it('fetches the full word counter only for text beyond Latin, Greek and Cyrillic letters and punctuation', async () => {
+      for (const [path, fetched] of [['cards.html', false], ['japanese.html', true], ['thai.html', true]]) {
+        const { tab, problems } = await open(path);
+        const shown = await until(tab, () => document.querySelector('reading-time').shadowRoot?.querySelector('time')?.textContent, undefined, `the count on ${path}`);
+        assert.equal(shown, '1 min read', path);
+        assert.equal(chunksAsked(site).includes('count.js'), fetched, `${path}: ${chunksAsked(site).join()}`);
+        assert.deepEqual(await problems(), [], path);
+        await tab.close();
+      }
     });
 
     it('defines elements added later, keeping properties set before the upgrade', async () => {

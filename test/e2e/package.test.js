@@ -1,6 +1,6 @@
 // What npm users and site owners get from `npm run build`: the exports map resolves, Lit stays
 // external in the npm modules; the drop-in loaders import each element's chunk (Lit shared in one
-// chunk), and the single-file bundle holds everything.
+// chunk, which the elements drawn without Lit do not import), and the single-file bundle holds everything.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -15,9 +15,11 @@ describe('the built package', () => {
   });
 
   it('keeps Lit external in the npm modules', () => {
-    const module = readFileSync('dist/esm/author-badge/author-badge.js', 'utf8');
+    const module = readFileSync('dist/esm/comment-box/comment-box.js', 'utf8');
     assert.match(module, /from ['"]lit['"]/);
     assert.doesNotMatch(module, /class \w+ extends ReactiveElement/);
+    // The elements drawn without Lit do not import it at all.
+    assert.doesNotMatch(readFileSync('dist/esm/author-badge/author-badge.js', 'utf8'), /from ['"]lit['"]/);
   });
 
   it('builds small loaders that import each element from its chunk beside them, minified, with source maps', () => {
@@ -37,14 +39,23 @@ describe('the built package', () => {
     assert.match(readFileSync('dist/inkwell.iife.js', 'utf8'), /import\(new URL\("inkwell\.js",/);
   });
 
-  it('bundles Lit once, into the chunk every element shares', () => {
+  it('bundles Lit once, into the chunk the interactive elements share; the others do not import it', () => {
     for (const name of readdirSync('dist/chunks').filter((file) => file.endsWith('.js'))) {
       const code = readFileSync(`dist/chunks/${name}`, 'utf8');
       assert.doesNotMatch(code, /from ['"]lit['"]/, name);
-      if (name !== 'lit.js') assert.doesNotMatch(code, /class \w+ extends HTMLElement/, `${name} has its own copy of Lit`);
+      // `_$litElement$` marks the LitElement class, `_$litType$` lit-html's templates: only in lit.js (and Lit's hydration).
+      if (name !== 'lit.js' && name !== 'hydrate.js') assert.doesNotMatch(code, /_\$litElement\$|_\$litType\$/, `${name} has its own copy of Lit`);
     }
-    for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box']) {
+    for (const tag of ['typo-reporter', 'comment-box', 'comment-moderation']) {
       assert.match(readFileSync(`dist/chunks/${tag}.js`, 'utf8'), /from"\.\/lit\.js"/, `${tag} uses the shared Lit chunk`);
+    }
+    // A page of reading times, badges and cards loads the shared core (chunks/core.js), never Lit.
+    for (const name of ['reading-time', 'author-badge', 'article-card', 'core', 'interactive', 'counts']) {
+      const code = readFileSync(`dist/chunks/${name}.js`, 'utf8');
+      assert.doesNotMatch(code, /["']\.\/(lit|hydrate)\.js["']/, `${name}.js imports Lit`);
+    }
+    for (const tag of ['reading-time', 'author-badge', 'article-card']) {
+      assert.match(readFileSync(`dist/chunks/${tag}.js`, 'utf8'), /from"\.\/core\.js"/, `${tag} uses the shared core`);
     }
   });
 
