@@ -25,7 +25,7 @@ import { afterInboxCommit, recordArrival } from '../events/inbox.js';
 import { refuseBanned } from '../bans/store.js';
 import { addAuthor, isAuthorIn } from '../threads/store.js';
 import { notifyRequest } from '../notifications/request.js';
-import type { NotifyRequest } from '../notifications/notifier.js';
+import type { NotifyRequest, Queued } from '../notifications/notifier.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
   type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
@@ -236,6 +236,8 @@ async function saveNewComment(
 ): Promise<boolean> {
   let eventIds: number[] = [];
   let inboxIds: number[] = [];
+  let webhook = false;
+  let queued: Queued = { mail: false, due: false };
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
     await store.insertComment(trx, stored);
@@ -244,16 +246,17 @@ async function saveNewComment(
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
     if (row.status === 'pending') inboxIds = [await recordArrival(ctx.events, trx, { kind: 'comment', id: row.id })];
-    if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
+    if (row.status !== 'spam') webhook = await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
     // Spam subscribes nobody and notifies nobody.
-    if (row.status !== 'spam') await ctx.notifier.onNewComment(trx, stored, notify);
+    if (row.status !== 'spam') queued = await ctx.notifier.onNewComment(trx, stored, notify);
     return true;
   });
   if (saved === null) return false;
   ctx.events.afterCommit(eventIds, row.thread);
   afterInboxCommit(ctx.events, inboxIds);
-  ctx.outbox.wake();
-  ctx.notifier.wake();
+  // Each wake-up queries its queue: only those with something to send now.
+  if (webhook || queued.mail) ctx.outbox.wake();
+  if (queued.due) ctx.notifier.wake();
   return true;
 }
 
