@@ -8,7 +8,7 @@ import { isModerator, type Viewer } from '../auth.js';
 import { ApiError } from '../http/errors.js';
 import { decodeCursor } from '../http/pagination.js';
 import { sendCacheable, sendJsonText } from '../http/cacheable.js';
-import { commitOnce, idempotentWrite, replayStored, storeResponse, type IdempotentWrite } from '../http/idempotency.js';
+import { answerStored, commitOnce, idempotentWrite, replayStored, storeResponse, type IdempotentWrite } from '../http/idempotency.js';
 import { enforcePostLimits } from '../http/post-limits.js';
 import { guards, viewerOf } from '../http/viewer.js';
 import { guestPrincipal } from '../privacy.js';
@@ -22,8 +22,9 @@ import { dropReactions, reactionsOf } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
 import { afterInboxCommit, recordArrival } from '../events/inbox.js';
-import { refuseBanned } from '../bans/store.js';
-import { addAuthor, isAuthorIn } from '../threads/store.js';
+import { refuseBanned, refuseIfBanned } from '../bans/store.js';
+import { addAuthor } from '../threads/store.js';
+import { postFacts, type ParentFacts } from './post-facts.js';
 import { notifyRequest } from '../notifications/request.js';
 import type { NotifyRequest, Queued } from '../notifications/notifier.js';
 import {
@@ -82,16 +83,21 @@ function writingRoutes(app: Api) {
     checkAuthor(ctx, viewer, input);
     const notify = notifyRequest(ctx, request, viewer, input);
     const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
+    const body = rules.storedText(input.body);
+    const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, body, now);
+    // Everything the checks below read, in one query; each check still answers in its turn.
+    const writer = viewer ? { authorId: viewer.authorId } : { guestName: row.author_name };
+    const facts = await postFacts(ctx.database, write, writer, row.thread, row.body_hash, input.parentId);
     // A retry of a post made before a ban gets its answer; anything new is refused.
-    if (await replayStored(db, reply, write)) return reply;
-    await refuseBanned(db, viewer);
+    if (answerStored(reply, write, facts.stored)) return reply;
+    refuseIfBanned(viewer, facts.banned);
     await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
     rules.checkWritingTime(input, config, now);
-    const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);
+    rules.checkLinks(body, config);
     row.status = rules.initialStatus(config, viewer, rules.isHoneypotted(input));
-    if (viewer && (viewer.authorOf?.includes(row.thread) || (await isAuthorIn(db, row.thread, viewer.authorId)))) row.by_author = 1;
-    await placeReply(ctx, row, input.parentId, viewer);
-    if (await isDuplicate(ctx, row, viewer)) {
+    if (viewer && (viewer.authorOf?.includes(row.thread) || facts.author)) row.by_author = 1;
+    placeReply(row, input.parentId, facts.parent, viewer);
+    if (facts.duplicate) {
       // A concurrent retry with the same key may have committed since the check above.
       if (await replayStored(db, reply, write)) return reply;
       throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
@@ -212,18 +218,13 @@ function newRow(thread: string, viewer: Viewer | null, input: NewComment, body: 
 }
 
 /** A reply goes under its parent, in the parent's tree; the parent must be one the writer may read. */
-async function placeReply(ctx: Ctx, row: CommentTable, parentId: string | undefined, viewer: Viewer | null): Promise<void> {
+function placeReply(row: CommentTable, parentId: string | undefined, parent: ParentFacts | undefined, viewer: Viewer | null): void {
   if (!parentId) return;
-  const parent = await store.findComment(ctx.db, parentId);
   if (!parent || !rules.mayReplyTo(parent, row.thread, viewer)) {
     throw new ApiError(422, 'parent_not_found', 'The comment you reply to does not exist in this thread', 'parentId');
   }
   row.parent_id = parent.id;
   row.root_id = parent.root_id;
-}
-
-function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promise<boolean> {
-  return store.isDuplicate(ctx.db, row.thread, row.body_hash, viewer ? { authorId: viewer.authorId } : { guestName: row.author_name });
 }
 
 /**

@@ -22,14 +22,6 @@ export async function findComment(db: Kysely<DB>, id: string): Promise<CommentTa
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether the same author (a reader, or a guest by name) already has this text in the thread. */
-export async function isDuplicate(db: Kysely<DB>, thread: string, bodyHash: string, author: { authorId: string } | { guestName: string }): Promise<boolean> {
-  let q = db.selectFrom('comments').select('id')
-    .where('thread', '=', thread).where('body_hash', '=', bodyHash).where('status', '!=', 'deleted');
-  q = 'authorId' in author ? q.where('author_id', '=', author.authorId) : q.where('guest', '=', 1).where('author_name', '=', author.guestName);
-  return (await q.executeTakeFirst()) !== undefined;
-}
-
 export async function insertComment(trx: Transaction<DB>, row: CommentTable): Promise<void> {
   await trx.insertInto('comments').values(row).execute();
 }
