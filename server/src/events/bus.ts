@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB, Database_ } from '../db.js';
 import type { FastifyBaseLogger } from 'fastify';
 
@@ -24,6 +23,7 @@ export class EventBus {
   private listener: pg.Client | null = null;
   private closed = false;
   private readonly channel: string;
+  private readonly insertSql: string;
   private readonly changeListeners: Array<(thread: string | null) => void> = [];
   private delivering: Promise<void> = Promise.resolve();
 
@@ -33,6 +33,10 @@ export class EventBus {
   ) {
     this.emitter.setMaxListeners(0);
     this.channel = 'inkwell_events' + (database.pgConfig && schemaOf(database) ? '_' + schemaOf(database) : '');
+    // Fixed SQL: built once, not by Kysely on every event. PostgreSQL notifies in the same statement (sent at commit).
+    this.insertSql = database.dialect === 'postgres'
+      ? 'insert into events (thread, type, payload, created_at) values ($1, $2, $3, $4) returning id, pg_notify($5, id::text)'
+      : 'insert into events (thread, type, payload, created_at) values (?, ?, ?, ?) returning id';
   }
 
   async start(): Promise<void> {
@@ -74,22 +78,17 @@ export class EventBus {
 
   /** Records an event inside the caller's transaction; returns its id for `afterCommit`. */
   async record(trx: Transaction<DB>, thread: string, type: ThreadEvent['type'], payload: unknown): Promise<number> {
-    const row = await trx
-      .insertInto('events')
-      .values({ thread, type, payload: JSON.stringify(payload), created_at: Date.now() } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (this.database.dialect === 'postgres') {
-      await sql`select pg_notify(${this.channel}, ${String(row.id)})`.execute(trx);
-    }
-    return Number(row.id);
+    const params = [thread, type, JSON.stringify(payload), Date.now()];
+    if (this.database.dialect === 'postgres') params.push(this.channel);
+    const { rows } = await trx.executeQuery<{ id: number | string }>(CompiledQuery.raw(this.insertSql, params));
+    return Number(rows[0]!.id);
   }
 
   /** Call after the transaction that recorded `ids` (events of `thread`) committed. */
   afterCommit(ids: number[], thread: string): void {
     if (!ids.length) return;
     this.changed(thread);
-    if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids));
+    if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids, thread));
   }
 
   /** `afterCommit` for events of several threads. */
@@ -108,7 +107,9 @@ export class EventBus {
     for (const fn of this.changeListeners) fn(thread);
   }
 
-  private async deliver(ids: number[]) {
+  /** `thread`: the events' thread when known (SQLite); nobody listening to it, there is nothing to read. */
+  private async deliver(ids: number[], thread?: string) {
+    if (thread !== undefined && this.emitter.listenerCount(thread) === 0) return;
     try {
       const rows = await this.database.db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
       for (const r of rows) {
