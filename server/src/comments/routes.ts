@@ -241,7 +241,7 @@ async function saveNewComment(
   let queued: Queued = { mail: false, due: false };
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
-    await store.insertComment(trx, stored);
+    await store.insertComment(trx, ctx.database.dialect, stored);
     // The site vouches (the signed `authorOf` claim): from now on the thread knows this reader as an author.
     if (byAuthor) await addAuthor(trx, row.thread, row.author_id);
     await storeResponse(trx, write, 201, response, row.created_at);
