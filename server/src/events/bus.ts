@@ -18,6 +18,9 @@ export interface ThreadEvent {
  * commit; on PostgreSQL the transaction sends NOTIFY with the event id and every node, the writer
  * included, hears it on a dedicated LISTEN connection and reads the row.
  */
+/** Own events remembered until their NOTIFY comes back; far more than commit in the time it takes. */
+const OWN_KEPT = 1024;
+
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private listener: pg.Client | null = null;
@@ -26,6 +29,8 @@ export class EventBus {
   private readonly insertSql: string;
   private readonly changeListeners: Array<(thread: string | null) => void> = [];
   private delivering: Promise<void> = Promise.resolve();
+  /** PostgreSQL: this process's own events by id, with their thread, until their NOTIFY comes back. */
+  private readonly own = new Map<number, string>();
 
   constructor(
     private readonly database: Database_,
@@ -53,8 +58,11 @@ export class EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
       const id = Number(msg.payload);
+      if (!Number.isSafeInteger(id)) return;
+      const thread = this.own.get(id);
+      this.own.delete(id);
       // One at a time, in the order notified: a stream drops an id below the last it sent.
-      if (Number.isSafeInteger(id)) this.delivering = this.delivering.then(() => this.deliver([id]));
+      this.delivering = this.delivering.then(() => this.deliver([id], thread));
     });
     await client.connect();
     await client.query(`LISTEN ${this.channel}`);
@@ -88,7 +96,14 @@ export class EventBus {
   afterCommit(ids: number[], thread: string): void {
     if (!ids.length) return;
     this.changed(thread);
-    if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids, thread));
+    if (this.database.dialect === 'sqlite') {
+      this.delivering = this.delivering.then(() => this.deliver(ids, thread));
+      return;
+    }
+    // Its NOTIFY then needs no read when nobody here listens to the thread. A NOTIFY that came back
+    // before this leaves its entry behind: the oldest go past OWN_KEPT.
+    for (const id of ids) this.own.set(id, thread);
+    while (this.own.size > OWN_KEPT) this.own.delete(this.own.keys().next().value!);
   }
 
   /** `afterCommit` for events of several threads. */
@@ -107,7 +122,10 @@ export class EventBus {
     for (const fn of this.changeListeners) fn(thread);
   }
 
-  /** `thread`: the events' thread when known (SQLite); nobody listening to it, there is nothing to read. */
+  /**
+   * `thread`: the events' thread when this process wrote them (afterCommit already told the change
+   * listeners); with nobody here listening to it, there is nothing to read.
+   */
   private async deliver(ids: number[], thread?: string) {
     if (thread !== undefined && this.emitter.listenerCount(thread) === 0) return;
     try {
