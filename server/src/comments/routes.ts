@@ -87,11 +87,13 @@ function writingRoutes(app: Api) {
     const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, body, now);
     // Everything the checks below read, in one query; each check still answers in its turn.
     const writer = viewer ? { authorId: viewer.authorId } : { guestName: row.author_name };
-    const facts = await postFacts(ctx.database, write, writer, row.thread, row.body_hash, input.parentId);
+    const limits = postLimits(ctx, request, viewer);
+    const limiting = { keys: limits.map((l) => l.key), windowStart: ctx.postLimiter.windowStart(now), refusedIfBanned: viewer !== null && !isModerator(viewer) };
+    const facts = await postFacts(ctx.database, write, writer, row.thread, row.body_hash, input.parentId, limiting);
     // A retry of a post made before a ban gets its answer; anything new is refused.
     if (answerStored(reply, write, facts.stored)) return reply;
     refuseIfBanned(viewer, facts.banned);
-    await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
+    await enforcePostLimits(ctx.postLimiter, reply, limits, 'comments', now, facts.counted);
     rules.checkWritingTime(input, config, now);
     rules.checkLinks(body, config);
     row.status = rules.initialStatus(config, viewer, rules.isHoneypotted(input));
