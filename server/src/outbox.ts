@@ -74,24 +74,29 @@ export class Outbox {
     this.wake();
   }
 
-  /** Stores an event inside the caller's transaction (nothing without INKWELL_WEBHOOK_URL); call `wake` after commit. */
-  async enqueue(trx: Transaction<DB>, event: WebhookEvent, data: unknown): Promise<void> {
-    if (!this.enabled) return;
+  /**
+   * Stores an event inside the caller's transaction (nothing without INKWELL_WEBHOOK_URL: no process
+   * would ever claim it); answers whether it did, and then the caller calls `wake` after commit.
+   */
+  async enqueue(trx: Transaction<DB>, event: WebhookEvent, data: unknown): Promise<boolean> {
+    if (this.config.webhookUrl === null) return false;
     const id = randomUUID();
     const now = Date.now();
     const payload = JSON.stringify({ id, type: event, createdAt: new Date(now).toISOString(), data });
     await trx.insertInto('outbox').values({
       id, type: event, payload, status: 'pending', attempts: 0, next_attempt_at: now, lease: null, last_error: null, created_at: now,
     }).execute();
+    return true;
   }
 
-  /** Stores a mail inside the caller's transaction (nothing without a mailer); call `wake` after commit. */
-  async enqueueMail(trx: Transaction<DB>, mail: MailMessage): Promise<void> {
-    if (!this.mailer) return;
+  /** Stores a mail inside the caller's transaction (nothing without a mailer); answers whether it did: then call `wake` after commit. */
+  async enqueueMail(trx: Transaction<DB>, mail: MailMessage): Promise<boolean> {
+    if (!this.mailer) return false;
     const now = Date.now();
     await trx.insertInto('outbox').values({
       id: randomUUID(), type: MAIL, payload: JSON.stringify(mail), status: 'pending', attempts: 0, next_attempt_at: now, lease: null, last_error: null, created_at: now,
     }).execute();
+    return true;
   }
 
   /** Looks for due rows now (after a commit that enqueued one, or when a delivery slot frees up). */

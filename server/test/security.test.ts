@@ -192,6 +192,40 @@ for (const { kind, skip } of await kinds()) {
   });
 }
 
+for (const { kind, skip } of await kinds()) {
+  describe(`what counts against the post limit on ${kind}`, { skip }, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startServer(kind, { INKWELL_POST_LIMIT_USER: '2' });
+    });
+    after(() => s?.close());
+    const post = (t: string, body: string, headers: Record<string, string> = {}) => call(s.url, 'POST', '/v1/threads/counted/comments', { token: t, body: { body }, headers });
+
+    it('counts new posts, not replays of a stored answer', async () => {
+      const rae = await token({ sub: 'rae', name: 'Rae' });
+      const headers = { 'idempotency-key': 'counted-1' };
+      assert.equal((await post(rae, 'first', headers)).status, 201);
+      for (let i = 0; i < 3; i++) assert.equal((await post(rae, 'first', headers)).headers.get('idempotency-replayed'), 'true');
+      assert.equal((await post(rae, 'second')).status, 201);
+      const third = await post(rae, 'third');
+      assert.equal(third.status, 429);
+      assert.ok(Number(third.headers.get('retry-after')) >= 1);
+    });
+
+    it('does not count the posts a ban refuses', async () => {
+      const sol = await token({ sub: 'sol', name: 'Sol' });
+      const mod = await token({ sub: 'mo', name: 'Mo', role: 'moderator' });
+      const first = await post(sol, 'before the ban');
+      assert.equal(first.status, 201);
+      assert.equal((await call(s.url, 'PUT', `/v1/bans/${first.json.author.id}`, { token: mod, body: {} })).status, 200);
+      for (let i = 0; i < 3; i++) assert.equal((await post(sol, `banned ${i}`)).json.error.code, 'banned');
+      assert.equal((await call(s.url, 'DELETE', `/v1/bans/${first.json.author.id}`, { token: mod })).status, 204);
+      assert.equal((await post(sol, 'after the ban')).status, 201);
+      assert.equal((await post(sol, 'one too many')).status, 429);
+    });
+  });
+}
+
 describe('edit window', () => {
   let s: TestServer;
   before(async () => { s = await startServer('sqlite', { INKWELL_EDIT_WINDOW: '1' }); });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import fs from 'node:fs';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,6 +123,31 @@ describe('webhooks', () => {
       await waitFor(1);
     } finally {
       holdMs = 0;
+    }
+  });
+});
+
+describe('webhooks off', () => {
+  it('stores no webhook events when only mail is on (no process would ever send them, and the mail queue would scan them)', async () => {
+    // Development mode without INKWELL_SMTP_URL: mails go to the mail log, so the outbox runs, for mails only.
+    const s = await startServer('sqlite', { INKWELL_NOTIFY_BATCH: '0' });
+    try {
+      assert.equal(s.config.webhookUrl, null);
+      assert.ok(s.config.mailLog);
+      const t = await token({ sub: 'quiet', email: 'quiet@example.com' });
+      const top = await call(s.url, 'POST', '/v1/threads/unhooked/comments', { token: t, body: { body: 'no hook here', notifyReplies: true } });
+      assert.equal(top.status, 201);
+      const report = { url: 'https://n.example/b', selection: 'teh', prefix: 'is ', suffix: ' end', fragment: 'https://n.example/b#:~:text=teh' };
+      assert.equal((await call(s.url, 'POST', '/v1/typo-reports', { body: report })).status, 201);
+      const reply = await call(s.url, 'POST', '/v1/threads/unhooked/comments', { token: await token({ sub: 'other' }), body: { body: 'a reply', parentId: top.json.id } });
+      assert.equal(reply.status, 201);
+      const end = Date.now() + 5000;
+      while (!fs.existsSync(s.config.mailLog!) && Date.now() < end) await sleep(20);
+      assert.ok(fs.existsSync(s.config.mailLog!), 'the reply mail still went to the mail log');
+      const types = await s.app.inkwell.db.selectFrom('outbox').select('type').where('type', '!=', 'mail').execute();
+      assert.deepEqual(types, []);
+    } finally {
+      await s.close();
     }
   });
 });

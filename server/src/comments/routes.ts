@@ -8,7 +8,7 @@ import { isModerator, type Viewer } from '../auth.js';
 import { ApiError } from '../http/errors.js';
 import { decodeCursor } from '../http/pagination.js';
 import { sendCacheable, sendJsonText } from '../http/cacheable.js';
-import { commitOnce, idempotentWrite, replayStored, storeResponse, type IdempotentWrite } from '../http/idempotency.js';
+import { answerStored, commitOnce, idempotentWrite, replayStored, storeResponse, type IdempotentWrite } from '../http/idempotency.js';
 import { enforcePostLimits } from '../http/post-limits.js';
 import { guards, viewerOf } from '../http/viewer.js';
 import { guestPrincipal } from '../privacy.js';
@@ -22,10 +22,11 @@ import { dropReactions } from '../reactions/store.js';
 import { commentView, mayRead, publicView, withOwnFlags, type CachedPage } from './views.js';
 import { htmlRoutes } from './html-route.js';
 import { afterInboxCommit, recordArrival } from '../events/inbox.js';
-import { refuseBanned } from '../bans/store.js';
-import { addAuthor, isAuthorIn } from '../threads/store.js';
+import { refuseBanned, refuseIfBanned } from '../bans/store.js';
+import { addAuthor } from '../threads/store.js';
+import { postFacts, type ParentFacts } from './post-facts.js';
 import { notifyRequest } from '../notifications/request.js';
-import type { NotifyRequest } from '../notifications/notifier.js';
+import type { NotifyRequest, Queued } from '../notifications/notifier.js';
 import {
   changeCommentRoute, countsRoute, deleteCommentRoute, getCommentRoute, inboxRoute, listThreadRoute, postCommentRoute,
   type CommentPage, type InboxQuery, type NewComment, type ThreadQuery,
@@ -82,16 +83,23 @@ function writingRoutes(app: Api) {
     checkAuthor(ctx, viewer, input);
     const notify = notifyRequest(ctx, request, viewer, input);
     const write = idempotentWrite(request, viewer ? viewer.authorId : guestPrincipal(request, ctx.addresses), postHash(request.params.thread, input));
+    const body = rules.storedText(input.body);
+    const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, body, now);
+    // Everything the checks below read, in one query; each check still answers in its turn.
+    const writer = viewer ? { authorId: viewer.authorId } : { guestName: row.author_name };
+    const limits = postLimits(ctx, request, viewer);
+    const limiting = { keys: limits.map((l) => l.key), windowStart: ctx.postLimiter.windowStart(now), refusedIfBanned: viewer !== null && !isModerator(viewer) };
+    const facts = await postFacts(ctx.database, write, writer, row.thread, row.body_hash, input.parentId, limiting);
     // A retry of a post made before a ban gets its answer; anything new is refused.
-    if (await replayStored(db, reply, write)) return reply;
-    await refuseBanned(db, viewer);
-    await enforcePostLimits(ctx.postLimiter, reply, postLimits(ctx, request, viewer), 'comments', now);
+    if (answerStored(reply, write, facts.stored)) return reply;
+    refuseIfBanned(viewer, facts.banned);
+    await enforcePostLimits(ctx.postLimiter, reply, limits, 'comments', now, facts.counted);
     rules.checkWritingTime(input, config, now);
-    const row: CommentTable & { by_author?: number } = newRow(request.params.thread, viewer, input, rules.cleanText(input.body, config), now);
+    rules.checkLinks(body, config);
     row.status = rules.initialStatus(config, viewer, rules.isHoneypotted(input));
-    if (viewer && (viewer.authorOf?.includes(row.thread) || (await isAuthorIn(db, row.thread, viewer.authorId)))) row.by_author = 1;
-    await placeReply(ctx, row, input.parentId, viewer);
-    if (await isDuplicate(ctx, row, viewer)) {
+    if (viewer && (viewer.authorOf?.includes(row.thread) || facts.author)) row.by_author = 1;
+    placeReply(row, input.parentId, facts.parent, viewer);
+    if (facts.duplicate) {
       // A concurrent retry with the same key may have committed since the check above.
       if (await replayStored(db, reply, write)) return reply;
       throw new ApiError(409, 'duplicate', 'You already posted this comment here', 'body');
@@ -216,18 +224,13 @@ function newRow(thread: string, viewer: Viewer | null, input: NewComment, body: 
 }
 
 /** A reply goes under its parent, in the parent's tree; the parent must be one the writer may read. */
-async function placeReply(ctx: Ctx, row: CommentTable, parentId: string | undefined, viewer: Viewer | null): Promise<void> {
+function placeReply(row: CommentTable, parentId: string | undefined, parent: ParentFacts | undefined, viewer: Viewer | null): void {
   if (!parentId) return;
-  const parent = await store.findComment(ctx.db, parentId);
   if (!parent || !rules.mayReplyTo(parent, row.thread, viewer)) {
     throw new ApiError(422, 'parent_not_found', 'The comment you reply to does not exist in this thread', 'parentId');
   }
   row.parent_id = parent.id;
   row.root_id = parent.root_id;
-}
-
-function isDuplicate(ctx: Ctx, row: CommentTable, viewer: Viewer | null): Promise<boolean> {
-  return store.isDuplicate(ctx.db, row.thread, row.body_hash, viewer ? { authorId: viewer.authorId } : { guestName: row.author_name });
 }
 
 /**
@@ -240,24 +243,27 @@ async function saveNewComment(
 ): Promise<boolean> {
   let eventIds: number[] = [];
   let inboxIds: number[] = [];
+  let webhook = false;
+  let queued: Queued = { mail: false, due: false };
   const saved = await commitOnce(ctx.db, reply, write, async (trx) => {
     const { by_author: byAuthor, ...stored } = row;
-    await store.insertComment(trx, stored);
+    await store.insertComment(trx, ctx.database.dialect, stored);
     // The site vouches (the signed `authorOf` claim): from now on the thread knows this reader as an author.
     if (byAuthor) await addAuthor(trx, row.thread, row.author_id);
     await storeResponse(trx, write, 201, response, row.created_at);
     if (row.status === 'published') eventIds = [await ctx.events.record(trx, row.thread, 'comment-created', publicView(row))];
     if (row.status === 'pending') inboxIds = [await recordArrival(ctx.events, trx, { kind: 'comment', id: row.id })];
-    if (row.status !== 'spam') await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
+    if (row.status !== 'spam') webhook = await ctx.outbox.enqueue(trx, 'comment.created', { comment: { ...view, own: undefined }, held: row.status !== 'published' });
     // Spam subscribes nobody and notifies nobody.
-    if (row.status !== 'spam') await ctx.notifier.onNewComment(trx, stored, notify);
+    if (row.status !== 'spam') queued = await ctx.notifier.onNewComment(trx, stored, notify);
     return true;
   });
   if (saved === null) return false;
   ctx.events.afterCommit(eventIds, row.thread);
   afterInboxCommit(ctx.events, inboxIds);
-  ctx.outbox.wake();
-  ctx.notifier.wake();
+  // Each wake-up queries its queue: only those with something to send now.
+  if (webhook || queued.mail) ctx.outbox.wake();
+  if (queued.due) ctx.notifier.wake();
   return true;
 }
 

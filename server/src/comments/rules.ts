@@ -15,11 +15,21 @@ export function countLinks(text: string): number {
 
 /** The text as stored: line ends unified, outer space trimmed; refused with too many links. */
 export function cleanText(text: string, config: Config): string {
-  const body = text.replace(/\r\n?/g, '\n').trim();
+  const body = storedText(text);
+  checkLinks(body, config);
+  return body;
+}
+
+/** The text as stored: line ends unified, outer space trimmed. */
+export function storedText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+/** Refuses a stored text with too many links. */
+export function checkLinks(body: string, config: Config): void {
   if (countLinks(body) > config.maxLinks) {
     throw new ApiError(422, 'too_many_links', `A comment may contain at most ${config.maxLinks} links`, 'body');
   }
-  return body;
 }
 
 /** What makes two texts "the same comment": case and spacing aside. */
@@ -41,7 +51,7 @@ export function isHoneypotted(input: NewComment): boolean {
 }
 
 /** A reply goes under a comment of the same thread that its writer may read. */
-export function mayReplyTo(parent: CommentTable | undefined, thread: string, viewer: Viewer | null): boolean {
+export function mayReplyTo(parent: Pick<CommentTable, 'thread' | 'status' | 'author_id'> | undefined, thread: string, viewer: Viewer | null): boolean {
   if (!parent || parent.thread !== thread) return false;
   return parent.status === 'published' || (parent.status === 'pending' && (isModerator(viewer) || parent.author_id === viewer?.authorId));
 }

@@ -1,6 +1,7 @@
 /** The comments table: every query the comment routes make but the listing (listing.ts). */
 import type { Kysely, Transaction } from 'kysely';
-import type { CommentTable, DB } from '../db.js';
+import { CompiledQueries } from '../compiled-queries.js';
+import type { CommentTable, DB, Dialect } from '../db.js';
 import type { Viewer } from '../auth.js';
 import { keysetPage } from '../http/pagination.js';
 import type { CommentPage, InboxQuery } from './schemas.js';
@@ -22,16 +23,13 @@ export async function findComment(db: Kysely<DB>, id: string): Promise<CommentTa
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether the same author (a reader, or a guest by name) already has this text in the thread. */
-export async function isDuplicate(db: Kysely<DB>, thread: string, bodyHash: string, author: { authorId: string } | { guestName: string }): Promise<boolean> {
-  let q = db.selectFrom('comments').select('id')
-    .where('thread', '=', thread).where('body_hash', '=', bodyHash).where('status', '!=', 'deleted');
-  q = 'authorId' in author ? q.where('author_id', '=', author.authorId) : q.where('guest', '=', 1).where('author_name', '=', author.guestName);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+const inserts = new CompiledQueries();
 
-export async function insertComment(trx: Transaction<DB>, row: CommentTable): Promise<void> {
-  await trx.insertInto('comments').values(row).execute();
+/** `dialect`: the SQL kept for one database must not serve another's (tests run both in one process). */
+export async function insertComment(trx: Transaction<DB>, dialect: Dialect, row: CommentTable): Promise<void> {
+  const columns = Object.keys(row) as Array<keyof CommentTable>;
+  const shape = `${dialect}: ${columns.join()}`;
+  await trx.executeQuery(inserts.for(shape, columns.map((c) => row[c]), () => trx.insertInto('comments').values(row).compile()));
 }
 
 /** Writes `next` only if nobody changed the row since `row` was read; false when somebody did. */

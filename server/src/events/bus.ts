@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB, Database_ } from '../db.js';
 import type { FastifyBaseLogger } from 'fastify';
 
@@ -19,13 +18,19 @@ export interface ThreadEvent {
  * commit; on PostgreSQL the transaction sends NOTIFY with the event id and every node, the writer
  * included, hears it on a dedicated LISTEN connection and reads the row.
  */
+/** Own events remembered until their NOTIFY comes back; far more than commit in the time it takes. */
+const OWN_KEPT = 1024;
+
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private listener: pg.Client | null = null;
   private closed = false;
   private readonly channel: string;
+  private readonly insertSql: string;
   private readonly changeListeners: Array<(thread: string | null) => void> = [];
   private delivering: Promise<void> = Promise.resolve();
+  /** PostgreSQL: this process's own events by id, with their thread, until their NOTIFY comes back. */
+  private readonly own = new Map<number, string>();
 
   constructor(
     private readonly database: Database_,
@@ -33,6 +38,10 @@ export class EventBus {
   ) {
     this.emitter.setMaxListeners(0);
     this.channel = 'inkwell_events' + (database.pgConfig && schemaOf(database) ? '_' + schemaOf(database) : '');
+    // Fixed SQL: built once, not by Kysely on every event. PostgreSQL notifies in the same statement (sent at commit).
+    this.insertSql = database.dialect === 'postgres'
+      ? 'insert into events (thread, type, payload, created_at) values ($1, $2, $3, $4) returning id, pg_notify($5, id::text)'
+      : 'insert into events (thread, type, payload, created_at) values (?, ?, ?, ?) returning id';
   }
 
   async start(): Promise<void> {
@@ -49,8 +58,11 @@ export class EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
       const id = Number(msg.payload);
+      if (!Number.isSafeInteger(id)) return;
+      const thread = this.own.get(id);
+      this.own.delete(id);
       // One at a time, in the order notified: a stream drops an id below the last it sent.
-      if (Number.isSafeInteger(id)) this.delivering = this.delivering.then(() => this.deliver([id]));
+      this.delivering = this.delivering.then(() => this.deliver([id], thread));
     });
     await client.connect();
     await client.query(`LISTEN ${this.channel}`);
@@ -74,22 +86,24 @@ export class EventBus {
 
   /** Records an event inside the caller's transaction; returns its id for `afterCommit`. */
   async record(trx: Transaction<DB>, thread: string, type: ThreadEvent['type'], payload: unknown): Promise<number> {
-    const row = await trx
-      .insertInto('events')
-      .values({ thread, type, payload: JSON.stringify(payload), created_at: Date.now() } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (this.database.dialect === 'postgres') {
-      await sql`select pg_notify(${this.channel}, ${String(row.id)})`.execute(trx);
-    }
-    return Number(row.id);
+    const params = [thread, type, JSON.stringify(payload), Date.now()];
+    if (this.database.dialect === 'postgres') params.push(this.channel);
+    const { rows } = await trx.executeQuery<{ id: number | string }>(CompiledQuery.raw(this.insertSql, params));
+    return Number(rows[0]!.id);
   }
 
   /** Call after the transaction that recorded `ids` (events of `thread`) committed. */
   afterCommit(ids: number[], thread: string): void {
     if (!ids.length) return;
     this.changed(thread);
-    if (this.database.dialect === 'sqlite') this.delivering = this.delivering.then(() => this.deliver(ids));
+    if (this.database.dialect === 'sqlite') {
+      this.delivering = this.delivering.then(() => this.deliver(ids, thread));
+      return;
+    }
+    // Its NOTIFY then needs no read when nobody here listens to the thread. A NOTIFY that came back
+    // before this leaves its entry behind: the oldest go past OWN_KEPT.
+    for (const id of ids) this.own.set(id, thread);
+    while (this.own.size > OWN_KEPT) this.own.delete(this.own.keys().next().value!);
   }
 
   /** `afterCommit` for events of several threads. */
@@ -108,7 +122,12 @@ export class EventBus {
     for (const fn of this.changeListeners) fn(thread);
   }
 
-  private async deliver(ids: number[]) {
+  /**
+   * `thread`: the events' thread when this process wrote them (afterCommit already told the change
+   * listeners); with nobody here listening to it, there is nothing to read.
+   */
+  private async deliver(ids: number[], thread?: string) {
+    if (thread !== undefined && this.emitter.listenerCount(thread) === 0) return;
     try {
       const rows = await this.database.db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
       for (const r of rows) {

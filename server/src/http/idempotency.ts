@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DB } from '../db.js';
+import type { DB, IdempotencyTable } from '../db.js';
 import { ApiError } from './errors.js';
 import { sendJsonText } from './cacheable.js';
 
@@ -10,6 +10,9 @@ export interface IdempotentWrite {
   key: string | undefined;
   requestHash: string;
 }
+
+/** What is kept of a keyed write's answer. */
+export type StoredResponse = Pick<IdempotencyTable, 'request_hash' | 'status_code' | 'response'>;
 
 /** The write `request` makes as `principal`, under the key it sent (if any). */
 export function idempotentWrite(request: FastifyRequest, principal: string, requestHash: string): IdempotentWrite {
@@ -25,7 +28,12 @@ export async function replayStored(db: Kysely<DB>, reply: FastifyReply, write: I
   if (!write.key) return false;
   const prior = await db.selectFrom('idempotency_keys').selectAll()
     .where('principal', '=', write.principal).where('key', '=', write.key).executeTakeFirst();
-  if (!prior) return false;
+  return answerStored(reply, write, prior);
+}
+
+/** `replayStored` with the stored response already read (undefined: none); resolves true when it answered. */
+export function answerStored(reply: FastifyReply, write: IdempotentWrite, prior: StoredResponse | undefined): boolean {
+  if (!write.key || !prior) return false;
   if (prior.request_hash !== write.requestHash) {
     throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
   }

@@ -27,6 +27,14 @@ export interface NotifyRequest {
   pageUrl: string | null;
 }
 
+/** What a post's transaction left for the delivery loops: after commit, wake only those that have work. */
+export interface Queued {
+  /** A mail in the outbox (wake the outbox). */
+  mail: boolean;
+  /** A notification item due already (wake the notifier). */
+  due: boolean;
+}
+
 /**
  * Reply notifications and the moderators' digest. What happens to a comment queues items in the same
  * transaction (a reply for its parent's subscriber, a held comment or typo report for the moderators);
@@ -59,17 +67,20 @@ export class Notifier {
   }
 
   /** In the post's transaction: the subscription it asks for, then what its status means for others. */
-  async onNewComment(trx: Transaction<DB>, row: CommentTable, request: NotifyRequest | null): Promise<void> {
-    if (!this.enabled) return;
-    if (request) await this.subscribe(trx, row.thread, request);
-    if (row.status === 'published') await this.onPublished(trx, row);
-    else if (row.status === 'pending') await this.onHeld(trx, row);
+  async onNewComment(trx: Transaction<DB>, row: CommentTable, request: NotifyRequest | null): Promise<Queued> {
+    const queued = { mail: false, due: false };
+    if (!this.enabled) return queued;
+    if (request) queued.mail = await this.subscribe(trx, row.thread, request);
+    if (row.status === 'published') queued.due = await this.onPublished(trx, row);
+    else if (row.status === 'pending') queued.due = await this.onHeld(trx, row);
+    return queued;
   }
 
-  private async subscribe(trx: Transaction<DB>, thread: string, r: NotifyRequest): Promise<void> {
+  /** Answers whether it queued a confirmation mail. */
+  private async subscribe(trx: Transaction<DB>, thread: string, r: NotifyRequest): Promise<boolean> {
     if (!r.on) {
       await store.dropSubscription(trx, thread, r.subscriber);
-      return;
+      return false;
     }
     const now = this.now();
     const emailHash = this.links.emailHash(r.email);
@@ -85,27 +96,34 @@ export class Notifier {
     });
     if (!confirmed && (await store.claimConfirmation(trx, emailHash, now, CONFIRM_EVERY_MS))) {
       const link = this.links.url({ do: 'confirm', email: emailHash, at: now });
-      await this.outbox.enqueueMail(trx, confirmMail(r.email, r.lang, pageOf({ page_url: r.pageUrl, thread }) ?? thread, link));
+      return this.outbox.enqueueMail(trx, confirmMail(r.email, r.lang, pageOf({ page_url: r.pageUrl, thread }) ?? thread, link));
     }
+    return false;
   }
 
-  /** A comment became public: its parent's writer hears of it, if subscribed, confirmed, not unsubscribed and not its writer. */
-  async onPublished(trx: Transaction<DB>, row: CommentTable): Promise<void> {
-    if (!this.enabled || !row.parent_id) return;
+  /**
+   * A comment became public: its parent's writer hears of it, if subscribed, confirmed, not unsubscribed
+   * and not its writer. Answers whether the item is due already.
+   */
+  async onPublished(trx: Transaction<DB>, row: CommentTable): Promise<boolean> {
+    if (!this.enabled || !row.parent_id) return false;
     const parent = await trx.selectFrom('comments').select(['guest', 'author_id', 'author_email']).where('id', '=', row.parent_id).executeTakeFirst();
     const target = parent ? this.subscriberOf(parent) : null;
-    if (!target || target === this.subscriberOf(row)) return;
+    if (!target || target === this.subscriberOf(row)) return false;
     const sub = await store.findSubscription(trx, row.thread, target);
-    if (!sub || !sub.confirmed) return;
+    if (!sub || !sub.confirmed) return false;
     // A signed-in replier whose address is the subscriber's (a guest earlier, say) is the same person.
-    if (row.author_email && this.links.emailHash(row.author_email) === sub.email_hash) return;
-    if (await store.optedOut(trx, sub.email_hash)) return;
-    await store.enqueueItem(trx, { kind: 'reply', thread: row.thread, subscriber: target, item_id: row.id }, this.now(), this.config.notifyBatchMs);
+    if (row.author_email && this.links.emailHash(row.author_email) === sub.email_hash) return false;
+    if (await store.optedOut(trx, sub.email_hash)) return false;
+    const now = this.now();
+    return (await store.enqueueItem(trx, { kind: 'reply', thread: row.thread, subscriber: target, item_id: row.id }, now, this.config.notifyBatchMs)) <= now;
   }
 
-  private async onHeld(trx: Transaction<DB>, row: CommentTable): Promise<void> {
-    if (!this.config.moderatorEmails.length) return;
-    await store.enqueueItem(trx, { kind: 'held', thread: row.thread, subscriber: MODERATORS, item_id: row.id }, this.now(), this.config.moderatorDigestMs);
+  /** Answers whether the item is due already. */
+  private async onHeld(trx: Transaction<DB>, row: CommentTable): Promise<boolean> {
+    if (!this.config.moderatorEmails.length) return false;
+    const now = this.now();
+    return (await store.enqueueItem(trx, { kind: 'held', thread: row.thread, subscriber: MODERATORS, item_id: row.id }, now, this.config.moderatorDigestMs)) <= now;
   }
 
   /** In the report's transaction: a new typo report goes into the moderators' digest. */

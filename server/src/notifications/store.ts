@@ -66,15 +66,16 @@ export async function confirmAddress(trx: Db, emailHash: string, now: number): P
 
 /**
  * Queues an item for `subscriber`'s next batch in `thread` (all threads for the moderators): it
- * goes out with the batch already waiting, else `windowMs` from now.
+ * goes out with the batch already waiting, else `windowMs` from now. Answers when it is due.
  */
-export async function enqueueItem(trx: Db, item: Pick<NotifyQueueTable, 'kind' | 'thread' | 'subscriber' | 'item_id'>, now: number, windowMs: number): Promise<void> {
+export async function enqueueItem(trx: Db, item: Pick<NotifyQueueTable, 'kind' | 'thread' | 'subscriber' | 'item_id'>, now: number, windowMs: number): Promise<number> {
   const waiting = await trx.selectFrom('notify_queue').select((eb) => eb.fn.min('due_at').as('due'))
     .where('subscriber', '=', item.subscriber)
     .$if(item.subscriber !== MODERATORS, (q) => q.where('thread', '=', item.thread))
     .executeTakeFirst();
   const due = waiting?.due != null ? Number(waiting.due) : now + windowMs;
   await trx.insertInto('notify_queue').values({ id: newId('n_'), ...item, due_at: due, created_at: now }).execute();
+  return due;
 }
 
 /** Takes (deletes and returns) up to `limit` items that are due; on PostgreSQL rows another process holds are skipped. */

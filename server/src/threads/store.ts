@@ -28,11 +28,6 @@ export async function authorsOf(db: Kysely<DB>, thread: string): Promise<string[
   return (await db.selectFrom('thread_authors').select('author_id').where('thread', '=', thread).orderBy('author_id').execute()).map((r) => r.author_id);
 }
 
-/** Whether the reader is one of the thread's authors. */
-export async function isAuthorIn(db: Kysely<DB>, thread: string, authorId: string): Promise<boolean> {
-  return (await db.selectFrom('thread_authors').select('author_id').where('thread', '=', thread).where('author_id', '=', authorId).executeTakeFirst()) !== undefined;
-}
-
 /** Adds a reader the site vouches for (their token's `authorOf`) to the thread's authors. */
 export async function addAuthor(trx: Transaction<DB>, thread: string, authorId: string): Promise<void> {
   await trx.insertInto('thread_authors').values({ thread, author_id: authorId }).onConflict((oc) => oc.columns(['thread', 'author_id']).doNothing()).execute();
