@@ -44,10 +44,9 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
-/** Calls `listener` whenever strings change: a catalogue arrived, or a site registered its own. */
-export function onMessagesChanged(listener: () => void): () => void {
+/** Calls `listener` whenever strings change: a catalogue arrived, or a site registered its own (once, however often it is given). */
+export function onMessagesChanged(listener: () => void): void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** Fetches the machinery of languages other than English (the server render does it up front); English if it fails. */
