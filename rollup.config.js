@@ -154,7 +154,10 @@ export default [
         // count fetches) does not import Lit.
         const info = getModuleInfo(id);
         if (id.includes('/node_modules/') || info.importedIds.some((imported) => imported.includes('/node_modules/'))) return 'lit';
-        return elementsReaching(id, getModuleInfo).some((element) => LIGHT.includes(element)) ? 'core' : 'interactive';
+        const elements = elementsReaching(id, getModuleInfo);
+        // Reached by no element's static imports (the catalogue table, which only the on-demand languages.ts imports): with its importer.
+        if (elements.length === 0) return undefined;
+        return elements.some((element) => LIGHT.includes(element)) ? 'core' : 'interactive';
       },
     },
     // css`` only builds a style sheet: a module holding styles no chunk uses is not imported for its effects.

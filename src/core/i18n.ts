@@ -1,7 +1,6 @@
 import { enCore } from './messages/en-core.js';
-import { catalogues, pluralLanguages } from './messages/catalogues.js';
 import type { Messages, PluralMessage } from './messages/messages.js';
-import { formatNumber, languageFallbacks, pluralCategory } from './locale.js';
+import { formatNumber, pluralCategory } from './locale.js';
 
 export type { Messages, PluralMessage };
 
@@ -13,7 +12,7 @@ export interface Locale {
 }
 
 /** Where a tag's words come from: a shipped catalogue (`base`), the site's own strings only, or nothing (English). */
-interface Resolution {
+export interface Resolution {
   /** The catalogue the words start from: a key of `shipped`, or `en`. */
   readonly base: string;
   /** The keys whose overrides apply, most general first. */
@@ -24,19 +23,20 @@ interface Resolution {
   readonly plural: string;
 }
 
-const shipped = new Map<string, { tag: string; load: () => Promise<Messages> }>(
-  Object.entries(catalogues).map(([tag, load]) => [tag.toLowerCase(), { tag, load }]),
-);
 // English starts with the strings of the elements any page may show; the typo reporter and the comment box
 // bring the rest with their code (addEnglish), so that a page without them does not download their words.
 const loaded = new Map<string, Messages>([['en', enCore as Messages]]);
 const loading = new Map<string, Promise<void>>();
-const failed = new Set<string>();
 const overrides = new Map<string, Partial<Messages>>();
 const resolutions = new Map<string, Resolution>();
 const locales = new Map<string, Locale>();
-const warned = new Set<string>();
 const listeners = new Set<() => void>();
+// The other languages' machinery (languages.ts) is fetched by the first element in one; until then only English resolves.
+let languages: typeof import('./languages.js') | undefined;
+let languagesLoading: Promise<void> | undefined;
+let languagesFailed = false;
+const waiting = new Map<string, Promise<void>>();
+const ENGLISH: Resolution = { base: 'en', overridden: ['en'], lang: 'en', plural: 'en' };
 
 function changed(): void {
   resolutions.clear();
@@ -44,54 +44,44 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
-/** Calls `listener` whenever strings change: a catalogue arrived, or a site registered its own. */
-export function onMessagesChanged(listener: () => void): () => void {
+/** Calls `listener` whenever strings change: a catalogue arrived, or a site registered its own (once, however often it is given). */
+export function onMessagesChanged(listener: () => void): void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
-function resolve(tag: string): Resolution {
+/** Fetches the machinery of languages other than English (the server render does it up front); English if it fails. */
+export function loadLanguages(): Promise<void> {
+  return (languagesLoading ??= import('./languages.js').then(
+    (module) => void (languages = module),
+    (error: unknown) => {
+      languagesFailed = true;
+      console.warn('[inkwell] Could not load the languages other than English; showing English.', error);
+    },
+  ));
+}
+
+/**
+ * `tag`'s resolution, or undefined until the machinery of other languages is here. `en` and `en-` plus a region
+ * resolve without it, as it would resolve them: the only other key a site's strings may have for them is `en-latn`.
+ */
+function resolve(tag: string): Resolution | undefined {
   let found = resolutions.get(tag);
-  if (found) return found;
-  const keys = languageFallbacks(tag, hasKeyBelow);
-  const at = keys.findIndex((key) => key === 'en' || (shipped.has(key) && !failed.has(key)));
-  if (at >= 0) {
-    const base = keys[at];
-    const plural = base === 'en' ? 'en' : pluralLanguages[shipped.get(base)!.tag] ?? shipped.get(base)!.tag;
-    found = { base, overridden: keys.slice(0, at + 1).reverse(), lang: tag, plural };
-  } else if (keys.some((key) => overrides.has(key))) {
-    // A language the site brought itself with registerMessages: its words over English, its own rules.
-    found = { base: 'en', overridden: keys.slice().reverse(), lang: tag, plural: tag };
-  } else {
-    if (!warned.has(tag)) {
-      warned.add(tag);
-      console.warn(`[inkwell] No strings for the language "${tag}": showing English. registerMessages('${tag}', …) adds them.`);
-    }
-    found = { base: 'en', overridden: ['en'], lang: 'en', plural: 'en' };
+  if (!found) {
+    const key = tag.toLowerCase();
+    if (/^en(-([a-z]{2}|\d{3}))?$/.test(key)) found = { ...ENGLISH, overridden: key === 'en' ? ['en'] : ['en', 'en-latn', key], lang: tag };
+    else if (languages) found = languages.resolveLanguage(tag, overrides);
+    else if (languagesFailed) found = ENGLISH;
+    if (found) resolutions.set(tag, found);
   }
-  resolutions.set(tag, found);
   return found;
-}
-
-/** Whether a shipped or registered catalogue's key is more specific than `language` (`zh-hans`, a site's `sr-latn`). */
-function hasKeyBelow(language: string): boolean {
-  const prefix = `${language.toLowerCase()}-`;
-  return [...shipped.keys(), ...overrides.keys()].some((key) => key.startsWith(prefix));
 }
 
 function load(key: string): Promise<void> {
   let pending = loading.get(key);
   if (!pending) {
-    pending = shipped
-      .get(key)!
-      .load()
-      .then(
-        (messages) => void loaded.set(key, messages),
-        (error: unknown) => {
-          failed.add(key);
-          console.warn(`[inkwell] Could not load the "${key}" strings; falling back.`, error);
-        },
-      )
+    pending = languages!
+      .loadCatalogue(key)
+      .then((messages) => void (messages && loaded.set(key, messages)))
       .then(changed);
     loading.set(key, pending);
   }
@@ -105,25 +95,30 @@ function load(key: string): Promise<void> {
 export function localeFor(tag: string): Locale | undefined {
   let locale = locales.get(tag);
   if (locale) return locale;
-  const { base, overridden, lang } = resolve(tag);
-  let messages = loaded.get(base);
+  const resolution = resolve(tag);
+  let messages = resolution && loaded.get(resolution.base);
   if (!messages) {
-    void load(base);
+    void localeReady(tag);
     return undefined;
   }
-  for (const key of overridden) {
+  for (const key of resolution!.overridden) {
     const own = overrides.get(key);
     if (own) messages = { ...messages, ...own };
   }
-  locale = { lang, messages };
+  locale = { lang: resolution!.lang, messages };
   locales.set(tag, locale);
   return locale;
 }
 
 /** Settles when `tag`'s catalogue has arrived (or failed, and English stands in); undefined when it is already here. */
 export function localeReady(tag: string): Promise<void> | undefined {
-  const { base } = resolve(tag);
-  return loaded.has(base) ? undefined : load(base);
+  const resolution = resolve(tag);
+  if (resolution) return loaded.has(resolution.base) ? undefined : load(resolution.base);
+  // Before the machinery: one wait per language (`de-AT` and `de`), the machinery and then the catalogue.
+  const language = tag.split('-')[0].toLowerCase();
+  let pending = waiting.get(language);
+  if (!pending) waiting.set(language, (pending = loadLanguages().then(() => localeReady(tag))));
+  return pending;
 }
 
 /**
@@ -157,7 +152,7 @@ export function formatPlural(
   count: number,
   values: Record<string, number | string>,
 ): string {
-  return fill(lang, message[pluralCategory(resolve(lang).plural, count)] ?? message.other, values);
+  return fill(lang, message[pluralCategory(resolve(lang)?.plural ?? lang, count)] ?? message.other, values);
 }
 
 /** Completes the English catalogue with the strings of elements that bring their own (see failure.ts). */

@@ -36,8 +36,6 @@ const declared = new WeakMap<object, Declarations>();
 // In Node, without a DOM, a class to extend all the same (the server render makes the DOM shim's HTMLElement global first: src/ssr/dom.ts).
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
-const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 /**
  * The base of the elements that draw without Lit (`<reading-time>`, `<author-badge>`, `<article-card>`), so
  * that a page with only them does not download Lit. It keeps Lit's contract for them: declared properties
@@ -57,7 +55,7 @@ export class LightElement extends Base {
       // A subclass (a site's `class extends ReadingTime`) has its parent's, and its own.
       const parent = Object.getPrototypeOf(this) as typeof LightElement;
       declared.set(this, (found = new Map(parent.declarations?.() ?? [])));
-      for (const [name, options] of Object.entries((own(this, 'properties') && (this as LightClass).properties) || {})) this.createProperty(name, options);
+      for (const [name, options] of Object.entries((Object.hasOwn(this, 'properties') && (this as LightClass).properties) || {})) this.createProperty(name, options);
     }
     return found;
   }
@@ -108,7 +106,7 @@ export class LightElement extends Base {
     super();
     // Values a page set before the upgrade hide the accessors: taken over at the first draw.
     for (const name of (this.constructor as typeof LightElement).declarations().keys()) {
-      if (own(this, name)) {
+      if (Object.hasOwn(this, name)) {
         this.lightSaved.push([name, (this as unknown as Values)[name]]);
         delete (this as unknown as Values)[name];
       }

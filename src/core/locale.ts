@@ -29,27 +29,6 @@ export function canonicalLanguage(tag: string): string {
   return found;
 }
 
-/**
- * Candidate catalogue keys for a tag, lower case, most specific first: `pt-BR` → `pt-br`, `pt-latn`, `pt`.
- * The script comes from the tag or from the region's usual one, so `zh-TW` and `zh-HK` reach `zh-hant`
- * and `zh`, `zh-CN` and `zh-SG` reach `zh-hans`.
- */
-export function languageFallbacks(tag: string, scriptMatters: (language: string) => boolean = () => true): string[] {
-  const keys = [tag];
-  try {
-    const locale = new Intl.Locale(tag);
-    const { language, region } = locale;
-    // maximize() loads the likely-subtags data, 7-20 ms on a page's first call: only when a catalogue's key has a script.
-    const script = locale.script ?? (scriptMatters(language) ? locale.maximize().script : undefined);
-    if (region) keys.push(`${language}-${region}`);
-    if (script) keys.push(`${language}-${script}`);
-    keys.push(language);
-  } catch {
-    keys.push(tag.split('-')[0]);
-  }
-  return [...new Set(keys.map((key) => key.toLowerCase()))];
-}
-
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

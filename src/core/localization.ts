@@ -11,7 +11,6 @@ export interface Localized extends Element {
 }
 
 const connected = new Set<Localized>();
-let stopListening: (() => void) | undefined;
 let langObserver: MutationObserver | undefined;
 
 // Named 'lang' so that an element's willUpdate sees the language change (the comment box re-renders its guarded comments).
@@ -22,7 +21,7 @@ function refreshAll(): void {
 /** Redraws `element` whenever strings change or a `lang` in the page does, until `unwatchLanguage`. */
 export function watchLanguage(element: Localized): void {
   connected.add(element);
-  stopListening ??= onMessagesChanged(refreshAll);
+  onMessagesChanged(refreshAll);
   if (!langObserver && typeof MutationObserver === 'function') {
     langObserver = new MutationObserver(refreshAll);
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });

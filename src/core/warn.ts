@@ -20,7 +20,8 @@ export function warnAttribute(element: Element, attribute: string, problem: stri
 
 let words: Words | undefined;
 let loading: Promise<void> | undefined;
-let written: Promise<unknown> = Promise.resolve();
+// Undefined until the first warning: a Promise.resolve() here would stay in the build, which drops `written`.
+let written: Promise<unknown> | undefined;
 
 /** Fetches what the warnings say (warnings.ts); after that, warnings are written at once. The server render loads them up front. */
 export const loadWarningTexts = (): Promise<void> => (loading ??= import('./warnings.js').then((file) => void (words = file)));
@@ -49,4 +50,4 @@ export function warnAbout<K extends keyof Problems>(element: Element, attribute:
 }
 
 /** Settles when every warning asked for so far is written (tests wait for it). */
-export const warningsWritten = (): Promise<unknown> => written;
+export const warningsWritten = (): Promise<unknown> | undefined => written;

@@ -8,7 +8,7 @@ import { LitElementRenderer, render, html as serverHtml } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import type { TemplateResult } from 'lit';
 import { catalogues } from '../core/messages/catalogues.js';
-import { localeReady } from '../core/i18n.js';
+import { loadLanguages, localeReady } from '../core/i18n.js';
 import { loadWarningTexts } from '../core/warn.js';
 import { LightElementRenderer } from './light-renderer.js';
 import '../reading-time/define.js';
@@ -22,6 +22,7 @@ export { registerMessages, type Messages } from '../core/i18n.js';
 
 // A server render cannot wait for a catalogue to arrive: every shipped language is loaded before the first.
 // Nor for the words of a warning about a template's attribute, so that it is written during the render.
+await loadLanguages();
 await Promise.all([...Object.keys(catalogues).map((tag) => localeReady(tag)), loadWarningTexts()]);
 
 /**

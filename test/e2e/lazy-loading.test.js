@@ -27,6 +27,8 @@ const PAGES = {
   'later.html': page(MODULE, `${ARTICLE}<div id="later"></div>`),
   // The page kind of size-budget.json's first budget, without and with a comment count served by the API.
   'cards.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card>`),
+  // The same page in German: the machinery of other languages and the German catalogue, nothing else more.
+  'german.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card>`).replace('lang="en"', 'lang="de"'),
   'japanese.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>校正者はゆっくりと、しばしば声に出して読む。</p></article>'),
   'thai.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>นักพิสูจน์อักษรอ่านช้า มักอ่านออกเสียง</p></article>'),
   'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
@@ -230,6 +232,18 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
         await tab.close();
       }
       assert.ok(chunkNames(onDemand).includes('counts.js'), 'the size report lists the count batcher as on demand');
+    });
+
+    it('fetches the machinery of other languages only for a page in one, with its catalogue', async () => {
+      const { eager, onDemand } = pageFiles(['reading-time', 'author-badge', 'article-card']);
+      const chunks = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
+      assert.ok(chunks(onDemand).includes('languages.js'), 'the size report lists it as on demand');
+      const { tab, problems } = await open('german.html');
+      const shown = await until(tab, () => document.querySelector('article-card').shadowRoot?.querySelector('.meta')?.textContent, undefined, 'the card drawn');
+      assert.match(shown, /3 Kommentare/);
+      assert.deepEqual(chunksAsked(site).sort(), [...chunks(eager), 'languages.js', 'messages/de.js'].sort());
+      assert.deepEqual(await problems(), []);
+      await tab.close();
     });
 
     it('fetches the full word counter only for text beyond Latin, Greek and Cyrillic letters and punctuation', async () => {
