@@ -26,6 +26,9 @@ export function startLoader(imports: ChunkImports, hydration: () => Promise<unkn
         hydrating = hydration().catch((error: unknown) => console.warn('[inkwell] hydration:', error));
       }
       const chunk = () => imports[tag]?.() ?? Promise.reject(new Error('unknown tag'));
+      // A page's first Intl object loads the locale data all later ones share (15-60 ms once, whatever its kind or
+      // language). The comment box's dates need it: made while its chunk downloads, it is not paid after the listing arrives.
+      if (tag == 'comment-box') setTimeout(Intl.DateTimeFormat);
       pending = ((litTags.includes(tag) && hydrating?.then(chunk)) || chunk()).catch((error: unknown) => {
         loading.delete(tag);
         console.warn(`[inkwell] <${tag}> could not be loaded:`, error);
