@@ -15,14 +15,20 @@ export function importsOf(file) {
   };
 }
 
+/**
+ * What an element fetches at once for a reader who may write (signed in, or where guests may post), though
+ * it is an import() for everyone else: the comment box's forms, moderation and own-comment actions.
+ */
+export const SIGNED_IN = { 'comment-box': ['dist/chunks/comment-forms.js'] };
+
 export const isCatalogue = (file) => file.startsWith('dist/chunks/messages/');
 
 /**
  * Files a page with `tags` downloads before any interaction (`eager`: the loader, each element's chunk and
- * what those import statically), and those its elements may fetch later (`onDemand`: what they import
- * with import(), and what that imports; catalogues of other languages included).
+ * what those import statically; with `signedIn`, also what SIGNED_IN names), and those its elements may fetch
+ * later (`onDemand`: what they import with import(), and what that imports; catalogues of other languages included).
  */
-export function pageFiles(tags) {
+export function pageFiles(tags, { signedIn = false } = {}) {
   const eager = new Set([LOADER]);
   const visit = (file) => {
     if (eager.has(file)) return;
@@ -30,6 +36,7 @@ export function pageFiles(tags) {
     importsOf(file).static.forEach(visit);
   };
   for (const tag of tags) visit(`dist/chunks/${tag}.js`);
+  if (signedIn) for (const tag of tags) (SIGNED_IN[tag] ?? []).forEach(visit);
   const onDemand = new Set();
   const visitLater = (file) => {
     if (eager.has(file) || onDemand.has(file)) return;
