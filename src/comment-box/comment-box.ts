@@ -233,11 +233,12 @@ export class CommentBox extends LocalizedElement {
     this.updateStarted = performance.now();
     if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.threadControl.refusal = undefined;
-    // A reader who may write gets the forms' code at once (no retry on its own after a failure: the reader asks).
-    if (!this.writerLoading && !this.writerFailed && this.canWrite()) void this.loadWriter();
   }
 
   protected override updated(): void {
+    // A reader who may write gets the forms' code from the first update on, not on the server (no retry on its own
+    // after a failure: the reader asks).
+    if (!this.writerLoading && !this.writerFailed && this.canWrite()) void this.loadWriter();
     if (this.threadControl.phase !== 'ready') return;
     const size = this.threadState.size;
     const drawn = Math.min(this.renderLimit, size);
