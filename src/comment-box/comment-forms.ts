@@ -6,6 +6,7 @@ import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
 import { readerFromToken } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent } from './events.js';
 import { composerTemplate, type ComposerView } from './composer-view.js';
+import { adoptFormStyles } from './form.styles.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import type { CommentsApi, Moderation } from './api.js';
 import type { ThreadState } from './thread.js';
@@ -53,7 +54,9 @@ export class Writer {
   /** "Notify me of replies" is ticked (the reader's last choice). */
   private notifyOn = notifyPreference();
 
-  constructor(private readonly hooks: WriterHooks) {}
+  constructor(private readonly hooks: WriterHooks) {
+    if (hooks.element.shadowRoot) adoptFormStyles(hooks.element.shadowRoot);
+  }
 
   /** A form: the thread's own, a reply to a comment (`replyName`: whom it answers), or the edit of `editing`. */
   template(key: FormKey, editing?: Comment, replyName?: string): TemplateResult {

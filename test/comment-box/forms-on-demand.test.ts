@@ -145,6 +145,21 @@ describe('<comment-box> forms fetched on demand', () => {
     expect(deepActiveElement(), 'focus back in the field').to.equal(field);
   });
 
+  it("brings the real forms' own rules with their code: the guest's fields side by side, the preview framed", async () => {
+    const el = await box('guests');
+    await formReady(el);
+    await el.updateComplete;
+    expect(getComputedStyle(root(el).querySelector('.guest')!).display).to.equal('grid');
+    expect(getComputedStyle(root(el).querySelector('.notify')!).display).to.equal('flex');
+    const field = root(el).querySelector('textarea')!;
+    field.value = 'Some *text*';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('form button[aria-pressed]')!.click();
+    await waitUntil(() => root(el).querySelector('.preview'), 'no preview');
+    expect(getComputedStyle(root(el).querySelector('.preview')!).borderTopStyle).to.equal('dashed');
+  });
+
   it("runs a moderator's action pressed while the form code is on its way", async () => {
     api.comments = [{ ...sampleThread('t1', 1)[0], status: 'pending' }];
     const held = holdForms();
