@@ -57,6 +57,15 @@ const sharedDecoratorHelper = {
   },
 };
 
+/**
+ * The single file holds the comment forms: their import() cannot fail there, so it needs no retry under another
+ * address (src/comment-box/forms-code.ts), which would leave an import() of a URL in a file that fetches nothing.
+ */
+const formsInline = {
+  name: 'forms-inline',
+  load: (id) => (id.endsWith('/src/comment-box/forms-code.ts') ? "export const formsCode = { load: () => import('./comment-forms.js') };" : null),
+};
+
 // The drop-in builds: Lit included. The npm modules are built by tsc.
 const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
@@ -187,7 +196,7 @@ export default [
   // serve one file; its API (the classes, registerMessages …) is the global `Inkwell`.
   {
     input: 'src/index.ts',
-    plugins: plugins(),
+    plugins: [formsInline, ...plugins()],
     output: { file: 'dist/inkwell.bundle.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
     onwarn,
   },

@@ -23,7 +23,8 @@ export const PRIVATE_MEMBERS = [
   'renderBio', 'refreshFirstPage', 'pictureFailed', 'openQuote', 'onReportButton', 'onInput', 'onDialogKey',
   'onAction', 'offerButton', 'measureBio', 'guestFields', 'focusKeeper', 'findTarget', 'fetchCount',
   'computeEstimate', 'closeDialog', 'adoptIncluded', 'threadControl', 'hooks', 'listen', 'generation', 'observer', 'liveStream', 'stopWarming',
-  'counterWait',
+  'counterWait', 'writer', 'writerLoading', 'restoredFor', 'pendingSubmit', 'loadWriter', 'withWriter', 'arrived',
+  'writerHooks', 'composer', 'forms', 'notifyFields',
 ];
 
 // Without C, O, T, j, k and l: Lit's members of those names (this.C, this.l …) are on its elements and parts.

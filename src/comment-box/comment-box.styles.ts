@@ -202,13 +202,6 @@ export const commentBoxStyles = css`
     resize: vertical;
     field-sizing: content;
   }
-  .preview {
-    display: block;
-    min-height: 5em;
-    padding: 0.25em 0.5em;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_control-radius);
-  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -223,24 +216,6 @@ export const commentBoxStyles = css`
   }
   .error {
     color: var(--_danger);
-  }
-  .guest {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-    gap: 0.5em;
-  }
-  .guest label {
-    display: grid;
-    gap: 0.25em;
-  }
-  .notify {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.5em;
-  }
-  .notify .note {
-    flex-basis: 100%;
   }
   .prompt,
   .empty,

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { formatPlural, type Messages } from '../core/i18n.js';
+import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError } from '../core/http.js';
@@ -11,16 +11,16 @@ import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';
 import { FocusKeeper } from '../core/focus.js';
-import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { readerFromToken } from './reader.js';
-import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
-import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent, LoginRequestedEvent } from './events.js';
-import { CommentsApi, type Moderation } from './api.js';
+import { LoginRequestedEvent } from './events.js';
+import { CommentsApi } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { placeThread } from './tree.js';
 import { includedPage } from './adopt.js';
-import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
-import { composerTemplate, refusalText, type ComposerView } from './composer-view.js';
+import { NEW_COMMENT, formName, type FormKey } from './forms.js';
+import { refusalText } from './sign-in.js';
+import type { Writer, WriterHooks } from './comment-forms.js';
+import { formsCode } from './forms-code.js';
 import { actionOf, headingText, ThreadDrawing, type ThreadView } from './views.js';
 import { drawReactionBar, reactionHit, toggled, type ReactionBar } from './reactions.js';
 import { warmFormatters } from './formatting.js';
@@ -38,7 +38,6 @@ const FIRST_SCREENS = 20;
  * page). Short enough that a frame falling due waits little, and no task nears 50 ms on a slow, busy machine.
  */
 const SLICE_MS = 8;
-const DRAFT_DELAY_MS = 250;
 /** How long a status message stays in the live region: long enough to be read out, gone before it is stale. */
 const ANNOUNCE_MS = 4000;
 
@@ -148,7 +147,6 @@ export class CommentBox extends LocalizedElement {
   /** The number of comments, when the page knows it: the heading says "Comments (N)" before the thread loads (and on the server). */
   @property({ type: Number }) count?: number;
 
-  /** @internal */ @state() private forms = new Map<string, FormState>();
   /** @internal */ @state() private replyTo?: string;
   /** @internal */ @state() private editing?: string;
   /** @internal */ @state() private confirming?: string;
@@ -159,8 +157,8 @@ export class CommentBox extends LocalizedElement {
   /** @internal Why a reaction was refused (or that signing in is needed), under the comment's reactions ('' the article's). */
   @state() private reactionNote?: { target: string; text: string; signIn: boolean };
   /** @internal */ @state() private renderLimit = FIRST_SLICE;
-  /** @internal "Notify me of replies" is ticked (the reader's last choice, read when connected). */
-  @state() private notifyOn = false;
+  /** @internal Why the forms' code could not be fetched: said where the forms go, with a retry. */
+  @state() private writerFailed?: string;
 
   /** Loading, paging and the live stream; the thread's comments are its state. */
   private readonly threadControl: ThreadController = new ThreadController(this, {
@@ -170,14 +168,13 @@ export class CommentBox extends LocalizedElement {
       limit: Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20))),
     }),
     inputs: () => this.loadInputs(),
-    threadId: () => this.threadId(),
     live: () => this.live,
-    shown: (drafts) => {
+    shown: () => {
       this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
       this.drawn = 0;
       this.stopWarming?.();
-      this.notifyOn = notifyPreference();
-      this.restoreDrafts(drafts);
+      // Another thread's drafts (the first thread's were restored when the forms arrived).
+      if (this.writer && this.restoredFor !== this.threadId()) this.restoreDrafts(this.writer);
       void this.revealLinkedComment();
     },
     incoming: (n) => this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n })),
@@ -199,7 +196,12 @@ export class CommentBox extends LocalizedElement {
 
   private readonly shownAt = Date.now();
   private readonly brokenPictures = new Set<string>();
-  private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The forms, once their code is here; the fetch of it while it is on its way; the thread whose drafts they hold. */
+  private writer?: Writer;
+  private writerLoading?: Promise<Writer | undefined>;
+  private restoredFor?: string;
+  /** Ctrl+Enter was pressed in this form before its code was here: it is sent when the code arrives. */
+  private pendingSubmit?: string;
   /** Reactions on their way to the server, by target and kind: a second click waits for the first. */
   private readonly reacting = new Set<string>();
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -214,8 +216,6 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Read when the thread is shown (the drafts' look into localStorage comes first, in a task of its own), or now when it is.
-    if (this.threadControl.phase !== 'waiting') this.notifyOn = notifyPreference();
     if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
     const { lang, messages: m } = this.locale;
     this.stopWarming = warmFormatters(lang, m, () => new ThreadDrawing().draw(this.threadView(m, lang), placeThread([sample()], [], 0)));
@@ -225,7 +225,7 @@ export class CommentBox extends LocalizedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const timer of this.draftTimers.values()) clearTimeout(timer);
+    this.writer?.stop();
     clearTimeout(this.announceTimer);
   }
 
@@ -236,6 +236,9 @@ export class CommentBox extends LocalizedElement {
   }
 
   protected override updated(): void {
+    // A reader who may write gets the forms' code from the first update on, not on the server (no retry on its own
+    // after a failure: the reader asks).
+    if (!this.writerLoading && !this.writerFailed && this.canWrite()) void this.loadWriter();
     if (this.threadControl.phase !== 'ready') return;
     const size = this.threadState.size;
     const drawn = Math.min(this.renderLimit, size);
@@ -350,152 +353,146 @@ export class CommentBox extends LocalizedElement {
       case 'reply':
         return this.toggleReply(comment.id);
       case 'edit':
-        return this.startEdit(comment);
+        return this.withWriter((writer) => writer.edit(comment));
       case 'delete':
         return this.confirmDelete(comment.id);
       case 'keep':
         return this.confirmDelete(undefined, comment.id);
       case 'confirm-delete':
-        return void this.act(comment, 'delete');
+        return this.withWriter((writer) => writer.act(comment, 'delete'));
       case 'approve':
-        return void this.act(comment, { status: 'published' });
+        return this.withWriter((writer) => writer.act(comment, { status: 'published' }));
       case 'reject':
-        return void this.act(comment, { status: 'rejected' });
+        return this.withWriter((writer) => writer.act(comment, { status: 'rejected' }));
       case 'spam':
-        return void this.act(comment, { status: 'spam' });
+        return this.withWriter((writer) => writer.act(comment, { status: 'spam' }));
       case 'pin':
       case 'unpin':
-        return void this.pin(comment, hit.action === 'pin');
+        return this.withWriter((writer) => writer.pin(comment, hit.action === 'pin'));
     }
   }
 
-  // —— forms ——
+  // —— forms, fetched on demand ——
 
-  private form(key: FormKey): FormState {
-    return this.forms.get(formName(key)) ?? { text: '' };
-  }
-
-  private setForm(key: FormKey, patch: Partial<FormState> | undefined): void {
-    const forms = new Map(this.forms);
-    if (patch) forms.set(formName(key), { ...this.form(key), ...patch });
-    else forms.delete(formName(key));
-    this.forms = forms;
-  }
-
-  private restoreDrafts(drafts: ReturnType<typeof listDrafts>): void {
-    for (const { replyTo, draft } of drafts) {
-      const key = formOfSlot(replyTo);
-      if (key.kind === 'edit') continue;
-      this.setForm(key, { text: draft.text });
-      if (key.kind === 'reply') this.replyTo = key.id;
+  /** Fetches the forms' code (once; again after a failure); a failure is said where the forms go, with a retry. */
+  private loadWriter(): Promise<Writer | undefined> {
+    if (!this.writerLoading) {
+      this.writerFailed = undefined;
+      this.writerLoading = formsCode.load().then(
+        ({ Writer }) => this.arrived(new Writer(this.writerHooks())),
+        (error: unknown) => {
+          this.writerLoading = undefined;
+          this.announce((this.writerFailed = this.explain(error)));
+          return undefined;
+        },
+      );
     }
+    return this.writerLoading;
   }
 
-  private onInput(key: FormKey, event: Event): void {
-    const field = event.target as HTMLTextAreaElement;
-    const name = formName(key);
-    this.setForm(key, { text: field.value, error: undefined });
-    growToFit(field);
-    clearTimeout(this.draftTimers.get(name));
-    this.draftTimers.set(name, setTimeout(() => saveDraft(this.threadId(), draftSlot(key), field.value), DRAFT_DELAY_MS));
-  }
-
-  private async submit(key: FormKey, event: Event): Promise<void> {
-    event.preventDefault();
-    const state = this.form(key);
-    const text = state.text.trim();
-    if (!text || state.sending) return;
-    clearTimeout(this.draftTimers.get(formName(key)));
-    const thread = this.threadId();
-    const draft = saveDraft(thread, draftSlot(key), state.text);
-    this.setForm(key, { sending: true, error: undefined, signIn: false });
-    try {
-      const api = this.client();
-      const comment =
-        key.kind === 'edit'
-          ? await api.change(key.id, { body: text })
-          : await api.post(
-              {
-                body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(this.shownAt, draft.savedAt),
-                ...this.guestFields(event), ...this.notifyFields(key),
-              },
-              draft.key,
-            );
-      clearDraft(thread, draftSlot(key));
-      this.setForm(key, undefined);
-      if (key.kind === 'edit') {
-        this.editing = undefined;
-        this.threadState.replace(comment);
-        this.focusAfter(at(comment));
-        this.dispatchEvent(new CommentEditedEvent(comment));
-        return;
-      }
-      this.replyTo = undefined;
-      this.threadState.insert(comment, this.newestFirst());
-      this.renderLimit = Infinity;
-      const m = this.messages();
-      this.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
-      this.focusAfter(at(comment));
-      this.dispatchEvent(new CommentPostedEvent(comment));
-    } catch (error) {
-      const signIn = error instanceof ApiError && error.status === 401;
-      this.setForm(key, { sending: false, error: this.explain(error), signIn });
-    }
-  }
-
-  private guestFields(event: Event): { author?: { name: string; email?: string }; website?: string } {
-    if (this.currentToken() || !this.guests) return {};
-    const data = new FormData(event.target as HTMLFormElement);
-    const email = String(data.get('email') ?? '').trim();
-    return { author: { name: String(data.get('name') ?? '').trim(), ...(email ? { email } : {}) }, website: String(data.get('website') ?? '') };
+  /** Runs `action` with the forms' code, fetched first if need be (a moderator's button pressed while it loads). */
+  private withWriter(action: (writer: Writer) => unknown): void {
+    if (this.writer) void action(this.writer);
+    else void this.loadWriter().then((writer) => writer && action(writer));
   }
 
   /**
-   * The checkbox is offered where the server can reach the writer: a signed-in reader whose token
-   * carries an address (`email` claim), or the guest form with its e-mail field.
+   * The forms' code is here: the text typed into the stand-in fields meanwhile joins the drafts, and the
+   * field that had focus is focused again in its real form, the caret where it was; a Ctrl+Enter pressed
+   * meanwhile sends.
    */
-  private offersNotify(key: FormKey): 'reader' | 'guest' | undefined {
-    if (key.kind === 'edit') return undefined;
-    const token = this.currentToken();
-    if (token) return readerFromToken(token)?.email ? 'reader' : undefined;
-    return this.guests && key.kind === 'new' ? 'guest' : undefined;
-  }
-
-  private notifyFields(key: FormKey): { notifyReplies?: boolean; pageUrl?: string; lang?: string } {
-    if (!this.offersNotify(key)) return {};
-    if (!this.notifyOn) return { notifyReplies: false };
-    return { notifyReplies: true, pageUrl: pageUrl(this.ownerDocument.location?.href ?? ''), lang: this.locale.lang };
-  }
-
-  private async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
-    const api = this.client();
-    try {
-      if (change === 'delete') {
-        await api.remove(comment.id);
-        this.confirming = undefined;
-        this.threadState.deleted(comment);
-        this.announce(this.messages().commentDeleted);
-        this.dispatchEvent(new CommentDeletedEvent(comment.id));
-      } else {
-        const updated = await api.change(comment.id, change);
-        this.threadState.replace(updated);
-        this.dispatchEvent(new CommentEditedEvent(updated));
-      }
-      // The button that was used is gone: the reader stays on the comment.
-      this.focusAfter(at(comment));
-    } catch (error) {
-      this.announce(this.explain(error));
+  private arrived(writer: Writer): Writer {
+    const typed = new Map<string, string>();
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    let caret: [string, number, number] | undefined;
+    for (const field of this.renderRoot.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
+      typed.set(field.dataset.form!, field.value);
+      if (field === active) caret = [field.id, field.selectionStart, field.selectionEnd];
     }
+    this.writer = writer;
+    const sending = this.pendingSubmit;
+    this.pendingSubmit = undefined;
+    this.restoreDrafts(writer, typed);
+    if (caret || sending) {
+      this.focusKeeper.next(() => {
+        const field = caret && this.renderRoot.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
+        // The caret stays where it was, unless a stored draft now comes before the typed text.
+        if (field && field.value === typed.get(field.id.slice(2))) field.setSelectionRange(caret![1], caret![2]);
+        if (sending) this.renderRoot.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
+        return field;
+      });
+    }
+    this.requestUpdate();
+    return writer;
   }
 
-  /** Moderators pin a comment (shown first, for everyone) or unpin it. */
-  private async pin(comment: Comment, on: boolean): Promise<void> {
-    try {
-      this.threadState.setPin((await this.client().pin(comment.id, on)).commentId);
-      this.focusAfter(at(comment));
-    } catch (error) {
-      this.announce(this.explain(error));
+  private restoreDrafts(writer: Writer, typed?: Map<string, string>): void {
+    this.restoredFor = this.threadId();
+    writer.restore(typed);
+  }
+
+  /** What the forms ask of the element. */
+  private writerHooks(): WriterHooks {
+    return {
+      element: this,
+      state: this.threadState,
+      since: this.shownAt,
+      locale: () => this.locale,
+      token: () => this.currentToken(),
+      guests: () => this.guests,
+      threadId: () => this.threadId(),
+      client: () => this.client(),
+      max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
+      auth: (action, label) => this.authLink(action, label),
+      newestFirst: () => this.newestFirst(),
+      update: () => this.requestUpdate(),
+      focus: (...selectors) => this.focusAfter(...selectors),
+      announce: (text) => this.announce(text),
+      describe: (error) => this.explain(error),
+      open: (which, id) => (this[which] = id),
+      added: () => (this.renderLimit = Infinity),
+      close: (key) => this.closeForm(key),
+    };
+  }
+
+  /**
+   * A form, or the sign-in prompt for a reader who may not write. Before the forms' code is here, a stand-in:
+   * its field takes the reader's text at once and it says the form is loading, or that it failed, with a retry.
+   */
+  private composer(key: FormKey, editing?: Comment, replyName?: string) {
+    const { lang, messages: m } = this.locale;
+    if (!this.canWrite()) {
+      if (key.kind !== 'new') return nothing;
+      const { refusal } = this.threadControl;
+      return html`<p class="prompt">${refusal ? refusalText(refusal, m) : m.loginRequired}
+        ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
     }
+    if (this.writer) return this.writer.template(key, editing, replyName);
+    if (editing) return nothing;
+    const name = formName(key);
+    const failed = this.writerFailed;
+    return html`<form part="form" aria-busy=${failed ? 'false' : 'true'} @submit=${(event: Event) => event.preventDefault()}>
+      <label for="f-${name}">${replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment}</label>
+      <textarea part="input" id="f-${name}" name="body" dir="auto" rows="3" data-form=${name} aria-describedby="f-${name}-note"
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            this.pendingSubmit = name;
+          } else if (event.key === 'Escape' && key.kind !== 'new') {
+            event.preventDefault();
+            this.closeForm(key);
+          }
+        }}></textarea>
+      <div class="row">
+        <span class="note ${failed ? 'error' : ''}" id="f-${name}-note" role=${failed ? 'alert' : nothing}>${failed ?? m.formLoading}</span>
+        ${failed
+          ? html`<button part="action" type="button" @click=${() => {
+              void this.loadWriter();
+              this.focusAfter(`#f-${CSS.escape(name)}`);
+            }}>${m.retry}</button>`
+          : nothing}
+      </div>
+    </form>`;
   }
 
   /**
@@ -643,12 +640,11 @@ export class CommentBox extends LocalizedElement {
       ${thread.nextCursor
         ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
         : nothing}
-      ${composerTemplate(this.composerView(m, lang), NEW_COMMENT)}
+      ${this.composer(NEW_COMMENT)}
     `;
   }
 
   private threadView(m: Messages, lang: string): ThreadView {
-    const composer = this.composerView(m, lang);
     return {
       m,
       lang,
@@ -666,8 +662,8 @@ export class CommentBox extends LocalizedElement {
       },
       pictureError: this.pictureFailed,
       bar: (comment) => this.reactionBar(comment.id),
-      editor: (comment) => composerTemplate(composer, { kind: 'edit', id: comment.id }, comment),
-      replyForm: (comment) => composerTemplate(composer, { kind: 'reply', id: comment.id }, undefined, comment.author.name),
+      editor: (comment) => this.composer({ kind: 'edit', id: comment.id }, comment),
+      replyForm: (comment) => this.composer({ kind: 'reply', id: comment.id }, undefined, comment.author.name),
     };
   }
 
@@ -694,13 +690,6 @@ export class CommentBox extends LocalizedElement {
     if (this.replyTo) this.focusField({ kind: 'reply', id });
   }
 
-  private startEdit(comment: Comment): void {
-    const key: FormKey = { kind: 'edit', id: comment.id };
-    this.editing = comment.id;
-    this.setForm(key, { text: loadDraft(this.threadId(), draftSlot(key))?.text ?? comment.body });
-    this.focusField(key);
-  }
-
   private focusField(key: FormKey): void {
     this.focusAfter(`#f-${CSS.escape(formName(key))}`);
   }
@@ -714,29 +703,6 @@ export class CommentBox extends LocalizedElement {
     // The comment itself when its button is gone (the edit window closed meanwhile).
     this.focusAfter(`${comment} [data-action=${key.kind}]`, comment);
   }
-
-  /** What the forms read and do. */
-  private composerView(m: Messages, lang: string): ComposerView {
-    const token = this.currentToken();
-    return {
-      m,
-      lang,
-      signedIn: Boolean(token),
-      guests: this.guests,
-      refusal: this.threadControl.refusal,
-      readerName: readerFromToken(token)?.name,
-      max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
-      notifyOn: this.notifyOn,
-      offersNotify: (key) => this.offersNotify(key),
-      form: (key) => this.form(key),
-      auth: (action, label) => this.authLink(action, label),
-      submit: (key, event) => void this.submit(key, event),
-      input: (key, event) => this.onInput(key, event),
-      close: (key) => this.closeForm(key),
-      preview: (key, preview) => this.setForm(key, { preview }),
-      notify: (on) => rememberNotify((this.notifyOn = on)),
-    };
-  }
 }
 
 /** A comment with a bit of each common kind of body, drawn out of sight before the thread arrives (see warmFormatters). */
@@ -747,13 +713,6 @@ function sample(): Comment {
 /** The selector of a comment's article. */
 function at(comment: { id: string }): string {
   return `#comment-${CSS.escape(comment.id)}`;
-}
-
-/** Grows a textarea with its text where CSS `field-sizing` is not supported. */
-function growToFit(field: HTMLTextAreaElement): void {
-  if (CSS.supports?.('field-sizing', 'content')) return;
-  field.style.height = 'auto';
-  field.style.height = `${field.scrollHeight + 2}px`;
 }
 
 declare global {

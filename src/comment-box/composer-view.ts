@@ -11,9 +11,6 @@ export interface ComposerView {
   lang: string;
   /** Signed in with a token the server has not refused. */
   signedIn: boolean;
-  guests: boolean;
-  /** Why the server refused the reader's token, if it did. */
-  refusal?: string;
   /** The signed-in reader's name, said under the thread's form. */
   readerName?: string;
   /** The longest comment, in characters. */
@@ -31,26 +28,15 @@ export interface ComposerView {
   notify(on: boolean): void;
 }
 
-/** A refused sign-in in the reader's words: only an expired token is an expired session. */
-export function refusalText(code: string, m: Messages): string {
-  if (code === 'token_expired') return m.sessionExpired;
-  return code === 'auth_required' ? m.loginRequired : m.signInUnverified;
-}
-
 /** A name isolated from the sentence around it (first-strong isolate … pop), as <bdi> would inside a string. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
- * The thread's form, a reply's (`replyName`: whom it answers) or an edit's (`editing`: the comment); to a
- * reader who may not write, the thread's form is the sign-in prompt and the others are nothing.
+ * The thread's form, a reply's (`replyName`: whom it answers) or an edit's (`editing`: the comment), for a
+ * reader who may write (the element draws the sign-in prompt for the others).
  */
 export function composerTemplate(view: ComposerView, key: FormKey, editing?: Comment, replyName?: string) {
   const { m, lang, signedIn } = view;
-  if (!signedIn && !view.guests) {
-    if (key.kind !== 'new') return nothing;
-    return html`<p class="prompt">${view.refusal ? refusalText(view.refusal, m) : m.loginRequired}
-        ${view.auth('sign-in', m.signIn)} / ${view.auth('sign-up', m.signUp)}</p>`;
-  }
   const state = view.form(key);
   const id = `f-${formName(key)}`;
   const max = view.max();

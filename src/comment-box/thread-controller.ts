@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../core/http.js';
 import { warnAttribute } from '../core/warn.js';
-import { listDrafts } from './drafts.js';
 import { ThreadState } from './thread.js';
 import { withCounts } from './reactions.js';
 import type { IncludedPage } from './adopt.js';
@@ -9,7 +8,6 @@ import type { CommentsApi } from './api.js';
 import type { Comment, Reactions, Sort } from './types.js';
 
 export type Phase = 'waiting' | 'loading' | 'ready' | 'failed';
-export type Drafts = ReturnType<typeof listDrafts>;
 
 /** How many pages a link to #comment-<id> may load to find its comment. */
 const HASH_PAGES = 20;
@@ -22,10 +20,9 @@ export interface ThreadHooks {
   query(): { sort: Sort; limit: number };
   /** The inputs the thread is loaded with; a change of any of them loads it again. */
   inputs(): string;
-  threadId(): string;
   live(): boolean;
-  /** The first page is in the state (the drafts read while it was on its way): the element draws it. */
-  shown(drafts: Drafts): void;
+  /** The first page is in the state: the element draws it. */
+  shown(): void;
   /** Others' comments wait behind "N new comments"; `n` of them now. */
   incoming(n: number): void;
   /** A request failed without a form to say so. */
@@ -105,13 +102,9 @@ export class ThreadController implements ReactiveController {
     const generation = ++this.generation;
     this.to('loading');
     try {
-      const listing = this.fetchPage(null);
-      // Read while the listing is on its way, in a task of its own: a page's first look into localStorage can
-      // take 10-20 ms, which would lengthen the task that loaded the element.
-      const threadId = this.hooks.threadId();
-      const [page, drafts] = await Promise.all([listing, new Promise<Drafts>((done) => setTimeout(() => done(listDrafts(threadId))))]);
+      const page = await this.fetchPage(null);
       if (generation !== this.generation) return;
-      this.showFirstPage(page, undefined, drafts);
+      this.showFirstPage(page);
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ApiError && error.status === 401 && !this.refusal) {
@@ -134,10 +127,10 @@ export class ThreadController implements ReactiveController {
     if (included.stale || signedIn) void this.refreshFirstPage(generation, included.page.nextCursor);
   }
 
-  private showFirstPage(page: Parameters<ThreadState['reset']>[0], since?: string, drafts = listDrafts(this.hooks.threadId())): void {
+  private showFirstPage(page: Parameters<ThreadState['reset']>[0], since?: string): void {
     this.state.reset(page);
     this.to('ready');
-    this.hooks.shown(drafts);
+    this.hooks.shown();
     if (this.hooks.live()) this.listen(since);
   }
 

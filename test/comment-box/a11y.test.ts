@@ -19,7 +19,7 @@ async function box(attributes: Record<string, string | boolean> = {}, loaded = t
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value === true ? '' : String(value));
   const holder = await fixture<HTMLElement>(html`<div></div>`);
   holder.append(el);
-  if (loaded) await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'the thread did not load', { timeout: 4000 });
+  if (loaded) await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('(') && !el.shadowRoot.querySelector('form[aria-busy]'), 'the thread did not load', { timeout: 4000 });
   return el;
 }
 

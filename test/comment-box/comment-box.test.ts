@@ -19,7 +19,7 @@ async function box(attributes: Record<string, string | boolean> = {}, thread = '
   }
   const holder = await fixture<HTMLElement>(html`<div></div>`);
   holder.append(el);
-  await waitUntil(() => !el.shadowRoot?.querySelector('section[aria-busy="true"]') && el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'the thread did not load', { timeout: 4000 }).catch(() => undefined);
+  await waitUntil(() => !el.shadowRoot?.querySelector('section[aria-busy="true"]') && el.shadowRoot?.querySelector('h2')?.textContent?.includes('(') && !el.shadowRoot.querySelector('form[aria-busy]'), 'the thread did not load', { timeout: 4000 }).catch(() => undefined);
   return el;
 }
 

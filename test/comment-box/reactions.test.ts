@@ -14,7 +14,7 @@ async function mount(attributes = '') {
   const holder = await fixture<HTMLElement>(html`<div></div>`);
   holder.innerHTML = `<comment-box api="${BASE}" thread="t1" eager ${attributes}></comment-box>`;
   const el = holder.querySelector('comment-box') as CommentBox;
-  await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('('), 'did not load', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent?.includes('(') && !el.shadowRoot.querySelector('form[aria-busy]'), 'did not load', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }

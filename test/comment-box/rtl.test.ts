@@ -18,7 +18,7 @@ describe('<comment-box> right to left', () => {
       api.comments = rtlThread('rtl', lang);
       const page = await mountRtl('comment-box', lang, 'rtl', `api="/fake/v1" thread="rtl" eager token="${fakeToken('Ada Okafor')}"`);
       const box = page.querySelector<CommentBox>('comment-box')!;
-      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('textarea'), 'the comments load');
+      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('button[type="submit"]'), 'the comments load');
       const [first, reply] = [...box.shadowRoot!.querySelectorAll('article')];
       const parent = rect(first);
       const child = rect(reply);
@@ -40,7 +40,7 @@ describe('<comment-box> right to left', () => {
       api.comments = rtlThread('rtl', lang);
       const page = await mountRtl('comment-box', lang, 'rtl', `api="/fake/v1" thread="rtl" eager token="${fakeToken('Ada Okafor')}"`);
       const box = page.querySelector<CommentBox>('comment-box')!;
-      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('textarea'), 'the comments load');
+      await waitUntil(() => box.shadowRoot!.querySelectorAll('article').length === 3 && box.shadowRoot!.querySelector('button[type="submit"]'), 'the comments load');
       const root = box.shadowRoot!;
       expect(root.querySelector('textarea')!.getAttribute('dir')).to.equal('auto');
       for (const article of root.querySelectorAll('article')) expect(article.querySelector('[dir="auto"]'), 'the body').not.to.equal(null);

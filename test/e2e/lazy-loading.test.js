@@ -11,6 +11,8 @@ import { pageFiles } from '../../scripts/page-files.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
+// {"alg":"none"}.{"sub":"ada","name":"Ada"}: the box reads the name; this server never checks it.
+const TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZGEiLCJuYW1lIjoiQWRhIn0.x';
 const ARTICLE = '<article id="story"><p>Proofreaders read slowly, often aloud, and the teh mistake hid in plain sight.</p></article>';
 
 const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inkwell loader</title>
@@ -31,6 +33,9 @@ const PAGES = {
   'german.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card>`).replace('lang="en"', 'lang="de"'),
   'japanese.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>校正者はゆっくりと、しばしば声に出して読む。</p></article>'),
   'thai.html': page(MODULE, '<reading-time for="story"></reading-time><article id="story"><p>นักพิสูจน์อักษรอ่านช้า มักอ่านออกเสียง</p></article>'),
+  // A comment box read signed out, and by a signed-in reader (the fake server reads no token), whose box fetches its forms at once.
+  'comments.html': page(MODULE, `<comment-box api="/v1" thread="t" eager></comment-box>`),
+  'signed-in.html': page(MODULE, `<comment-box api="/v1" thread="t" eager token="${TOKEN}"></comment-box>`),
   'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
 };
 // Violations of the CSP and uncaught errors, collected by a same-origin script (inline ones are refused).
@@ -43,6 +48,7 @@ function startSite() {
   const requests = [];
   let holdMachinery = 0;
   let machineryAnswered = false;
+  let failForms = 0;
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     requests.push(path);
@@ -53,6 +59,7 @@ function startSite() {
       if (!file.startsWith('dist/') || !existsSync(file)) return send(404, 'text/plain', 'not found');
       if (file.endsWith('machinery.js') && holdMachinery) await new Promise((resolve) => setTimeout(resolve, holdMachinery));
       if (file.endsWith('machinery.js')) machineryAnswered = true;
+      if (file.endsWith('comment-forms.js') && failForms > 0) return (failForms--, send(503, 'text/plain', 'unavailable'));
       return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
     }
     if (path === '/watch.js') return send(200, 'text/javascript', WATCH);
@@ -74,6 +81,7 @@ function startSite() {
         requests,
         holdMachinery: (ms) => ((holdMachinery = ms), (machineryAnswered = false)),
         machineryAnswered: () => machineryAnswered,
+        failForms: (times) => (failForms = times),
         close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
       }),
     ),
@@ -255,6 +263,36 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
         assert.deepEqual(await problems(), [], path);
         await tab.close();
       }
+    });
+
+    it("fetches the comment forms' code only for a reader who may comment: exactly the files `npm run size` counts", async () => {
+      const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
+      assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('comment-forms.js'), 'the size report lists the forms as on demand');
+      for (const [path, signedIn, shown] of [['comments.html', false, '.prompt'], ['signed-in.html', true, 'button[type="submit"]']]) {
+        const { tab, problems } = await open(path);
+        await until(tab, (selector) => !!document.querySelector('comment-box').shadowRoot?.querySelector(selector), shown, `${shown} on ${path}`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.deepEqual(chunksAsked(site).sort(), chunkNames(pageFiles(['comment-box'], { signedIn }).eager).sort(), path);
+        assert.deepEqual(await problems(), [], path);
+        await tab.close();
+      }
+    });
+
+    it('keeps what a signed-in reader typed when the forms cannot be fetched, and fetches them again on "Try again"', async () => {
+      site.failForms(1);
+      const { tab, messages } = await open('signed-in.html');
+      await until(tab, () => !!document.querySelector('comment-box').shadowRoot?.querySelector('textarea[data-form]'), undefined, 'the stand-in field');
+      await tab.evaluate(() => document.querySelector('comment-box').shadowRoot.querySelector('textarea').focus());
+      await tab.keyboard.type('Typed offline');
+      const error = await until(tab, () => document.querySelector('comment-box').shadowRoot.querySelector('form [role="alert"]')?.textContent, undefined, 'the error');
+      assert.equal(error, 'Could not reach the server. Check your connection and try again.');
+      await tab.evaluate(() => document.querySelector('comment-box').shadowRoot.querySelector('form button').click());
+      await until(tab, () => !!document.querySelector('comment-box').shadowRoot.querySelector('button[type="submit"]'), undefined, 'the real form after Try again');
+      assert.equal(await tab.evaluate(() => document.querySelector('comment-box').shadowRoot.querySelector('textarea').value), 'Typed offline');
+      assert.equal(chunksAsked(site).filter((chunk) => chunk === 'comment-forms.js').length, 2);
+      // The failed module fetch itself is the only error the browser reports.
+      assert.ok(messages.filter((m) => m.type === 'error' || m.type === 'pageerror').every((m) => /503|comment-forms|Failed to load|module/i.test(m.text)), JSON.stringify(messages));
+      await tab.close();
     });
 
     it('defines elements added later, keeping properties set before the upgrade', async () => {

@@ -66,6 +66,7 @@ export const ar: Messages = {
   },
   noComments: 'لا توجد تعليقات بعد',
   loadingComments: 'جارٍ تحميل التعليقات…',
+  formLoading: 'جارٍ تحميل النموذج…',
   loadFailed: 'تعذّر تحميل التعليقات.',
   loginRequired: 'يجب تسجيل الدخول لكتابة تعليق.',
   signIn: 'تسجيل الدخول',

@@ -29,6 +29,7 @@ export const de: Messages = {
   commentsHeading: { one: 'Kommentare ({n})', other: 'Kommentare ({n})' },
   noComments: 'Noch keine Kommentare',
   loadingComments: 'Kommentare werden geladen …',
+  formLoading: 'Das Formular wird geladen …',
   loadFailed: 'Die Kommentare konnten nicht geladen werden.',
   loginRequired: 'Sie müssen angemeldet sein, um zu kommentieren.',
   signIn: 'Anmelden',

@@ -28,6 +28,7 @@ export const enForms: Omit<Messages, keyof ModerationMessages> = {
   commentsHeading: { one: 'Comments ({n})', other: 'Comments ({n})' },
   noComments: 'No comments yet',
   loadingComments: 'Loading comments…',
+  formLoading: 'Loading the form…',
   loadFailed: 'Comments could not be loaded.',
   loginRequired: 'You must be logged in to comment.',
   signIn: 'Sign In',

@@ -37,6 +37,7 @@ export const es: Messages = {
   commentsHeading: { one: 'Comentarios ({n})', many: 'Comentarios ({n})', other: 'Comentarios ({n})' },
   noComments: 'Todavía no hay comentarios',
   loadingComments: 'Cargando comentarios…',
+  formLoading: 'Cargando el formulario…',
   loadFailed: 'No se han podido cargar los comentarios.',
   loginRequired: 'Debes iniciar sesión para comentar.',
   signIn: 'Iniciar sesión',

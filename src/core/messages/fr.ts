@@ -38,6 +38,7 @@ export const fr: Messages = {
   commentsHeading: { one: 'Commentaires ({n})', many: 'Commentaires ({n})', other: 'Commentaires ({n})' },
   noComments: 'Aucun commentaire pour le moment',
   loadingComments: 'Chargement des commentaires…',
+  formLoading: 'Chargement du formulaire…',
   loadFailed: 'Impossible de charger les commentaires.',
   loginRequired: 'Vous devez être connecté pour commenter.',
   signIn: 'Se connecter',

@@ -46,6 +46,7 @@ export const he: Messages = {
   commentsHeading: { one: 'תגובות ({n})', two: 'תגובות ({n})', other: 'תגובות ({n})' },
   noComments: 'אין עדיין תגובות',
   loadingComments: 'התגובות נטענות…',
+  formLoading: 'הטופס נטען…',
   loadFailed: 'לא ניתן היה לטעון את התגובות.',
   loginRequired: 'יש להתחבר כדי להגיב.',
   signIn: 'התחברות',

@@ -33,6 +33,7 @@ export const hi: Messages = {
   commentsHeading: { one: 'टिप्पणियां ({n})', other: 'टिप्पणियां ({n})' },
   noComments: 'अभी तक कोई टिप्पणी नहीं',
   loadingComments: 'टिप्पणियां लोड हो रही हैं…',
+  formLoading: 'फ़ॉर्म लोड हो रहा है…',
   loadFailed: 'टिप्पणियां लोड नहीं हो सकीं।',
   loginRequired: 'टिप्पणी करने के लिए लॉग इन करना ज़रूरी है।',
   signIn: 'साइन इन करें',

@@ -37,6 +37,7 @@ export const it: Messages = {
   commentsHeading: { one: 'Commenti ({n})', many: 'Commenti ({n})', other: 'Commenti ({n})' },
   noComments: 'Ancora nessun commento',
   loadingComments: 'Caricamento dei commenti…',
+  formLoading: 'Caricamento del modulo…',
   loadFailed: 'Impossibile caricare i commenti.',
   loginRequired: 'Devi accedere per commentare.',
   signIn: 'Accedi',

@@ -29,6 +29,7 @@ export const ja: Messages = {
   commentsHeading: { other: 'コメント（{n}）' },
   noComments: 'コメントはまだありません',
   loadingComments: 'コメントを読み込んでいます…',
+  formLoading: 'フォームを読み込んでいます…',
   loadFailed: 'コメントを読み込めませんでした。',
   loginRequired: 'コメントするにはログインが必要です。',
   signIn: 'ログイン',

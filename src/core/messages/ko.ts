@@ -29,6 +29,7 @@ export const ko: Messages = {
   commentsHeading: { other: '댓글 ({n})' },
   noComments: '아직 댓글이 없습니다',
   loadingComments: '댓글을 불러오는 중…',
+  formLoading: '양식을 불러오는 중…',
   loadFailed: '댓글을 불러오지 못했습니다.',
   loginRequired: '댓글을 작성하려면 로그인해야 합니다.',
   signIn: '로그인',

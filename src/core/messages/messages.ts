@@ -123,6 +123,8 @@ export interface Messages extends ModerationMessages {
   commentsHeading: PluralMessage;
   noComments: string;
   loadingComments: string;
+  /** A comment form whose code is still on its way (the field already takes text). */
+  formLoading: string;
   loadFailed: string;
   loginRequired: string;
   signIn: string;

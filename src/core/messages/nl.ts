@@ -32,6 +32,7 @@ export const nl: Messages = {
   commentsHeading: { one: 'Reacties ({n})', other: 'Reacties ({n})' },
   noComments: 'Nog geen reacties',
   loadingComments: 'Reacties laden…',
+  formLoading: 'Formulier laden…',
   loadFailed: 'De reacties konden niet worden geladen.',
   loginRequired: 'Je moet ingelogd zijn om te reageren.',
   signIn: 'Inloggen',

@@ -45,6 +45,7 @@ export const pl: Messages = {
   commentsHeading: { one: 'Komentarze ({n})', few: 'Komentarze ({n})', many: 'Komentarze ({n})', other: 'Komentarze ({n})' },
   noComments: 'Nie ma jeszcze komentarzy',
   loadingComments: 'Wczytywanie komentarzy…',
+  formLoading: 'Wczytywanie formularza…',
   loadFailed: 'Nie udało się wczytać komentarzy.',
   loginRequired: 'Musisz się zalogować, aby dodać komentarz.',
   signIn: 'Zaloguj się',

@@ -37,6 +37,7 @@ export const ptBR: Messages = {
   commentsHeading: { one: 'Comentários ({n})', many: 'Comentários ({n})', other: 'Comentários ({n})' },
   noComments: 'Ainda não há comentários',
   loadingComments: 'Carregando comentários…',
+  formLoading: 'Carregando o formulário…',
   loadFailed: 'Não foi possível carregar os comentários.',
   loginRequired: 'Você precisa fazer login para comentar.',
   signIn: 'Entrar',

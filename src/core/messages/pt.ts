@@ -38,6 +38,7 @@ export const pt: Messages = {
   commentsHeading: { one: 'Comentários ({n})', many: 'Comentários ({n})', other: 'Comentários ({n})' },
   noComments: 'Ainda não há comentários',
   loadingComments: 'A carregar comentários…',
+  formLoading: 'A carregar o formulário…',
   loadFailed: 'Não foi possível carregar os comentários.',
   loginRequired: 'Tem de iniciar sessão para comentar.',
   signIn: 'Iniciar sessão',

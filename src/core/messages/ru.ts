@@ -45,6 +45,7 @@ export const ru: Messages = {
   commentsHeading: { one: 'Комментарии ({n})', few: 'Комментарии ({n})', many: 'Комментарии ({n})', other: 'Комментарии ({n})' },
   noComments: 'Комментариев пока нет',
   loadingComments: 'Загрузка комментариев…',
+  formLoading: 'Загрузка формы…',
   loadFailed: 'Не удалось загрузить комментарии.',
   loginRequired: 'Чтобы оставить комментарий, войдите на сайт.',
   signIn: 'Войти',

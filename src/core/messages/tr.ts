@@ -33,6 +33,7 @@ export const tr: Messages = {
   commentsHeading: { one: 'Yorumlar ({n})', other: 'Yorumlar ({n})' },
   noComments: 'Henüz yorum yok',
   loadingComments: 'Yorumlar yükleniyor…',
+  formLoading: 'Form yükleniyor…',
   loadFailed: 'Yorumlar yüklenemedi.',
   loginRequired: 'Yorum yapmak için giriş yapmalısınız.',
   signIn: 'Giriş yap',

@@ -45,6 +45,7 @@ export const uk: Messages = {
   commentsHeading: { one: 'Коментарі ({n})', few: 'Коментарі ({n})', many: 'Коментарі ({n})', other: 'Коментарі ({n})' },
   noComments: 'Коментарів поки немає',
   loadingComments: 'Завантаження коментарів…',
+  formLoading: 'Завантаження форми…',
   loadFailed: 'Не вдалося завантажити коментарі.',
   loginRequired: 'Щоб коментувати, потрібно увійти.',
   signIn: 'Увійти',

@@ -29,6 +29,7 @@ export const zhHans: Messages = {
   commentsHeading: { other: '评论（{n}）' },
   noComments: '暂无评论',
   loadingComments: '正在加载评论…',
+  formLoading: '正在加载表单…',
   loadFailed: '评论加载失败。',
   loginRequired: '登录后才能发表评论。',
   signIn: '登录',

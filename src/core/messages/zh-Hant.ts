@@ -30,6 +30,7 @@ export const zhHant: Messages = {
   commentsHeading: { other: '留言（{n}）' },
   noComments: '目前還沒有留言',
   loadingComments: '正在載入留言…',
+  formLoading: '正在載入表單…',
   loadFailed: '無法載入留言。',
   loginRequired: '必須登入才能留言。',
   signIn: '登入',

@@ -1,0 +1,257 @@
+import type { TemplateResult } from 'lit';
+import { ApiError } from '../core/http.js';
+import type { Messages } from '../core/i18n.js';
+import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
+import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
+import { readerFromToken } from './reader.js';
+import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent } from './events.js';
+import { composerTemplate, type ComposerView } from './composer-view.js';
+import { adoptFormStyles } from './form.styles.js';
+import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
+import type { CommentsApi, Moderation } from './api.js';
+import type { ThreadState } from './thread.js';
+import type { Comment } from './types.js';
+
+const DRAFT_DELAY_MS = 250;
+
+/** What the forms ask of the comment box; closures, so the element's members stay private. */
+export interface WriterHooks {
+  element: HTMLElement;
+  state: ThreadState;
+  /** When the element was created: how long the reader has had the form (the server's spam check). */
+  since: number;
+  locale(): { lang: string; messages: Messages };
+  /** The reader's token, unless the server refused it. */
+  token(): string | undefined;
+  guests(): boolean;
+  threadId(): string;
+  client(): CommentsApi;
+  /** The longest comment, in characters. */
+  max(): number;
+  auth(action: 'sign-in' | 'sign-up', label: string): TemplateResult;
+  newestFirst(): boolean;
+  /** Draw again: a form's state changed. */
+  update(): void;
+  /** Focus, once drawn, the first element any of `selectors` finds. */
+  focus(...selectors: string[]): void;
+  announce(text: string): void;
+  describe(error: unknown): string;
+  /** Opens (an id) or closes the reply form, the edit form or the delete question the thread draws. */
+  open(which: 'replyTo' | 'editing' | 'confirming', id?: string): void;
+  /** A comment of the reader's was added: the whole thread is drawn, so it shows. */
+  added(): void;
+  /** Closes a reply or edit form (Cancel, Escape); focus goes back to the button that opened it. */
+  close(key: FormKey): void;
+}
+
+/**
+ * What only a reader who writes needs, fetched on demand (chunks/comment-forms.js): the forms with their
+ * drafts, preview and "Notify me of replies", posting, editing and deleting, and the moderators' actions.
+ */
+export class Writer {
+  private readonly forms = new Map<string, FormState>();
+  private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** "Notify me of replies" is ticked (the reader's last choice). */
+  private notifyOn = notifyPreference();
+
+  constructor(private readonly hooks: WriterHooks) {
+    if (hooks.element.shadowRoot) adoptFormStyles(hooks.element.shadowRoot);
+  }
+
+  /** A form: the thread's own, a reply to a comment (`replyName`: whom it answers), or the edit of `editing`. */
+  template(key: FormKey, editing?: Comment, replyName?: string): TemplateResult {
+    return composerTemplate(this.composerView(), key, editing, replyName);
+  }
+
+  /**
+   * Takes the stored drafts, and what the reader typed before the forms were here (`typed`, by form name),
+   * so nothing is lost: a stored draft and new text are both kept, the draft first. Reply forms with text open.
+   */
+  restore(typed = new Map<string, string>()): void {
+    const thread = this.hooks.threadId();
+    const texts = new Map(listDrafts(thread).map(({ replyTo, draft }) => [formName(formOfSlot(replyTo)), draft.text]));
+    for (const [name, text] of typed) {
+      if (!text.trim()) continue;
+      const stored = texts.get(name);
+      texts.set(name, stored && stored !== text ? `${stored}\n\n${text}` : text);
+      saveDraft(thread, draftSlot(formOfSlot(name === 'top' ? undefined : name)), texts.get(name)!);
+    }
+    for (const [name, text] of texts) {
+      const key = formOfSlot(name === 'top' ? undefined : name);
+      if (key.kind === 'edit') continue;
+      this.setForm(key, { text });
+      if (key.kind === 'reply') this.hooks.open('replyTo', key.id);
+    }
+  }
+
+  /** Stops the drafts' pending saves (the element left the page). */
+  stop(): void {
+    for (const timer of this.draftTimers.values()) clearTimeout(timer);
+  }
+
+  edit(comment: Comment): void {
+    const key: FormKey = { kind: 'edit', id: comment.id };
+    this.hooks.open('editing', comment.id);
+    this.setForm(key, { text: loadDraft(this.hooks.threadId(), draftSlot(key))?.text ?? comment.body });
+    this.hooks.focus(`#f-${CSS.escape(formName(key))}`);
+  }
+
+  /** Deletes a comment (the reader's, or any for a moderator), or changes its status (moderators). */
+  async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
+    const hooks = this.hooks;
+    const api = hooks.client();
+    try {
+      if (change === 'delete') {
+        await api.remove(comment.id);
+        hooks.open('confirming');
+        hooks.state.deleted(comment);
+        hooks.announce(hooks.locale().messages.commentDeleted);
+        hooks.element.dispatchEvent(new CommentDeletedEvent(comment.id));
+      } else {
+        const updated = await api.change(comment.id, change);
+        hooks.state.replace(updated);
+        hooks.element.dispatchEvent(new CommentEditedEvent(updated));
+      }
+      // The button that was used is gone: the reader stays on the comment.
+      hooks.focus(at(comment));
+    } catch (error) {
+      hooks.announce(hooks.describe(error));
+    }
+  }
+
+  /** Moderators pin a comment (shown first, for everyone) or unpin it. */
+  async pin(comment: Comment, on: boolean): Promise<void> {
+    const hooks = this.hooks;
+    try {
+      hooks.state.setPin((await hooks.client().pin(comment.id, on)).commentId);
+      hooks.focus(at(comment));
+    } catch (error) {
+      hooks.announce(hooks.describe(error));
+    }
+  }
+
+  private form(key: FormKey): FormState {
+    return this.forms.get(formName(key)) ?? { text: '' };
+  }
+
+  private setForm(key: FormKey, patch: Partial<FormState> | undefined): void {
+    if (patch) this.forms.set(formName(key), { ...this.form(key), ...patch });
+    else this.forms.delete(formName(key));
+    this.hooks.update();
+  }
+
+  private onInput(key: FormKey, event: Event): void {
+    const field = event.target as HTMLTextAreaElement;
+    const name = formName(key);
+    this.setForm(key, { text: field.value, error: undefined });
+    growToFit(field);
+    clearTimeout(this.draftTimers.get(name));
+    this.draftTimers.set(name, setTimeout(() => saveDraft(this.hooks.threadId(), draftSlot(key), field.value), DRAFT_DELAY_MS));
+  }
+
+  private async submit(key: FormKey, event: Event): Promise<void> {
+    event.preventDefault();
+    const hooks = this.hooks;
+    const state = this.form(key);
+    const text = state.text.trim();
+    if (!text || state.sending) return;
+    clearTimeout(this.draftTimers.get(formName(key)));
+    const thread = hooks.threadId();
+    const draft = saveDraft(thread, draftSlot(key), state.text);
+    this.setForm(key, { sending: true, error: undefined, signIn: false });
+    try {
+      const api = hooks.client();
+      const comment =
+        key.kind === 'edit'
+          ? await api.change(key.id, { body: text })
+          : await api.post(
+              {
+                body: text, parentId: key.kind === 'reply' ? key.id : undefined, formStartedAt: Math.min(hooks.since, draft.savedAt),
+                ...this.guestFields(event), ...this.notifyFields(key),
+              },
+              draft.key,
+            );
+      clearDraft(thread, draftSlot(key));
+      this.setForm(key, undefined);
+      if (key.kind === 'edit') {
+        hooks.open('editing');
+        hooks.state.replace(comment);
+        hooks.focus(at(comment));
+        hooks.element.dispatchEvent(new CommentEditedEvent(comment));
+        return;
+      }
+      hooks.open('replyTo');
+      hooks.state.insert(comment, hooks.newestFirst());
+      hooks.added();
+      const m = hooks.locale().messages;
+      hooks.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
+      hooks.focus(at(comment));
+      hooks.element.dispatchEvent(new CommentPostedEvent(comment));
+    } catch (error) {
+      const signIn = error instanceof ApiError && error.status === 401;
+      this.setForm(key, { sending: false, error: hooks.describe(error), signIn });
+    }
+  }
+
+  private guestFields(event: Event): { author?: { name: string; email?: string }; website?: string } {
+    if (this.hooks.token() || !this.hooks.guests()) return {};
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    return { author: { name: String(data.get('name') ?? '').trim(), ...(email ? { email } : {}) }, website: String(data.get('website') ?? '') };
+  }
+
+  /**
+   * The checkbox is offered where the server can reach the writer: a signed-in reader whose token
+   * carries an address (`email` claim), or the guest form with its e-mail field.
+   */
+  private offersNotify(key: FormKey): 'reader' | 'guest' | undefined {
+    if (key.kind === 'edit') return undefined;
+    const token = this.hooks.token();
+    if (token) return readerFromToken(token)?.email ? 'reader' : undefined;
+    return this.hooks.guests() && key.kind === 'new' ? 'guest' : undefined;
+  }
+
+  private notifyFields(key: FormKey): { notifyReplies?: boolean; pageUrl?: string; lang?: string } {
+    if (!this.offersNotify(key)) return {};
+    if (!this.notifyOn) return { notifyReplies: false };
+    return { notifyReplies: true, pageUrl: pageUrl(this.hooks.element.ownerDocument.location?.href ?? ''), lang: this.hooks.locale().lang };
+  }
+
+  /** What the forms read and do. */
+  private composerView(): ComposerView {
+    const hooks = this.hooks;
+    const token = hooks.token();
+    const { lang, messages: m } = hooks.locale();
+    return {
+      m,
+      lang,
+      signedIn: Boolean(token),
+      readerName: readerFromToken(token)?.name,
+      max: hooks.max,
+      notifyOn: this.notifyOn,
+      offersNotify: (key) => this.offersNotify(key),
+      form: (key) => this.form(key),
+      auth: hooks.auth,
+      submit: (key, event) => void this.submit(key, event),
+      input: (key, event) => this.onInput(key, event),
+      close: hooks.close,
+      preview: (key, preview) => this.setForm(key, { preview }),
+      notify: (on) => {
+        rememberNotify((this.notifyOn = on));
+        hooks.update();
+      },
+    };
+  }
+}
+
+/** The selector of a comment's article. */
+function at(comment: { id: string }): string {
+  return `#comment-${CSS.escape(comment.id)}`;
+}
+
+/** Grows a textarea with its text where CSS `field-sizing` is not supported. */
+function growToFit(field: HTMLTextAreaElement): void {
+  if (CSS.supports?.('field-sizing', 'content')) return;
+  field.style.height = 'auto';
+  field.style.height = `${field.scrollHeight + 2}px`;
+}
