@@ -129,6 +129,12 @@ function forHydrationOnly(id, getModuleInfo, seen = new Set()) {
   return all.length > 0 && all.every((importer) => forHydrationOnly(importer, getModuleInfo, seen));
 }
 
+/** The single file holds the typo dialog's code, so its second fetch (refetch.ts, an import() under another address) is never made. */
+const singleFile = {
+  name: 'single-file',
+  load: (id) => (id.endsWith('/src/typo-reporter/refetch.ts') ? 'export const refetch = () => Promise.reject(new Error("not in the single file"));' : null),
+};
+
 export default [
   // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
   {
@@ -187,7 +193,7 @@ export default [
   // serve one file; its API (the classes, registerMessages …) is the global `Inkwell`.
   {
     input: 'src/index.ts',
-    plugins: plugins(),
+    plugins: [singleFile, ...plugins()],
     output: { file: 'dist/inkwell.bundle.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
     onwarn,
   },

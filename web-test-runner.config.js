@@ -37,17 +37,20 @@ async function slowImage(context, next) {
 }
 
 // Requests that fail on purpose, for what an element does when its code cannot be fetched:
-// GET /__fail-next?path=/src/x/y. makes the next request of a path that starts so answer 503.
-const failing = new Set();
+// GET /__fail-next?path=/src/x/y.&times=2 makes the next two requests of a path that starts so answer 503.
+const failing = new Map();
 async function failNext(context, next) {
   if (context.path === '/__fail-next') {
-    failing.add(context.query.path);
+    failing.set(context.query.path, Number(context.query.times ?? 1));
     context.body = 'ok';
     return undefined;
   }
-  const prefix = [...failing].find((path) => context.path.startsWith(path));
+  const prefix = [...failing.keys()].find((path) => context.path.startsWith(path));
   if (prefix === undefined) return next();
-  failing.delete(prefix);
+  if (failing.get(prefix) > 1) failing.set(prefix, failing.get(prefix) - 1);
+  else failing.delete(prefix);
+  // Not kept by the browser's cache: the next test file asks for the same file.
+  context.set('cache-control', 'no-store');
   context.status = 503;
   context.body = 'unavailable';
   return undefined;

@@ -5,6 +5,7 @@ import { LightElement } from '../core/light-element.js';
 import { h } from '../core/view.js';
 import { warnAbout } from '../core/warn.js';
 import type { ReportPanel } from './panel.js';
+import { refetch } from './refetch.js';
 import './hint-strings.js';
 import { typoReporterStyles } from './typo-reporter.styles.js';
 
@@ -17,23 +18,21 @@ const keep = (event: Event) => event.preventDefault();
 type Machinery = typeof import('./machinery.js');
 let machinery: Machinery | undefined;
 let loadingMachinery: Promise<Machinery> | undefined;
-let failures = 0;
-
 /**
  * The dialog's code (machinery.ts: the dialog, the text index, context and fragment builder, sending), fetched on
- * the first selection or shortcut. After a failed fetch it is fetched again; Firefox keeps a failed import() failing
- * for the page's life, so a second try asks for the same file under another address.
+ * the first selection or shortcut. A failed fetch is tried once more at once under another address (refetch.ts),
+ * and both again on the reader's next attempt.
  */
 function loadMachinery(): Promise<Machinery> {
-  const again = () => import(/* @vite-ignore */ /* webpackIgnore: true */ `${new URL('./machinery.js', import.meta.url).href}?retry=${failures}`) as Promise<Machinery>;
-  loadingMachinery ??= (failures ? import('./machinery.js').catch(again) : import('./machinery.js')).then(
-    (loaded) => (machinery = loaded),
-    (error: unknown) => {
-      failures++;
-      loadingMachinery = undefined;
-      throw error;
-    },
-  );
+  loadingMachinery ??= import('./machinery.js')
+    .catch(refetch)
+    .then(
+      (loaded) => (machinery = loaded),
+      (error: unknown) => {
+        loadingMachinery = undefined;
+        throw error;
+      },
+    );
   return loadingMachinery;
 }
 

@@ -15,7 +15,8 @@ describe('<typo-reporter> when its dialog code cannot be fetched', () => {
     </div>`);
     const reporter = wrapper.querySelector('typo-reporter') as TypoReporter;
     await reporter.updateComplete;
-    await fetch('/__fail-next?path=/src/typo-reporter/machinery.');
+    // Both the fetch and its second try under another address fail.
+    await fetch('/__fail-next?path=/src/typo-reporter/machinery.&times=2');
     const text = wrapper.querySelector('p')!.firstChild!;
     const at = text.nodeValue!.indexOf('teh');
     const range = document.createRange();
