@@ -1,9 +1,9 @@
 import type * as Machinery from './machinery.js';
 
 /**
- * Imports the dialog's code again under an address of its own: a browser keeps a failed import() of one address
- * failing (Firefox for the page's life, Chromium at times too). The single-file bundle, which holds that code and
- * fetches nothing, builds this module as a refusal (rollup.config.js).
+ * Imports the dialog's code again under an address of its own: Firefox keeps a failed import() of one address failing
+ * for the page's life (whatwg/html#6768), and so does Chromium within the test runner's pages. The single-file bundle,
+ * which holds that code and fetches nothing, builds this module as a refusal (rollup.config.js).
  */
 export const refetch = (): Promise<typeof Machinery> =>
   import(/* @vite-ignore */ /* webpackIgnore: true */ `${new URL('./machinery.js', import.meta.url).href}?retry=${Date.now()}`) as Promise<typeof Machinery>;
