@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -36,36 +35,8 @@ async function slowImage(context, next) {
   context.body = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="#8ab"/></svg>`;
 }
 
-// Requests that fail on purpose, for what an element does when its code cannot be fetched:
-// GET /__fail-next?path=/src/x/y.&times=2 makes the next two requests of a path that starts so answer 503.
-const failing = new Map();
-async function failNext(context, next) {
-  if (context.path === '/__fail-next') {
-    failing.set(context.query.path, Number(context.query.times ?? 1));
-    context.body = 'ok';
-    return undefined;
-  }
-  const prefix = [...failing.keys()].find((path) => context.path.startsWith(path));
-  if (prefix === undefined) return next();
-  if (failing.get(prefix) > 1) failing.set(prefix, failing.get(prefix) - 1);
-  else failing.delete(prefix);
-  // Not kept by the browser's cache: the next test file asks for the same file.
-  context.set('cache-control', 'no-store');
-  context.status = 503;
-  context.body = 'unavailable';
-  return undefined;
-}
-
-// A module's address the code builds itself (typo-reporter.ts's second try at its dialog's code) ends in .js,
-// as in the build; the sources are .ts, which the esbuild plugin substitutes only in import statements.
-async function tsForJs(context, next) {
-  const source = context.path.startsWith('/src/') && context.path.endsWith('.js') && `.${context.path.slice(0, -3)}.ts`;
-  if (source && existsSync(source)) context.url = context.url.replace(/\.js(?=\?|$)/, '.ts');
-  return next();
-}
-
 export default {
-  middleware: [slowImage, failNext, tsForJs],
+  middleware: [slowImage],
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/ssr/**'], // test/ssr runs in Node (the ssr suite)
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), ariaQueryPlugin()],
