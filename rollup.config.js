@@ -57,15 +57,6 @@ const sharedDecoratorHelper = {
   },
 };
 
-/**
- * The single file holds the comment forms: their import() cannot fail there, so it needs no retry under another
- * address (src/comment-box/forms-code.ts), which would leave an import() of a URL in a file that fetches nothing.
- */
-const formsInline = {
-  name: 'forms-inline',
-  load: (id) => (id.endsWith('/src/comment-box/forms-code.ts') ? "export const formsCode = { load: () => import('./comment-forms.js') };" : null),
-};
-
 // The drop-in builds: Lit included. The npm modules are built by tsc.
 const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
@@ -138,6 +129,20 @@ function forHydrationOnly(id, getModuleInfo, seen = new Set()) {
   return all.length > 0 && all.every((importer) => forHydrationOnly(importer, getModuleInfo, seen));
 }
 
+/**
+ * The single file holds all the code, so the second fetches under another address (an import() of a URL, which a file
+ * that fetches nothing must not hold) are never made: the comment forms' (src/comment-box/forms-code.ts) and the
+ * typo dialog's (src/typo-reporter/refetch.ts).
+ */
+const SINGLE_FILE_MODULES = {
+  '/src/comment-box/forms-code.ts': "export const formsCode = { load: () => import('./comment-forms.js') };",
+  '/src/typo-reporter/refetch.ts': 'export const refetch = () => Promise.reject(new Error("not in the single file"));',
+};
+const singleFile = {
+  name: 'single-file',
+  load: (id) => Object.entries(SINGLE_FILE_MODULES).find(([path]) => id.endsWith(path))?.[1] ?? null,
+};
+
 export default [
   // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
   {
@@ -196,7 +201,7 @@ export default [
   // serve one file; its API (the classes, registerMessages …) is the global `Inkwell`.
   {
     input: 'src/index.ts',
-    plugins: [formsInline, ...plugins()],
+    plugins: [singleFile, ...plugins()],
     output: { file: 'dist/inkwell.bundle.js', format: 'iife', name: 'Inkwell', sourcemap: true, inlineDynamicImports: true },
     onwarn,
   },

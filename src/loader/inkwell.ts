@@ -13,5 +13,5 @@ export const load = startLoader(
     'comment-moderation': () => import('../comment-moderation/define.js'),
   },
   () => import('./hydrate.js'),
-  ['typo-reporter', 'comment-box', 'comment-moderation'],
+  ['comment-box', 'comment-moderation'],
 );

@@ -1,8 +1,27 @@
 import { css } from '../core/css.js';
+import { controlStyles } from '../core/controls.js';
 
-// The dialog's own rules, adopted by the element with the dialog's code (after its other styles, where
-// they stood before), so that a page pays for them only when a reader opens the dialog.
+// The rules of the dialog and of the touch button, adopted by the element with their code (after its own
+// styles), so that a page pays for them only when a reader selects or reports.
 export const dialogStyles = css`
+  ${controlStyles}
+  @media (forced-colors: active) {
+    .float {
+      border: 1px solid CanvasText;
+    }
+  }
+  /* It floats over the article, so it brings an opaque surface of its own. */
+  button.float {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    z-index: 2147483647;
+    padding: 0.5em 0.9em;
+    font-size: 0.9em;
+    border-radius: 999px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+    background: var(--inkwell-button-primary-background, var(--_paper));
+  }
   dialog {
     width: min(34em, calc(100vw - 2em));
     box-sizing: border-box;
@@ -77,17 +96,7 @@ export const dialogStyles = css`
   }
 `;
 
-/** Adds the dialog's rules after the element's own in its shadow root. */
+/** Adds the rules after the element's own in its shadow root. */
 export function adoptDialogStyles(root: ShadowRoot): void {
-  const sheet = dialogStyles.styleSheet;
-  if (sheet) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  // Without constructable style sheets, as Lit does itself: a <style>, with the page's nonce if it set one.
-  const style = document.createElement('style');
-  const nonce = (globalThis as { litNonce?: string }).litNonce;
-  if (nonce) style.setAttribute('nonce', nonce);
-  style.textContent = dialogStyles.cssText;
-  root.append(style);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles.styleSheet!];
 }

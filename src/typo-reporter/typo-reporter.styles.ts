@@ -1,10 +1,9 @@
 import { css } from '../core/css.js';
-import { controlStyles } from '../core/controls.js';
 
 // Sizes in em: the host keeps the page's font size, so the dialog (in the top layer, yet still inheriting
-// from the host) is as large as the text it reports on.
+// from the host) is as large as the text it reports on. The dialog's rules and the touch button's come with
+// their code (dialog.styles.ts).
 export const typoReporterStyles = css`
-  ${controlStyles}
   :host {
     display: block;
   }
@@ -22,13 +21,23 @@ export const typoReporterStyles = css`
     font-size: var(--inkwell-typo-reporter-font-size, 0.875em);
     line-height: 1lh;
   }
-  button.report {
+  /* A link-like button: what the control styles (controls.ts, which come with the dialog) and these rules made of it together. */
+  .hint button,
+  .notice button {
+    box-sizing: border-box;
     padding: 0;
     border: 0;
+    border-radius: var(--inkwell-control-radius, 0.3em);
     background: none;
-    font-size: inherit;
+    font: inherit;
+    font-weight: var(--inkwell-button-font-weight, inherit);
     color: var(--_accent);
     text-decoration: underline;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .notice button {
+    color: inherit;
   }
   /* With the hint hidden, the button stays for keyboards: out of sight until it has focus. */
   :host([hide-hint]) .report:not(:focus) {
@@ -47,35 +56,24 @@ export const typoReporterStyles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25em;
   }
-  @media (forced-colors: active) {
-    .float,
-    .notice {
-      border: 1px solid CanvasText;
-    }
-  }
-  .float,
+  /* Centred at the bottom whichever way the page reads, over the article. */
   .notice {
     position: fixed;
-    margin: 0;
+    inset-inline: 0;
+    inset-block-end: 1.5em;
     z-index: 2147483647;
+    width: fit-content;
+    margin: 0 auto;
+    padding: 0.5em 1em;
     font-size: 0.9em;
     border-radius: 999px;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
-  }
-  /* It floats over the article, so it brings an opaque surface of its own. */
-  button.float {
-    inset: auto;
-    padding: 0.5em 0.9em;
-    background: var(--inkwell-button-primary-background, var(--_paper));
-  }
-  /* Centred at the bottom whichever way the page reads. */
-  .notice {
-    inset-inline: 0;
-    inset-block-end: 1.5em;
-    width: fit-content;
-    margin-inline: auto;
-    padding: 0.5em 1em;
     background: #333;
     color: #fff;
+  }
+  @media (forced-colors: active) {
+    .notice {
+      border: 1px solid CanvasText;
+    }
   }
 `;

@@ -1,40 +1,38 @@
-import { html, nothing } from 'lit';
-import { property, query, state } from '../core/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
-import { languageOf } from '../core/locale.js';
-import { fill, formatPlural } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
-import '../core/form-strings.js';
-import { apiBase } from '../core/endpoint.js';
-import { countAttribute } from '../core/validate.js';
+import { LightElement } from '../core/light-element.js';
+import { h } from '../core/view.js';
 import { warnAbout } from '../core/warn.js';
-import { deepActiveElement } from '../core/focus.js';
-import type { SelectionProblem } from './selection.js';
-import type { Found } from './machinery.js';
-import type { TypoReport } from './report.js';
-import type { Status } from './dialog.js';
-import { TypoReportSentEvent, TypoReportedEvent } from './events.js';
+import type { ReportPanel } from './panel.js';
+import { refetch } from './refetch.js';
+import './hint-strings.js';
 import { typoReporterStyles } from './typo-reporter.styles.js';
 
-/** What the server answers to a report (a CMS's own API may answer less). */
 const SETTLE_MS = 600;
 const NOTICE_MS = 5000;
 const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
+// Pressing a button of the element keeps the focus and the selection where the reader left them.
+const keep = (event: Event) => event.preventDefault();
 
 type Machinery = typeof import('./machinery.js');
 let machinery: Machinery | undefined;
 let loadingMachinery: Promise<Machinery> | undefined;
-
-/** The dialog's machinery (text index, context, fragment builder), fetched on the first selection or shortcut. */
+/**
+ * The dialog's code (machinery.ts: the dialog, the text index, context and fragment builder, sending), fetched on
+ * the first selection or shortcut. A failed fetch is tried once more at once under another address (refetch.ts),
+ * and both again on the reader's next attempt.
+ */
 function loadMachinery(): Promise<Machinery> {
-  loadingMachinery ??= import('./machinery.js').then(
-    (loaded) => (machinery = loaded),
-    (error: unknown) => {
-      loadingMachinery = undefined;
-      throw error;
-    },
-  );
+  loadingMachinery ??= import('./machinery.js')
+    .catch(refetch)
+    .then(
+      (loaded) => (machinery = loaded),
+      (error: unknown) => {
+        loadingMachinery = undefined;
+        throw error;
+      },
+    );
   return loadingMachinery;
 }
 
@@ -95,7 +93,7 @@ function isEditable(target: EventTarget | undefined): boolean {
  * @cssprop [--inkwell-button-primary-background] - Background of the Send button and of the touch button; a tint of the accent, or the page's surface, by default.
  * @cssprop [--inkwell-button-primary-color] - Text colour of the Send button and of the touch button; the accent by default.
  */
-export class TypoReporter extends LocalizedElement {
+export class TypoReporter extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, typoReporterStyles];
@@ -125,25 +123,18 @@ export class TypoReporter extends LocalizedElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal */
-  @state() private draft?: TypoReport;
-  /** @internal */
-  @state() private status: Status = { kind: 'idle' };
-  /** @internal */
-  @state() private floating?: { x: number; y: number; found: Found };
-  /** @internal */
   @state() private notice = '';
-  /** @internal Nothing was selected: the reader quotes the passage. */
-  @state() private quoting = false;
+  /** @internal The dialog's code could not be fetched: what trying again does. */
+  @state() private retry?: () => void;
 
-  /** @internal */
-  @query('dialog') private dialog?: HTMLDialogElement;
+  /** The dialog and its actions, once their code is here. */
+  private panel?: ReportPanel;
 
-  private idempotencyKey = '';
-  private dialogStyled = false;
-  private restoreFocus?: HTMLElement;
-  private restoreRange?: Range;
-  /** The last passage the reader selected, for the button: reaching it may move a screen reader's caret. */
-  private lastRange?: Range;
+  /**
+   * The last passage the reader selected, for the button: reaching it may move a screen reader's caret.
+   * @internal
+   */
+  lastSelected?: Range;
   private lastPointer = '';
   private settleTimer?: ReturnType<typeof setTimeout>;
   private noticeTimer?: ReturnType<typeof setTimeout>;
@@ -175,86 +166,66 @@ export class TypoReporter extends LocalizedElement {
    */
   report(): boolean {
     if (this.destination() === 'none') return false;
-    if (!machinery) {
-      if (!selectsIn(this.scope())) return false;
-      this.withMachinery(() => this.openSelection());
-      return true;
-    }
-    return this.openSelection();
-  }
-
-  private openSelection(): boolean {
-    const found = this.capture(true);
-    if (typeof found === 'string') return false;
-    void this.open(found);
+    const panel = this.loadedPanel();
+    if (panel) return panel.openSelection();
+    if (!selectsIn(this.scope())) return false;
+    this.withPanel((loaded) => loaded.openSelection(), true);
     return true;
   }
 
-  /** Runs `then` once the machinery is here: at once when it is, else after fetching it. */
-  private withMachinery(then: (loaded: Machinery) => void): void {
-    if (machinery) return then(machinery);
-    loadMachinery().then(then, (error: unknown) => console.warn('[inkwell] <typo-reporter> could not load its dialog:', error));
+  private loadedPanel(): ReportPanel | undefined {
+    return machinery && (this.panel ??= new machinery.ReportPanel(this));
+  }
+
+  /**
+   * Runs `then` once the dialog's code is here: at once when it is, else after fetching it. When the fetch fails
+   * and the reader asked for the dialog (`tell`), a notice says so and offers to try again.
+   */
+  private withPanel(then: (panel: ReportPanel) => unknown, tell?: boolean): void {
+    const panel = this.loadedPanel();
+    if (panel) return void then(panel);
+    loadMachinery().then(
+      () => {
+        this.notice = '';
+        this.retry = undefined;
+        then(this.loadedPanel()!);
+      },
+      (error: unknown) => {
+        console.warn('[inkwell] <typo-reporter> could not load its dialog:', error);
+        if (tell) this.showNotice(this.locale.messages.errorNetwork, () => this.withPanel(then, true));
+      },
+    );
   }
 
   protected override render() {
     // Nothing to offer a reader whose report could not be sent.
-    if (this.destination() === 'none') return nothing;
+    if (this.destination() === 'none') return null;
     const { messages: m } = this.locale;
     const [before, after] = m.typoHint.split('{keys}');
     // The sentence is isolated (English in an Arabic page keeps its full stop), and the keys read left to
     // right in every language: "Enter+⌘" would be another shortcut.
     const apple = !this.serverView && isApple();
-    const keys = apple ? html`<bdi dir="ltr"><kbd>⌘</kbd>+<kbd>Enter</kbd></bdi>` : html`<bdi dir="ltr"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></bdi>`;
-    return html`
-      <p class="hint" part="hint" data-inkwell-ignore>
-        <slot><bdi>${before}${keys}${after}</bdi></slot>${' '}<button
-          class="report"
-          part="report"
-          type="button"
-          aria-keyshortcuts=${apple ? 'Meta+Enter' : 'Control+Enter'}
-          @pointerdown=${(event: Event) => event.preventDefault()}
-          @click=${this.onReportButton}
-        >
-          ${m.typoReport}
-        </button>
-      </p>
-      ${this.floating
-        ? html`<button
-            class="float primary"
-            part="button"
-            type="button"
-            data-inkwell-ignore
-            @pointerdown=${(event: Event) => event.preventDefault()}
-            @click=${() => this.floating && this.open(this.floating.found)}
-          >
-            ${m.typoReport}
-          </button>`
-        : nothing}
-      ${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.draft && machinery
-        ? machinery.dialogTemplate(m, {
-            draft: this.draft,
-            status: this.status,
-            quoting: this.quoting,
-            maxLength: countAttribute(this, 'max-length', this.maxLength, 1) ?? 300,
-            onClose: this.onClose,
-            onKey: this.onDialogKey,
-            onSubmit: this.onSubmit,
-            close: this.closeDialog,
-          })
-        : nothing}
-    `;
+    return [
+      h(
+        'p',
+        { class: 'hint', part: 'hint', 'data-inkwell-ignore': true },
+        h('slot', {}, h('bdi', {}, before, h('bdi', { dir: 'ltr' }, h('kbd', {}, apple ? '⌘' : 'Ctrl'), '+', h('kbd', {}, 'Enter')), after)),
+        ' ',
+        h(
+          'button',
+          { class: 'report', part: 'report', type: 'button', 'aria-keyshortcuts': apple ? 'Meta+Enter' : 'Control+Enter', onpointerdown: keep, onclick: this.onReportButton },
+          m.typoReport,
+        ),
+      ),
+      // The notice comes last: it comes and goes while the dialog before it stays.
+      this.panel?.view(),
+      this.notice &&
+        h('p', { class: 'notice', part: 'notice', role: 'alert' }, this.notice, this.retry && [' ', h('button', { type: 'button', onpointerdown: keep, onclick: this.retry }, m.retry)]),
+    ];
   }
 
-  protected override updated(): void {
-    const button = this.renderRoot.querySelector<HTMLElement>('.float');
-    if (button && this.floating) {
-      button.style.left = `${this.floating.x}px`;
-      button.style.top = `${this.floating.y}px`;
-    }
-  }
-
-  private scope(): Element {
+  /** The element whose text can be reported. @internal */
+  scope(): Element {
     if (this.for) {
       const named = document.getElementById(this.for);
       if (named) return named;
@@ -263,132 +234,20 @@ export class TypoReporter extends LocalizedElement {
     return document.body;
   }
 
-  /** The selection as a report draft, or why there is nothing this reporter should take. Needs the machinery. */
-  private capture(explain: boolean): Found | SelectionProblem {
-    const maxLength = countAttribute(this, 'max-length', this.maxLength, 1) ?? 300;
-    const found = machinery ? machinery.capture(this.scope(), maxLength) : 'empty';
-    if (found === 'too-long' && explain) {
-      const { lang, messages } = this.locale;
-      this.showNotice(formatPlural(lang, messages.typoTooLong, maxLength, { n: maxLength }));
-    }
-    return found;
-  }
-
-  private open(found: Found): Promise<void> {
-    this.restoreRange = toRange(found.read.range);
-    return this.show(machinery!.draftFor(found, languageOf(found.scope)), false);
-  }
-
-  /** Nothing selected: the reader quotes the passage, and the report has no text fragment to link to it. */
-  private openQuote(): Promise<void> {
-    this.restoreRange = undefined;
-    return this.show(machinery!.quoteDraft(languageOf(this.scope())), true);
-  }
-
-  private async show(draft: TypoReport, quoting: boolean): Promise<void> {
-    this.restoreFocus = deepActiveElement();
-    this.floating = undefined;
-    this.idempotencyKey = machinery!.newKey();
-    this.status = { kind: 'idle' };
-    this.quoting = quoting;
-    if (!this.dialogStyled && this.renderRoot instanceof ShadowRoot) {
-      machinery!.adoptDialogStyles(this.renderRoot);
-      this.dialogStyled = true;
-    }
-    this.draft = draft;
-    await this.updateComplete;
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>(quoting ? 'textarea' : 'input');
-    field?.focus();
-    field?.select();
+  /** Shows `text` for a few seconds; with `retry`, until the reader tries again. @internal */
+  showNotice(text: string, retry?: () => void): void {
+    this.notice = text;
+    this.retry = retry;
+    clearTimeout(this.noticeTimer);
+    if (!retry) this.noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
   }
 
   /** The button after the hint: the selection, else the last one the reader made, else a passage to quote. */
-  private readonly onReportButton = () => this.withMachinery(() => this.reportFromButton());
-
-  private reportFromButton(): void {
-    if (this.draft) return;
-    let found = this.capture(true);
-    if (found === 'empty' && this.lastRange && !this.lastRange.collapsed) {
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(this.lastRange);
-      found = this.capture(true);
-    }
-    if (found === 'too-long') return;
-    void (typeof found === 'string' ? this.openQuote() : this.open(found));
-  }
-
-  private readonly closeDialog = () => this.dialog?.close();
-
-  private readonly onClose = () => {
-    this.draft = undefined;
-    this.quoting = false;
-    const range = this.restoreRange;
-    if (range) {
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-    }
-    this.restoreFocus?.focus?.();
-  };
-
-  private readonly onDialogKey = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.dialog?.querySelector('form')?.requestSubmit();
-    }
-  };
-
-  private readonly onSubmit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    if (!this.draft || this.status.kind === 'sending' || this.status.kind === 'sent') return;
-    const { collapseWhitespace } = await loadMachinery();
-    const data = new FormData(form);
-    const report: TypoReport = { ...this.draft, suggestion: String(data.get('suggestion') ?? ''), comment: String(data.get('comment') ?? '') };
-    if (this.quoting) report.selection = collapseWhitespace(String(data.get('selection') ?? '').trim());
-    this.draft = report;
-    // The prefilled correction, left as it was, suggests nothing.
-    const unchanged = collapseWhitespace(report.suggestion.trim()) === report.selection;
-    const outgoing = { ...report, suggestion: unchanged ? '' : report.suggestion.trim() };
-    this.status = { kind: 'sending' };
-    try {
-      const id = await this.deliver(outgoing);
-      this.status = { kind: 'sent' };
-      this.lastRange = undefined;
-      this.dispatchEvent(new TypoReportSentEvent({ ...outgoing, id }));
-      await this.updateComplete;
-      this.dialog?.querySelector<HTMLButtonElement>('button[value="close"]')?.focus();
-    } catch (error) {
-      this.status = { kind: 'error', message: this.explain(error) };
-    }
-  };
-
-  /** Hands the report to the site, the API or the mail program; resolves with the API's id. Only offered with one of them. */
-  private async deliver(report: TypoReport): Promise<string | undefined> {
-    if (!this.dispatchEvent(new TypoReportedEvent(report))) return undefined;
-    const { lang, messages } = this.locale;
-    return machinery!.deliverReport(report, {
-      base: apiBase(this, this.api),
-      token: this.token,
-      idempotencyKey: this.idempotencyKey,
-      email: this.email,
-      mailSubject: fill(lang, messages.typoMailSubject, { title: report.title || report.url }),
-      openMail: (url) => this.openMail(url),
-    });
-  }
+  private readonly onReportButton = () => this.withPanel((panel) => panel.reportFromButton(), true);
 
   /** @internal Opens the reader's mail program; replaced in tests. */
   openMail(url: string): void {
     location.assign(url);
-  }
-
-  private explain(error: unknown): string {
-    const { lang, messages } = this.locale;
-    return machinery!.describeFailure(error, lang, messages.errorRateLimited);
   }
 
   private destination(): 'api' | 'email' | 'site' | 'none' {
@@ -397,67 +256,33 @@ export class TypoReporter extends LocalizedElement {
     return this.email ? 'email' : this.siteDelivery ? 'site' : 'none';
   }
 
-  private showNotice(text: string): void {
-    this.notice = text;
-    clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
-  }
-
   private readonly onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented || event.isComposing) return;
     // The page's own Ctrl+Enter in its fields (send a chat message, submit a form) is none of our business.
-    if (isEditable(event.composedPath()[0]) || this.draft || this.destination() === 'none') return;
-    if (!machinery) {
-      // The first shortcut before the dialog's code is here: take it now, open the dialog once loaded.
-      if (!selectsIn(this.scope())) return;
-      event.preventDefault();
-      this.withMachinery(() => this.openSelection());
-      return;
-    }
-    const found = this.capture(true);
-    if (typeof found === 'string') return;
+    if (isEditable(event.composedPath()[0]) || this.panel?.draft || this.destination() === 'none') return;
+    const panel = this.loadedPanel();
+    if (panel ? !panel.openSelection() : !selectsIn(this.scope())) return;
     event.preventDefault();
-    void this.open(found);
+    // The first shortcut before the dialog's code is here: taken now, the dialog opens once the code is loaded.
+    if (!panel) this.withPanel((loaded) => loaded.openSelection(), true);
   };
 
   private readonly onPointerDown = (event: PointerEvent) => {
     this.lastPointer = event.pointerType;
     // A click elsewhere ends the last selection; the report button keeps it.
-    if (!event.composedPath().includes(this)) this.lastRange = undefined;
+    if (!event.composedPath().includes(this)) this.lastSelected = undefined;
   };
 
   private readonly onSelectionChange = () => {
     clearTimeout(this.settleTimer);
-    if (this.draft) return;
+    if (this.panel?.draft) return;
     const selection = document.getSelection();
-    if (selection?.rangeCount && !selection.isCollapsed) this.lastRange = selection.getRangeAt(0).cloneRange();
+    if (selection?.rangeCount && !selection.isCollapsed) this.lastSelected = selection.getRangeAt(0).cloneRange();
     if (this.destination() === 'none') return;
     // The reader is selecting: fetch the dialog's code now, so that the shortcut finds it here.
     if (!machinery && selectsIn(this.scope())) void loadMachinery().catch(() => undefined);
-    if (this.lastPointer !== 'touch') return;
-    this.settleTimer = setTimeout(() => this.withMachinery(() => this.offerButton()), SETTLE_MS);
+    if (this.lastPointer === 'touch') this.settleTimer = setTimeout(() => this.withPanel((panel) => panel.offerButton()), SETTLE_MS);
   };
-
-  /** The touch button beside a settled selection. */
-  private offerButton(): void {
-    const captured = this.capture(false);
-    const found = typeof captured === 'string' ? undefined : captured;
-    const rect = found && toRange(found.read.range)?.getBoundingClientRect();
-    this.floating = found && rect ? { x: Math.max(8, Math.min(rect.left, innerWidth - 180)), y: Math.min(rect.bottom + 8, innerHeight - 48), found } : undefined;
-  }
-}
-
-/** A live Range for a (possibly static) range, so it can be measured and selected again. */
-function toRange(range: AbstractRange): Range | undefined {
-  if (range instanceof Range) return range;
-  try {
-    const live = document.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    return live;
-  } catch {
-    return undefined;
-  }
 }
 
 declare global {

@@ -36,6 +36,8 @@ const PAGES = {
   // A comment box read signed out, and by a signed-in reader (the fake server reads no token), whose box fetches its forms at once.
   'comments.html': page(MODULE, `<comment-box api="/v1" thread="t" eager></comment-box>`),
   'signed-in.html': page(MODULE, `<comment-box api="/v1" thread="t" eager token="${TOKEN}"></comment-box>`),
+  // The page kind of size-budget.json's third budget: the three light elements and the typo reporter, none of them on Lit.
+  'typo-cards.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card><typo-reporter for="story" api="/v1"></typo-reporter>`),
   'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
 };
 // Violations of the CSP and uncaught errors, collected by a same-origin script (inline ones are refused).
@@ -49,6 +51,7 @@ function startSite() {
   let holdMachinery = 0;
   let machineryAnswered = false;
   let failForms = 0;
+  let failMachinery = 0;
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     requests.push(path);
@@ -57,6 +60,7 @@ function startSite() {
     if (path.startsWith('/dist/')) {
       const file = normalize(join('dist', path.slice('/dist/'.length)));
       if (!file.startsWith('dist/') || !existsSync(file)) return send(404, 'text/plain', 'not found');
+      if (file.endsWith('machinery.js') && failMachinery > 0) return (failMachinery--, send(503, 'text/plain', 'unavailable'));
       if (file.endsWith('machinery.js') && holdMachinery) await new Promise((resolve) => setTimeout(resolve, holdMachinery));
       if (file.endsWith('machinery.js')) machineryAnswered = true;
       if (file.endsWith('comment-forms.js') && failForms > 0) return (failForms--, send(503, 'text/plain', 'unavailable'));
@@ -82,6 +86,7 @@ function startSite() {
         holdMachinery: (ms) => ((holdMachinery = ms), (machineryAnswered = false)),
         machineryAnswered: () => machineryAnswered,
         failForms: (times) => (failForms = times),
+        failMachinery: (times) => (failMachinery = times),
         close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
       }),
     ),
@@ -179,6 +184,7 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       const { tab, problems } = await open('typo.html');
       await until(tab, () => !!document.querySelector('typo-reporter')?.shadowRoot?.querySelector('[part="hint"]'), undefined, 'the hint is drawn at once');
       assert.ok(!chunksAsked(site).includes('machinery.js'), 'the dialog code was fetched before any selection');
+      for (const chunk of ['lit.js', 'interactive.js']) assert.ok(!chunksAsked(site).includes(chunk), `${chunk} fetched before any selection`);
       await tab.evaluate(() => {
         const text = document.querySelector('#story p').firstChild;
         const at = text.nodeValue.indexOf('teh');
@@ -197,6 +203,33 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       assert.equal(chunksAsked(site).filter((chunk) => chunk === 'machinery.js').length, 1);
       assert.deepEqual(await problems(), []);
       site.holdMachinery(0);
+      await tab.close();
+    });
+
+    it('tells the reader when the dialog code cannot be fetched, and fetches it again on Try again', async () => {
+      // Every request fails (the selection's prefetch, the shortcut's fetch and its second try) until the network is back.
+      site.failMachinery(Infinity);
+      const { tab, messages, problems } = await open('typo.html');
+      await until(tab, () => !!document.querySelector('typo-reporter')?.shadowRoot?.querySelector('[part="hint"]'), undefined, 'the hint is drawn');
+      await tab.evaluate(() => {
+        const text = document.querySelector('#story p').firstChild;
+        const at = text.nodeValue.indexOf('teh');
+        getSelection().setBaseAndExtent(text, at, text, at + 3);
+      });
+      await tab.keyboard.down('Control');
+      await tab.keyboard.press('Enter');
+      await tab.keyboard.up('Control');
+      const notice = await until(tab, () => document.querySelector('typo-reporter').shadowRoot.querySelector('[part="notice"][role="alert"]')?.textContent, undefined, 'the failure is told');
+      assert.match(notice, /Could not reach the server.*Try again$/);
+      assert.equal(await tab.evaluate(() => !!document.querySelector('typo-reporter').shadowRoot.querySelector('dialog')), false);
+      site.failMachinery(0);
+      await tab.evaluate(() => document.querySelector('typo-reporter').shadowRoot.querySelector('[part="notice"] button').click());
+      const mark = await until(tab, () => document.querySelector('typo-reporter').shadowRoot.querySelector('dialog[open] mark')?.textContent, undefined, 'the dialog opened on Try again');
+      assert.equal(mark, 'teh');
+      assert.ok(chunksAsked(site).filter((chunk) => chunk === 'machinery.js').length >= 2, chunksAsked(site).join());
+      // The failed fetch is the network's (the console reports it); nothing else went wrong.
+      assert.ok(messages.some((m) => m.type === 'warning' && m.text.includes('could not load its dialog')));
+      assert.deepEqual((await problems()).filter((problem) => !/machinery\.js|503|Failed to load resource/.test(problem)), []);
       await tab.close();
     });
 
@@ -240,6 +273,20 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
         await tab.close();
       }
       assert.ok(chunkNames(onDemand).includes('counts.js'), 'the size report lists the count batcher as on demand');
+    });
+
+    it('downloads exactly the files `npm run size` counts for that page with a typo reporter: no Lit', async () => {
+      const TAGS = ['reading-time', 'author-badge', 'article-card', 'typo-reporter'];
+      const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
+      const { eager } = pageFiles(TAGS);
+      assert.ok(!chunkNames(eager).includes('lit.js') && !chunkNames(eager).includes('interactive.js'), chunkNames(eager).join());
+      const { tab, problems } = await open('typo-cards.html');
+      for (const tag of TAGS) await until(tab, upgraded, tag, `${tag} upgraded`);
+      await until(tab, () => !!document.querySelector('typo-reporter').shadowRoot.querySelector('[part="hint"]'), undefined, 'the hint is drawn');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(chunksAsked(site).sort(), chunkNames(eager).sort());
+      assert.deepEqual(await problems(), []);
+      await tab.close();
     });
 
     it('fetches the machinery of other languages only for a page in one, with its catalogue', async () => {

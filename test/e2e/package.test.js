@@ -46,15 +46,15 @@ describe('the built package', () => {
       // `_$litElement$` marks the LitElement class, `_$litType$` lit-html's templates: only in lit.js (and Lit's hydration).
       if (name !== 'lit.js' && name !== 'hydrate.js') assert.doesNotMatch(code, /_\$litElement\$|_\$litType\$/, `${name} has its own copy of Lit`);
     }
-    for (const tag of ['typo-reporter', 'comment-box', 'comment-moderation']) {
+    for (const tag of ['comment-box', 'comment-moderation']) {
       assert.match(readFileSync(`dist/chunks/${tag}.js`, 'utf8'), /from"\.\/lit\.js"/, `${tag} uses the shared Lit chunk`);
     }
-    // A page of reading times, badges and cards loads the shared core (chunks/core.js), never Lit.
-    for (const name of ['reading-time', 'author-badge', 'article-card', 'core', 'interactive', 'counts']) {
+    // A page of reading times, badges, cards and typo reporters loads the shared core (chunks/core.js), never Lit, nor does the typo dialog.
+    for (const name of ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'machinery', 'core', 'interactive', 'counts']) {
       const code = readFileSync(`dist/chunks/${name}.js`, 'utf8');
       assert.doesNotMatch(code, /["']\.\/(lit|hydrate)\.js["']/, `${name}.js imports Lit`);
     }
-    for (const tag of ['reading-time', 'author-badge', 'article-card']) {
+    for (const tag of ['reading-time', 'author-badge', 'article-card', 'typo-reporter']) {
       assert.match(readFileSync(`dist/chunks/${tag}.js`, 'utf8'), /from"\.\/core\.js"/, `${tag} uses the shared core`);
     }
   });

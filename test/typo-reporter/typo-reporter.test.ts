@@ -6,6 +6,8 @@ import '../../src/reading-time/define.js';
 import { TypoReporter } from '../../src/typo-reporter/typo-reporter.js';
 import type { TypoReport } from '../../src/typo-reporter/report.js';
 import { captureWarnings } from '../helpers/warnings.js';
+import { enHint } from '../../src/typo-reporter/hint-strings.js';
+import { en } from '../../src/core/messages/en.js';
 
 const ARTICLE = 'The harbour was quiet before the first edition. Proofreaders read slowly, often aloud, and the teh mistake hid in plain sight.';
 
@@ -112,6 +114,11 @@ describe('<typo-reporter>', () => {
       await el.updateComplete;
       expect(getComputedStyle(slot).display).to.equal('none');
       expect(el.getBoundingClientRect().height, 'nothing of the hint takes room').to.equal(0);
+    });
+
+    it('says the hint (and that its dialog could not load) in the same English words as the catalogue', () => {
+      // The element brings them (hint-strings.ts): the catalogue's English (en-forms.ts) comes with the dialog's code.
+      for (const [key, value] of Object.entries(enHint)) expect(value, key).to.equal(en[key as keyof typeof enHint]);
     });
 
     it('warns at start-up when reports have nowhere to go', async () => {
