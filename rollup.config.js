@@ -138,6 +138,8 @@ export default [
       dir: 'dist',
       format: 'es',
       sourcemap: true,
+      // Arrow functions where rollup writes its own code (the loader's reading of a chunk's namespace).
+      generatedCode: { arrowFunctions: true, constBindings: true, objectShorthand: true },
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
       manualChunks(id, { getModuleInfo }) {
