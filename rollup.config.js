@@ -68,7 +68,9 @@ const plugins = () => [
     ecma: 2021,
     // pure_getters: reading a property has no side effects in our code or Lit's (no getter is read
     // for its effect), so terser may inline and merge reads; a third pass finds a few more. -34 B a page.
-    compress: { passes: 3, pure_getters: true },
+    // inline: 1 inlines only simple functions (inlining those with arguments and variables made the chunks larger
+    // once compressed); hoist_funs puts function declarations first. -21 B on the three-element page, -99 on all five.
+    compress: { passes: 3, pure_getters: true, inline: 1, hoist_funs: true },
     // Our classes' private members get short names (scripts/private-members.js says which, and the rule).
     mangle: privateMembersMangling(),
     format: { comments: false },
