@@ -57,11 +57,35 @@ const sharedDecoratorHelper = {
   },
 };
 
+const KINDS = fileURLToPath(new URL('src/reading-time/kinds.ts', import.meta.url));
+
+/**
+ * The classes of code units (src/reading-time/kinds.ts, numbers only) written into each module that imports
+ * them, as a const enum's values would be: terser then inlines them, and chunks/count.js does not import eight
+ * numbers from chunks/reading-time.js, which would export them for it.
+ */
+const inlinedKinds = {
+  name: 'inlined-kinds',
+  transform(code, id) {
+    const from = /^import \{([^}]*)\} from "\.\/kinds\.js";$/m;
+    const found = from.exec(code);
+    if (!found || id === KINDS) return null;
+    const values = new Map([...readFileSync(KINDS, 'utf8').matchAll(/^export const (\w+) = (\d+);$/gm)].map(([, name, value]) => [name, value]));
+    const names = found[1].split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = names.filter((name) => !values.has(name));
+    if (unknown.length > 0) this.error(`${id}: not a number of kinds.ts: ${unknown.join(', ')}`);
+    // As many lines as the import had, so that the source map stays right.
+    const declaration = `const ${names.map((name) => `${name} = ${values.get(name)}`).join(', ')};${'\n'.repeat(found[0].split('\n').length - 1)}`;
+    return { code: code.replace(from, declaration), map: null };
+  },
+};
+
 // The drop-in builds: Lit included. The npm modules are built by tsc.
 const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
   sharedDecoratorHelper,
+  inlinedKinds,
   // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({
