@@ -3,7 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { checkPrivateMembers, privateMembersMangling } from './scripts/private-members.js';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,20 +106,27 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
-/**
- * Stable chunk names, so that pages can preload them (`<link rel="modulepreload">`): an element's
- * chunk is named after its folder, Lit is `lit.js`, the plumbing every element shares `core.js`.
- */
 /** The catalogues loaded on demand: every file in src/core/messages/ but English and the types and map. */
 const CATALOGUE = /\/src\/core\/messages\/(?!en\.|en-|messages\.|catalogues\.)([\w-]+)\.ts$/;
 
+/**
+ * Stable chunk names, so that pages can preload them (`<link rel="modulepreload">`): an element's chunk is an
+ * entry named after its folder (chunks/<tag>.js, see ELEMENTS), Lit is `lit.js`, the plumbing every element shares `core.js`.
+ */
 function chunkName({ moduleIds, name }) {
-  const elements = moduleIds.map((id) => /src\/(?!core\/)([\w-]+)\/define\.ts$/.exec(id)?.[1]).filter(Boolean);
-  if (elements.length === 1) return `chunks/${elements[0]}.js`;
   // A catalogue other than English: one chunk per language, fetched when a page needs it.
   const catalogue = moduleIds.length === 1 && CATALOGUE.exec(moduleIds[0])?.[1];
   return catalogue ? `chunks/messages/${catalogue}.js` : `chunks/${name}.js`;
 }
+
+/**
+ * The elements (each folder of src/ with a define.ts). Each one's chunk is an entry of the build, so that the
+ * loader imports them all with one import(`./chunks/${tag}.js`) from its list of tags, which must name them all.
+ */
+const loaderTags = readFileSync('src/loader/inkwell.ts', 'utf8');
+const ELEMENTS = readdirSync('src').filter((name) => name !== 'core' && existsSync(`src/${name}/define.ts`));
+const unlisted = ELEMENTS.filter((tag) => !loaderTags.includes(`'${tag}'`));
+if (unlisted.length > 0) throw new Error(`src/loader/inkwell.ts does not list ${unlisted.join(', ')}`);
 
 /** The elements a page may show without a form: their shared code goes into `core.js`. */
 const LIGHT = ['reading-time', 'author-badge', 'article-card'];
@@ -158,13 +165,15 @@ function forHydrationOnly(id, getModuleInfo, seen = new Set()) {
 export default [
   // dist/inkwell.js, the loader, and dist/chunks/: what each element needs, fetched when it appears.
   {
-    input: { inkwell: 'src/loader/inkwell.ts' },
+    input: { inkwell: 'src/loader/inkwell.ts', ...Object.fromEntries(ELEMENTS.map((tag) => [`chunks/${tag}`, `src/${tag}/define.ts`])) },
+    // An element's chunk also exports what its on-demand chunks import from it (reading-time's URL rule, to count.js).
+    preserveEntrySignatures: 'allow-extension',
     plugins: plugins(),
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
-      // Arrow functions where rollup writes its own code (the loader's reading of a chunk's namespace).
+      // Arrow functions where rollup writes its own code.
       generatedCode: { arrowFunctions: true, constBindings: true, objectShorthand: true },
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
