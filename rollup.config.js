@@ -192,8 +192,9 @@ export default [
         const info = getModuleInfo(id);
         if (id.includes('/node_modules/') || info.importedIds.some((imported) => imported.includes('/node_modules/'))) return 'lit';
         const elements = elementsReaching(id, getModuleInfo);
-        // Reached by no element's static imports (the catalogue table, which only the on-demand languages.ts imports): with its importer.
-        if (elements.length === 0) return undefined;
+        // Reached by no element's static imports (the catalogue table, which only the on-demand languages.ts imports): with its
+        // importer. Reached by one element only (the avatar's view, only the author badge's): in that element's chunk.
+        if (elements.length <= 1) return undefined;
         return elements.some((element) => LIGHT.includes(element)) ? 'core' : 'interactive';
       },
     },
