@@ -57,26 +57,33 @@ const sharedDecoratorHelper = {
   },
 };
 
-const KINDS = fileURLToPath(new URL('src/reading-time/kinds.ts', import.meta.url));
-
 /**
- * The classes of code units (src/reading-time/kinds.ts, numbers only) written into each module that imports
- * them, as a const enum's values would be: terser then inlines them, and chunks/count.js does not import eight
- * numbers from chunks/reading-time.js, which would export them for it.
+ * Constants written into each module that imports them, as a const enum's values would be, so that terser inlines
+ * them and drops what they rule out; an import from another chunk would stay a variable. The classes of code units
+ * (src/reading-time/kinds.ts), which chunks/count.js would otherwise import from chunks/reading-time.js, and
+ * src/core/server.ts's SERVER_DRAWS, false in the drop-in files: they never run on a server.
  */
-const inlinedKinds = {
-  name: 'inlined-kinds',
+const CONSTANTS = {
+  'kinds.js': () => readFileSync('src/reading-time/kinds.ts', 'utf8'),
+  'server.js': () => 'export const SERVER_DRAWS = false;',
+};
+
+const inlinedConstants = {
+  name: 'inlined-constants',
   transform(code, id) {
-    const from = /^import \{([^}]*)\} from "\.\/kinds\.js";$/m;
-    const found = from.exec(code);
-    if (!found || id === KINDS) return null;
-    const values = new Map([...readFileSync(KINDS, 'utf8').matchAll(/^export const (\w+) = (\d+);$/gm)].map(([, name, value]) => [name, value]));
-    const names = found[1].split(',').map((name) => name.trim()).filter(Boolean);
-    const unknown = names.filter((name) => !values.has(name));
-    if (unknown.length > 0) this.error(`${id}: not a number of kinds.ts: ${unknown.join(', ')}`);
-    // As many lines as the import had, so that the source map stays right.
-    const declaration = `const ${names.map((name) => `${name} = ${values.get(name)}`).join(', ')};${'\n'.repeat(found[0].split('\n').length - 1)}`;
-    return { code: code.replace(from, declaration), map: null };
+    if (!id.includes('/src/')) return null;
+    let changed = false;
+    code = code.replace(/^import \{([^}]*)\} from "(?:\.\.?\/)+(?:core\/)?([\w-]+\.js)";$/gm, (line, imported, file) => {
+      if (!Object.hasOwn(CONSTANTS, file)) return line;
+      const values = new Map([...CONSTANTS[file]().matchAll(/^export const (\w+)(?:: \w+)? = (\w+);$/gm)].map(([, name, value]) => [name, value]));
+      const names = imported.split(',').map((name) => name.trim()).filter(Boolean);
+      const unknown = names.filter((name) => !values.has(name));
+      if (unknown.length > 0) this.error(`${id}: not a constant of ${file}: ${unknown.join(', ')}`);
+      changed = true;
+      // As many lines as the import had, so that the source map stays right.
+      return `const ${names.map((name) => `${name} = ${values.get(name)}`).join(', ')};${'\n'.repeat(line.split('\n').length - 1)}`;
+    });
+    return changed ? { code, map: null } : null;
   },
 };
 
@@ -85,7 +92,7 @@ const plugins = () => [
   nodeResolve({ exportConditions: ['production'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
   sharedDecoratorHelper,
-  inlinedKinds,
+  inlinedConstants,
   // Lit's css`` and html`` strings keep their whitespace through terser; minify them first.
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
   terser({

@@ -3,6 +3,7 @@ import type { Locale } from './i18n.js';
 import { readDeclaredScripts } from './declared-scripts.js';
 import { localeOf, stringsReady, unwatchLanguage, watchLanguage } from './localization.js';
 import { patch, views, type Children, type View } from './view.js';
+import { SERVER_DRAWS } from './server.js';
 
 /** How a property is declared, as Lit's @property declares it (the part of it these elements use). */
 export interface PropertyDeclaration {
@@ -112,6 +113,12 @@ export class LightElement extends Base {
       }
     }
     this.requestUpdate();
+    if (SERVER_DRAWS) {
+      this.serverDraw = () => {
+        this.prepareDraw();
+        return views(this.render());
+      };
+    }
   }
 
   /**
@@ -232,9 +239,6 @@ export class LightElement extends Base {
     return undefined;
   }
 
-  /** What the server draws: the first draw's views, without a DOM. @internal */
-  serverDraw(): View[] {
-    this.prepareDraw();
-    return views(this.render());
-  }
+  /** What the server draws: the first draw's views, without a DOM. Not in the drop-in files (server.ts). @internal */
+  declare readonly serverDraw: () => View[];
 }
