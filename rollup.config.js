@@ -61,11 +61,11 @@ const sharedDecoratorHelper = {
  * Constants written into each module that imports them, as a const enum's values would be, so that terser inlines
  * them and drops what they rule out; an import from another chunk would stay a variable. The classes of code units
  * (src/reading-time/kinds.ts), which chunks/count.js would otherwise import from chunks/reading-time.js, and
- * src/core/server.ts's SERVER_DRAWS, false in the drop-in files: they never run on a server.
+ * src/core/server.ts's SERVER_SIDE, false in the drop-in files: they never run on a server.
  */
 const CONSTANTS = {
   'kinds.js': () => readFileSync('src/reading-time/kinds.ts', 'utf8'),
-  'server.js': () => 'export const SERVER_DRAWS = false;',
+  'server.js': () => 'export const SERVER_SIDE = false;',
 };
 
 const inlinedConstants = {

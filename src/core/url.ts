@@ -1,5 +1,5 @@
 import { warnAbout } from './warn.js';
-import { SERVER_DRAWS } from './server.js';
+import { SERVER_SIDE } from './server.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -14,7 +14,7 @@ export function safeUrl(value: string | null | undefined, element: Element, attr
   try {
     // The server (which knows no page) checks a relative URL against a base of its own. The drop-in files, which never
     // run there, always take the page's (a Lit element hydrating has serverView: its relative URLs pass either way).
-    parsed = new URL(trimmed, SERVER_DRAWS && (element as { serverView?: boolean }).serverView ? 'http://server.invalid/' : element.ownerDocument.baseURI);
+    parsed = new URL(trimmed, SERVER_SIDE && (element as { serverView?: boolean }).serverView ? 'http://server.invalid/' : element.ownerDocument.baseURI);
   } catch {
     warnAbout(element, attribute, 'notUrl', trimmed);
     return undefined;
