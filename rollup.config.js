@@ -180,8 +180,6 @@ export default [
       dir: 'dist',
       format: 'es',
       sourcemap: true,
-      // Arrow functions where rollup writes its own code.
-      generatedCode: { arrowFunctions: true, constBindings: true, objectShorthand: true },
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
       manualChunks(id, { getModuleInfo }) {
