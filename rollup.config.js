@@ -64,16 +64,16 @@ const sharedDecoratorHelper = {
  * src/core/server.ts's SERVER_SIDE, false in the drop-in files: they never run on a server.
  */
 const CONSTANTS = {
-  'kinds.js': () => readFileSync('src/reading-time/kinds.ts', 'utf8'),
-  'server.js': () => 'export const SERVER_SIDE = false;',
+  [fileURLToPath(new URL('src/reading-time/kinds.ts', import.meta.url))]: () => readFileSync('src/reading-time/kinds.ts', 'utf8'),
+  [fileURLToPath(new URL('src/core/server.ts', import.meta.url))]: () => 'export const SERVER_SIDE = false;',
 };
 
 const inlinedConstants = {
   name: 'inlined-constants',
   transform(code, id) {
-    if (!id.includes('/src/')) return null;
     let changed = false;
-    code = code.replace(/^import \{([^}]*)\} from "(?:\.\.?\/)+(?:core\/)?([\w-]+\.js)";$/gm, (line, imported, file) => {
+    code = code.replace(/^import \{([^}]*)\} from "(\.\.?\/[^"]+)\.js";$/gm, (line, imported, from) => {
+      const file = join(dirname(id), `${from}.ts`);
       if (!Object.hasOwn(CONSTANTS, file)) return line;
       const values = new Map([...CONSTANTS[file]().matchAll(/^export const (\w+)(?:: \w+)? = (\w+);$/gm)].map(([, name, value]) => [name, value]));
       const names = imported.split(',').map((name) => name.trim()).filter(Boolean);
