@@ -10,6 +10,7 @@ import { LOADING_MODES, countAttribute, oneOf } from '../core/validate.js';
 import { warnAbout } from '../core/warn.js';
 import { LightChildren } from '../core/light-children.js';
 import { apiBase } from '../core/endpoint.js';
+import { SERVER_SIDE } from '../core/server.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact';
@@ -150,7 +151,7 @@ export class ArticleCard extends LightElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('image') || changed.has('srcset')) this.imageFailed = false;
-    if ((changed.has('thread') || changed.has('api')) && this.thread && !this.serverView) void this.fetchCount();
+    if ((changed.has('thread') || changed.has('api')) && this.thread && !(SERVER_SIDE && this.serverView)) void this.fetchCount();
   }
 
   private async fetchCount(): Promise<void> {
@@ -167,7 +168,7 @@ export class ArticleCard extends LightElement {
     const layout = oneOf(this, 'layout', this.layout, LAYOUTS, 'stacked');
     const href = safeUrl(this.href, this, 'href') ?? this.slottedHeadlineHref();
     // While the parser is still inside the card, its children may simply not have arrived yet.
-    if (!this.headline && !this.serverView && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
+    if (!this.headline && !(SERVER_SIDE && this.serverView) && !this.lightChildren.has('headline') && document.readyState !== 'loading') {
       warnAbout(this, 'headline', 'noHeadline');
     }
     const level = countAttribute(this, 'heading-level', this.headingLevel, 2);
@@ -245,7 +246,7 @@ export class ArticleCard extends LightElement {
           h(
             'time',
             { datetime: this.published, title: formatFullDate(published, lang), dir: 'auto' },
-            this.serverView ? formatFullDate(published, lang, 'medium') : formatPublished(published, lang),
+            SERVER_SIDE && this.serverView ? formatFullDate(published, lang, 'medium') : formatPublished(published, lang),
           ),
         ),
       !!minutes && item(h('bdi', {}, formatPlural(lang, messages.minutesRead, Math.ceil(minutes), { n: Math.ceil(minutes) }))),
@@ -264,7 +265,7 @@ export class ArticleCard extends LightElement {
     return h(
       'span',
       { class: 'item count', 'data-pending': comments === undefined, 'aria-hidden': comments === undefined && 'true' },
-      h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'),
+      SEPARATOR,
       h('span', { class: 'reserve', 'data-reserve': formatPlural(lang, messages.comments, 8888, { n: 8888 }) }, h('bdi', {}, text)),
     );
   }
@@ -303,7 +304,10 @@ export class ArticleCard extends LightElement {
 let counts: Promise<typeof import('../comment-box/counts.js')> | undefined;
 const loadCounts = () => (counts ??= import('../comment-box/counts.js'));
 
-const item = (content: Children) => h('span', { class: 'item' }, h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'), content);
+// Only read, never changed, by whatever draws it: one for every item.
+const SEPARATOR = h('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
+
+const item = (content: Children) => h('span', { class: 'item' }, SEPARATOR, content);
 
 declare global {
   interface HTMLElementTagNameMap {

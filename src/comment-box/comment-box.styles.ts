@@ -1,5 +1,5 @@
 import { css } from '../core/css.js';
-import { controlStyles } from '../core/theme.js';
+import { controlStyles } from '../core/controls.js';
 
 // Sizes in em, from the element's own inherited font size: a page may shrink its root (html { font-size: 62.5% }).
 export const commentBoxStyles = css`

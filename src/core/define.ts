@@ -1,6 +1,7 @@
 import { localeReady } from './i18n.js';
 import { languageOf } from './locale.js';
 import { whenWorded } from './warn.js';
+import { SERVER_SIDE } from './server.js';
 
 /** A custom element class that states which Inkwell version it belongs to. */
 export type VersionedElement = CustomElementConstructor & { readonly version?: string };
@@ -50,7 +51,7 @@ export function defineElement(tag: string, element: VersionedElement): void {
 
 /** Settles when the catalogues the page and its `tag` elements need are here; undefined when they are. */
 function missingStrings(tag: string): Promise<unknown> | undefined {
-  if (typeof document === 'undefined') return undefined;
+  if (SERVER_SIDE && typeof document === 'undefined') return undefined;
   const pending = [document.documentElement, ...document.querySelectorAll(tag)].map((node) => localeReady(languageOf(node))).filter(Boolean);
   return pending.length ? Promise.all(pending) : undefined;
 }

@@ -1,3 +1,5 @@
+import { SERVER_SIDE } from './server.js';
+
 /** An element with controllers, as Lit's ReactiveControllerHost and LightElement are. */
 interface Host extends HTMLElement {
   addController(controller: LightChildren): void;
@@ -27,7 +29,8 @@ export class LightChildren {
 
   /** The direct child assigned to `slot`, if any; none where the server rendered (it does not see them). */
   get(slot: string): Element | null {
-    if (this.host.serverView) return null;
+    // Its hosts are LightElements, whose serverView is only ever true on a server (a LitElement's is also while it hydrates).
+    if (SERVER_SIDE && this.host.serverView) return null;
     return this.host.querySelector(`:scope > [slot="${slot}"]`);
   }
 

@@ -3,6 +3,7 @@ import type { Locale } from './i18n.js';
 import { readDeclaredScripts } from './declared-scripts.js';
 import { localeOf, stringsReady, unwatchLanguage, watchLanguage } from './localization.js';
 import { patch, views, type Children, type View } from './view.js';
+import { SERVER_SIDE } from './server.js';
 
 /** How a property is declared, as Lit's @property declares it (the part of it these elements use). */
 export interface PropertyDeclaration {
@@ -34,7 +35,7 @@ type Values = Record<string, unknown>;
 const declared = new WeakMap<object, Declarations>();
 
 // In Node, without a DOM, a class to extend all the same (the server render makes the DOM shim's HTMLElement global first: src/ssr/dom.ts).
-const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+const Base = (SERVER_SIDE ? (globalThis.HTMLElement ?? class {}) : HTMLElement) as typeof HTMLElement;
 
 /**
  * The base of the elements that draw without Lit (`<reading-time>`, `<author-badge>`, `<article-card>`), so
@@ -112,6 +113,12 @@ export class LightElement extends Base {
       }
     }
     this.requestUpdate();
+    if (SERVER_SIDE) {
+      this.serverDraw = () => {
+        this.prepareDraw();
+        return views(this.render());
+      };
+    }
   }
 
   /**
@@ -232,9 +239,6 @@ export class LightElement extends Base {
     return undefined;
   }
 
-  /** What the server draws: the first draw's views, without a DOM. @internal */
-  serverDraw(): View[] {
-    this.prepareDraw();
-    return views(this.render());
-  }
+  /** What the server draws: the first draw's views, without a DOM. Not in the drop-in files (server.ts). @internal */
+  declare readonly serverDraw: () => View[];
 }

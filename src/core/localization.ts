@@ -3,6 +3,7 @@
 import { localeFor, localeReady, onMessagesChanged, type Locale } from './i18n.js';
 import { canonicalLanguage, languageOf } from './locale.js';
 import { declaredMessagesReady } from './declared-scripts.js';
+import { SERVER_SIDE } from './server.js';
 
 /** An element that draws in its language. */
 export interface Localized extends Element {
@@ -22,7 +23,7 @@ function refreshAll(): void {
 export function watchLanguage(element: Localized): void {
   connected.add(element);
   onMessagesChanged(refreshAll);
-  if (!langObserver && typeof MutationObserver === 'function') {
+  if (!langObserver && (!SERVER_SIDE || typeof MutationObserver === 'function')) {
     langObserver = new MutationObserver(refreshAll);
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }

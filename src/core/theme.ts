@@ -51,6 +51,3 @@ export const themeStyles = css`
     }
   }
 `;
-
-// Kept here for the modules that import it from the theme; it lives apart so that pages without a form do not load it.
-export { controlStyles } from './controls.js';

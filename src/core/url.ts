@@ -1,4 +1,5 @@
 import { warnAbout } from './warn.js';
+import { SERVER_SIDE } from './server.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -11,8 +12,9 @@ export function safeUrl(value: string | null | undefined, element: Element, attr
   if (!trimmed) return undefined;
   let parsed: URL;
   try {
-    // The server (which knows no page) checks a relative URL against a base of its own.
-    parsed = new URL(trimmed, (element as { serverView?: boolean }).serverView ? 'http://server.invalid/' : element.ownerDocument.baseURI);
+    // The server (which knows no page) checks a relative URL against a base of its own. The drop-in files, which never
+    // run there, always take the page's (a Lit element hydrating has serverView: its relative URLs pass either way).
+    parsed = new URL(trimmed, SERVER_SIDE && (element as { serverView?: boolean }).serverView ? 'http://server.invalid/' : element.ownerDocument.baseURI);
   } catch {
     warnAbout(element, attribute, 'notUrl', trimmed);
     return undefined;

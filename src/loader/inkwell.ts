@@ -4,14 +4,9 @@ import { startLoader } from './start.js';
 
 /** Fetches and defines a tag's element now, before it appears (e.g. for an element kept off the page). */
 export const load = startLoader(
-  {
-    'reading-time': () => import('../reading-time/define.js'),
-    'author-badge': () => import('../author-badge/define.js'),
-    'article-card': () => import('../article-card/define.js'),
-    'typo-reporter': () => import('../typo-reporter/define.js'),
-    'comment-box': () => import('../comment-box/define.js'),
-    'comment-moderation': () => import('../comment-moderation/define.js'),
-  },
+  ['reading-time', 'author-badge', 'article-card', 'typo-reporter', 'comment-box', 'comment-moderation'],
+  // Each element's chunk is an entry of the build, named after its tag (rollup.config.js): one import for all of them.
+  (tag) => import(`./chunks/${tag}.js`),
   () => import('./hydrate.js'),
   ['comment-box', 'comment-moderation'],
 );

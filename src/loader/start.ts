@@ -1,6 +1,3 @@
-/** How a tag's chunk is fetched: rollup turns each `import()` into a chunk beside the loader. */
-export type ChunkImports = Record<string, () => Promise<unknown>>;
-
 /** The comment box's chunk is fetched when the box comes this close to the viewport. */
 const NEAR = '800px';
 
@@ -10,7 +7,12 @@ const NEAR = '800px';
  * unless it has `eager` or the address points to one of its comments (`#comment-…`).
  * Returns `load`, which fetches a tag's chunk now.
  */
-export function startLoader(imports: ChunkImports, hydration: () => Promise<unknown>, litTags: string[]): (tag: string) => Promise<unknown> {
+export function startLoader(
+  tags: string[],
+  importChunk: (tag: string) => Promise<unknown>,
+  hydration: () => Promise<unknown>,
+  litTags: string[],
+): (tag: string) => Promise<unknown> {
   const loading = new Map<string, Promise<unknown>>();
   const watched = new WeakSet<Element>();
   let near: IntersectionObserver | undefined;
@@ -25,7 +27,7 @@ export function startLoader(imports: ChunkImports, hydration: () => Promise<unkn
       if (!hydrating && litTags.includes(tag) && [...document.querySelectorAll(litSelector)].some((element) => element.shadowRoot)) {
         hydrating = hydration().catch((error: unknown) => console.warn('[inkwell] hydration:', error));
       }
-      const chunk = () => imports[tag]?.() ?? Promise.reject(new Error('unknown tag'));
+      const chunk = () => (tags.includes(tag) ? importChunk(tag) : Promise.reject(new Error('unknown tag')));
       // A page's first Intl object loads the locale data all later ones share (15-60 ms once, whatever its kind or
       // language). The comment box's dates need it: made while its chunk downloads, it is not paid after the listing arrives.
       if (tag == 'comment-box') setTimeout(Intl.DateTimeFormat);
@@ -61,7 +63,7 @@ export function startLoader(imports: ChunkImports, hydration: () => Promise<unkn
   };
 
   const scan = () => {
-    for (const tag of Object.keys(imports)) {
+    for (const tag of tags) {
       if (loading.has(tag)) continue;
       if (tag === 'comment-box') {
         const boxes = document.querySelectorAll(tag);
@@ -70,7 +72,7 @@ export function startLoader(imports: ChunkImports, hydration: () => Promise<unkn
         void load(tag);
       }
     }
-    if (loading.size === Object.keys(imports).length) {
+    if (loading.size === tags.length) {
       mutations.disconnect();
       removeEventListener('hashchange', scan);
     }

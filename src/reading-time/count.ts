@@ -6,17 +6,8 @@ export interface TextCounts {
   characters: number;
 }
 
-import {
-  DOT_OR_HYPHEN,
-  IDEOGRAPH,
-  JOINER,
-  KEYCAP,
-  PUNCTUATION,
-  SEGMENTED,
-  SEPARATOR,
-  SYMBOL_EMOJI,
-  codeUnitClasses,
-} from './classes.js';
+import { codeUnitClasses } from './classes.js';
+import { DOT_OR_HYPHEN, IDEOGRAPH, JOINER, KEYCAP, PUNCTUATION, SEGMENTED, SEPARATOR, SYMBOL_EMOJI } from './kinds.js';
 import { urlEnd } from './urls.js';
 
 const NONE = 0;

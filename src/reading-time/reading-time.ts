@@ -6,6 +6,7 @@ import { languageOf } from '../core/locale.js';
 import { formatPlural } from '../core/i18n.js';
 import { LightElement, type PropertyValues } from '../core/light-element.js';
 import { h } from '../core/view.js';
+import { SERVER_SIDE } from '../core/server.js';
 import { estimateFromStats, type Genre, type ReadingEstimate, type ReadingStats } from './estimate-stats.js';
 import { collectReadingStats, type TextCounter } from './collect.js';
 import { countLatinText } from './latin-count.js';
@@ -96,7 +97,7 @@ export class ReadingTime extends LightElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('for') || changed.has('live') || changed.has('minutes')) this.countPending = true;
     // The server has no article to count: it shows the minutes the template gives, else the fallback.
-    if (this.countPending && !this.serverView) this.count();
+    if (this.countPending && !(SERVER_SIDE && this.serverView)) this.count();
     this.estimate = this.computeEstimate();
   }
 

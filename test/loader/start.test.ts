@@ -22,7 +22,7 @@ describe('startLoader', () => {
   it("makes the page's first Intl object while the comment box's chunk downloads", async () => {
     let imported = 0;
     await fixture(html`<div><comment-box eager></comment-box></div>`);
-    const made = await dateFormatsMadeDuring(() => startLoader({ 'comment-box': () => Promise.resolve(imported++) }, () => Promise.resolve(), []));
+    const made = await dateFormatsMadeDuring(() => startLoader(['comment-box'], () => Promise.resolve(imported++), () => Promise.resolve(), []));
     expect(imported).to.equal(1);
     expect(made).to.equal(1);
   });
@@ -30,7 +30,7 @@ describe('startLoader', () => {
   it('leaves Intl alone on a page without a comment box', async () => {
     let imported = 0;
     await fixture(html`<div><reading-time-test-only></reading-time-test-only></div>`);
-    const made = await dateFormatsMadeDuring(() => startLoader({ 'reading-time-test-only': () => Promise.resolve(imported++) }, () => Promise.resolve(), []));
+    const made = await dateFormatsMadeDuring(() => startLoader(['reading-time-test-only'], () => Promise.resolve(imported++), () => Promise.resolve(), []));
     expect(imported).to.equal(1);
     expect(made).to.equal(0);
   });
