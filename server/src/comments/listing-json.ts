@@ -338,7 +338,9 @@ function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas, written:
         WHERE c.id = ${pinnedId} AND c.thread = $1 AND c.parent_id IS NULL AND ${listedTop(has)}
       UNION ALL ${rest}`;
   }
-  return `SELECT group_concat(j, ','), count(*), ${has.pin ? pinnedId : 'NULL'}, ${has.replies ? 'json_group_array(id)' : 'NULL'}, ${sqliteTotal(has)},
+  // A first page without replies that holds every listed comment counts the total itself: no second scan.
+  const total = afterCursor || has.replies ? sqliteTotal(has) : `CASE WHEN count(*) < $4 THEN count(*) ELSE ${sqliteTotal(has)} END`;
+  return `SELECT group_concat(j, ','), count(*), ${has.pin ? pinnedId : 'NULL'}, ${has.replies ? 'json_group_array(id)' : 'NULL'}, ${total},
         ${has.reactions ? reactionsJson('sqlite', "''") : 'NULL'}, count(*) - count(j)
       FROM (${rows} LIMIT $4)`;
 }
