@@ -188,6 +188,13 @@ function reactionsJson(dialect: JsonDialect, target: string): string {
 
 const pinnedId = `(SELECT p.comment_id FROM thread_pins p WHERE p.thread = $1)`;
 
+/**
+ * Whether thread $1 has any replies. Uncorrelated, so PostgreSQL evaluates it once per statement (an
+ * InitPlan): in a thread without replies each comment's reply count and the replies' lookups are
+ * skipped (about a fifth of the 100-comment page's time in PostgreSQL).
+ */
+const threadHasReplies = `EXISTS (SELECT 1 FROM comments x WHERE x.thread = $1 AND x.parent_id IS NOT NULL)`;
+
 const byAuthorOf = (alias: string) => `CASE WHEN ${alias}.author_id IN (SELECT a.author_id FROM thread_authors a WHERE a.thread = $1) THEN 1 ELSE 0 END`;
 const replyCountOf = (alias: string) =>
   `(SELECT count(*) FROM comments r WHERE r.root_id = ${alias}.id AND r.parent_id IS NOT NULL AND ${visible('r')})`;
@@ -229,7 +236,7 @@ function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): str
   // The outer LIMIT keeps SQLite from flattening this into the aggregate that reads it, which would
   // evaluate the correlated subqueries once for each use of their column instead of once.
   return `SELECT c.*, k.n, ${extras(dialect)},
-      ${replyCountOf('c')} AS rc
+      CASE WHEN ${threadHasReplies} THEN ${replyCountOf('c')} ELSE 0 END AS rc
     FROM (SELECT id, row_number() OVER (ORDER BY ${orderBy(order)}) AS n FROM (
       SELECT c.id, c.created_at, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned${score} FROM comments c
       WHERE c.thread = $1 AND c.parent_id IS NULL ${after}
@@ -243,7 +250,7 @@ function topLevel(dialect: JsonDialect, order: Order, afterCursor: boolean): str
 function replies(dialect: JsonDialect, ids: string, has = EVERYTHING): string {
   return `SELECT c.*, ${extras(dialect, has)} FROM (
     SELECT r.* FROM (${ids}) top CROSS JOIN comments r
-    WHERE r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
+    WHERE ${dialect === 'postgres' ? `${threadHasReplies} AND ` : ''}r.root_id = top.id AND r.parent_id IS NOT NULL AND ${visible('r')}
     ORDER BY r.created_at, r.id LIMIT ${REPLIES_PER_PAGE}) c LIMIT ${REPLIES_PER_PAGE}`;
 }
 
