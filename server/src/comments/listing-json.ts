@@ -121,11 +121,9 @@ export function plainJsonSql(): string {
  * One comment as the viewer sees it (views.ts `viewFor`): the whole comment, or a placeholder. Reads
  * the row's columns, `rc` (its reply count, top-level comments only) and `rj` (its reactions' JSON).
  * `indexed`: the row is read through PLAIN_JSON_INDEX, whose stored JSON starts every comment shown
- * without a pending edit; `plain` writes only those (NULL for the others), `full` all of them.
+ * without a pending edit.
  */
-function commentJson(
-  dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }, indexed: 'plain' | 'full' | false = false,
-): string {
+function commentJson(dialect: JsonDialect, topLevel: boolean, x: Extras = { byAuthor: 'by_author', pinned: 'pinned', rc: 'rc', rj: 'rj' }, indexed = false): string {
   const { quote, iso } = sqlFor(dialect);
   const mayRead = `(status = 'published' OR $3 = 1 OR (status = 'pending' AND author_id = $2))`;
   const showsEdit = `(pending_body IS NOT NULL AND (author_id = $2 OR $3 = 1))`;
@@ -153,13 +151,10 @@ function commentJson(
     `CASE WHEN author_id = $2 THEN ',"own":true' END`,
     ...(x.rj === 'NULL' ? [] : [`CASE WHEN status = 'published' THEN ',"reactions":' || ${x.rj} END`]), `'}'`];
   if (indexed) {
-    const plain = `status <> 'deleted' AND ${mayRead} AND NOT ${showsEdit}`;
-    const stored = `concat(${[plainJsonSql(), ...labels].join(', ')})`;
-    // Even a subquery not taken made every comment cost SQLite half as much again (sqliteJsonStatements).
-    if (indexed === 'plain') return `CASE WHEN ${plain} THEN ${stored} END`;
     // Every other case (a placeholder, a pending edit shown) written from the table row by a subquery:
     // in the expression itself, even branches not taken cost SQLite about a third more per comment.
-    return `CASE WHEN ${plain} THEN ${stored}
+    const plain = `status <> 'deleted' AND ${mayRead} AND NOT ${showsEdit}`;
+    return `CASE WHEN ${plain} THEN concat(${[plainJsonSql(), ...labels].join(', ')})
       ELSE (SELECT ${commentJson(dialect, topLevel, x)} FROM comments x WHERE x.id = c.id) END`;
   }
   const shown = `concat(${full.join(', ')})`;
@@ -308,21 +303,24 @@ const listedTop = (has: ThreadHas) => has.replies
  * hundred. The oldest and newest orders read the index in its order, the pinned comment put first by
  * a compound select (SQLite runs its parts in order); `top` sorts the keys by score, then reads each
  * comment's JSON from the index by its keys.
- *
- * `page` writes only the comments the index's JSON starts (NULL for a placeholder or a shown edit) and
- * counts the others in a seventh column; where there are any, `fullPage` (the same row, with every
- * comment written) is run instead. The statement with the subquery that writes the others cost SQLite
- * half as much again per comment even where no comment takes that branch.
  */
 export function sqliteJsonStatements(order: Order, afterCursor: boolean, has: ThreadHas = EVERYTHING) {
-  return { page: sqlitePage(order, afterCursor, has, 'plain'), fullPage: sqlitePage(order, afterCursor, has, 'full'), replies: sqliteReplies(has) };
+  return { page: sqlitePage(order, afterCursor, has), replies: sqliteReplies(has) };
 }
 
-function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas, written: 'plain' | 'full'): string {
+/**
+ * A LIMIT or OFFSET of parameter $n in SQLite. SQLite (3.53 here) reads the value of a plain `LIMIT $n`
+ * when it plans a statement, and therefore plans it again whenever $n is bound, which better-sqlite3
+ * does on every run: the page statement was prepared anew on every listing, about half its time.
+ * A CAST is no plain parameter to it; the plan (the index's order, no sort) is the same.
+ */
+const bound = (n: number) => `CAST($${n} AS INTEGER)`;
+
+function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas): string {
   const json = (pinned: string) => commentJson('sqlite', true, {
     byAuthor: has.authors ? byAuthorOf('c') : '0', pinned, rc: has.replies ? replyCountOf('c') : '0',
     rj: has.reactions ? reactionsJson('sqlite', 'c.id') : 'NULL',
-  }, written);
+  }, true);
   const from = `comments c INDEXED BY ${TOP_JSON_INDEX}`;
   let rows: string;
   if (order === 'top') {
@@ -331,7 +329,7 @@ function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas, written:
     rows = `SELECT ${json('k.pinned')} AS j, c.id FROM (
         SELECT c.id AS key, c.created_at AS at, CASE WHEN c.id = ${pinnedId} THEN 1 ELSE 0 END AS pinned, ${score} AS score FROM ${from}
         WHERE c.thread = $1 AND c.parent_id IS NULL AND ${listedTop(has)}
-        ORDER BY ${orderBy(order)} LIMIT $4${afterCursor ? ' OFFSET $6' : ''}) k
+        ORDER BY ${orderBy(order)} LIMIT ${bound(4)}${afterCursor ? ` OFFSET ${bound(6)}` : ''}) k
       CROSS JOIN ${from} WHERE c.thread = $1 AND c.parent_id IS NULL AND c.created_at = k.at AND c.id = k.key`;
   } else {
     const op = order === 'newest' ? '<' : '>';
@@ -339,7 +337,7 @@ function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas, written:
     const after = afterCursor ? `AND (c.created_at ${op} $6 OR (c.created_at = $6 AND c.id ${op} $7))` : '';
     const rest = `SELECT * FROM (SELECT ${json('0')} AS j, c.id FROM ${from}
         WHERE c.thread = $1 AND c.parent_id IS NULL ${after} ${has.pin ? `AND c.id IS NOT ${pinnedId}` : ''} AND ${listedTop(has)}
-        ORDER BY c.created_at ${dir}, c.id ${dir} LIMIT $4)`;
+        ORDER BY c.created_at ${dir}, c.id ${dir} LIMIT ${bound(4)})`;
     // The pinned comment's part made the whole statement cost SQLite half as much again: only where there is one.
     rows = afterCursor || !has.pin ? rest : `SELECT ${json('1')} AS j, c.id FROM comments c
         WHERE c.id = ${pinnedId} AND c.thread = $1 AND c.parent_id IS NULL AND ${listedTop(has)}
@@ -348,8 +346,8 @@ function sqlitePage(order: Order, afterCursor: boolean, has: ThreadHas, written:
   // A first page without replies that holds every listed comment counts the total itself: no second scan.
   const total = afterCursor || has.replies ? sqliteTotal(has) : `CASE WHEN count(*) < $4 THEN count(*) ELSE ${sqliteTotal(has)} END`;
   return `SELECT group_concat(j, ','), count(*), ${has.pin ? pinnedId : 'NULL'}, ${has.replies ? 'json_group_array(id)' : 'NULL'}, ${total},
-        ${has.reactions ? reactionsJson('sqlite', "''") : 'NULL'}, count(*) - count(j)
-      FROM (${rows} LIMIT $4)`;
+        ${has.reactions ? reactionsJson('sqlite', "''") : 'NULL'}
+      FROM (${rows} LIMIT ${bound(4)})`;
 }
 
 const sqliteReplies = (has: ThreadHas) =>

@@ -90,13 +90,11 @@ async function jsonParts(database: Database_, order: Order, afterCursor: boolean
   const hasQuery = once(database, 'thread has', () => database.prepare<[number, number, number, number]>('', threadHasSql));
   const flags = (await hasQuery([params[0]]))[0]!;
   const has: ThreadHas = { reactions: flags[0] === 1, authors: flags[1] === 1, replies: flags[2] === 1, pin: flags[3] === 1 };
-  const [page, fullPage, replies] = once(database, `${key} ${flags.join('')}`, () => {
+  const [page, replies] = once(database, `${key} ${flags.join('')}`, () => {
     const text = sqliteJsonStatements(order, afterCursor, has);
-    return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.fullPage), database.prepare<unknown[]>('', text.replies)];
+    return [database.prepare<unknown[]>('', text.page), database.prepare<unknown[]>('', text.replies)];
   });
-  let row = (await page(params))[0]!;
-  // A placeholder or a shown edit is not in the index's JSON: then the page written in full.
-  if (Number(row[6]) > 0) row = (await fullPage(params))[0]!;
+  const row = (await page(params))[0]!;
   const replyRow = has.replies ? (await replies([params[0], params[1], params[2], params[3], params[4], row[3]]))[0]! : null;
   return partsOfSqlite(row, Number(params[3]) - 1, replyRow);
 }
