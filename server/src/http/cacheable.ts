@@ -2,24 +2,19 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** SHA-1 in one call where Node has it (20.12 and later): the same digest without a Hash object per listing. */
-const sha1: (data: string | Buffer) => string = typeof crypto.hash === 'function'
-  ? (data) => crypto.hash('sha1', data, 'base64url')
-  : (data) => crypto.createHash('sha1').update(data).digest('base64url');
+const sha1: (text: string) => string = typeof crypto.hash === 'function'
+  ? (text) => crypto.hash('sha1', text, 'base64url')
+  : (text) => crypto.createHash('sha1').update(text).digest('base64url');
 
-/** The ETag of a body: of its UTF-8 bytes, whether given as text or as those bytes. */
-export function etagFor(body: string | Buffer): string {
+export function etagFor(body: string): string {
   return 'W/"' + sha1(body) + '"';
 }
 
 /**
  * Sends a JSON listing with an ETag; answers 304 to a matching If-None-Match. Anonymous responses
  * are public so a CDN may keep them briefly; personalised ones (with a token) are private.
- *
- * The body goes out as its UTF-8 bytes, encoded once: given as text, the hash, the Content-Length and
- * the socket write would each encode it again (and the write would first join it to the headers).
  */
-export function sendCacheable(request: FastifyRequest, reply: FastifyReply, text: string, personal: boolean, maxAge: number) {
-  const body = Buffer.from(text);
+export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: string, personal: boolean, maxAge: number) {
   const etag = etagFor(body);
   reply.header('etag', etag);
   reply.header('vary', 'Authorization, Origin');
