@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { call, type Res, kinds, startServer, token, type TestServer } from './helpers.js';
 
 for (const { kind, skip } of await kinds()) {
@@ -150,6 +151,18 @@ for (const { kind, skip } of await kinds()) {
       const counts = await call(s.url, 'GET', '/v1/counts?thread=etag');
       const c304 = await call(s.url, 'GET', '/v1/counts?thread=etag', { headers: { 'if-none-match': counts.headers.get('etag')! } });
       assert.equal(c304.status, 304);
+    });
+
+    it('sends a listing as the UTF-8 bytes of its JSON, with their length and the SHA-1 of them as its ETag', async () => {
+      await call(s.url, 'POST', '/v1/threads/etag-bytes/comments', { token: alice, body: { body: 'é 中文 😀 \u2028 end' } });
+      const res = await fetch(`${s.url}/v1/threads/etag-bytes/comments`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = bytes.toString('utf8');
+      assert.equal(JSON.parse(text).comments[0].body, 'é 中文 😀 \u2028 end');
+      assert.equal(Buffer.from(text).equals(bytes), true, 'valid UTF-8');
+      assert.equal(res.headers.get('content-length'), String(bytes.length));
+      assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+      assert.equal(res.headers.get('etag'), `W/"${createHash('sha1').update(bytes).digest('base64url')}"`);
     });
 
     it('accepts thread ids that are URLs', async () => {
