@@ -146,3 +146,19 @@ export const SiteDelivery: Story = {
 
 /** Right to left (`dir="rtl" lang="ar"`): the hint's Ctrl+Enter keeps its order, the dialog's quote bar is on the right. The strings fall back to English until an Arabic catalogue is loaded. */
 export const RightToLeft: Story = { args: { lang: 'ar' }, play: ({ canvasElement }) => openDialog(canvasElement, 'ar') };
+
+/**
+ * The dialog's code could not be fetched (the reader went offline after the page loaded): a notice says so and
+ * offers "Try again", which fetches it again and opens the dialog. Shown here as the element shows it on that failure.
+ */
+export const DialogUnavailable: Story = {
+  play: async ({ canvasElement }) => {
+    const reporter = canvasElement.querySelector('typo-reporter') as TypoReporter;
+    await reporter.updateComplete;
+    const { messages } = (reporter as unknown as { locale: { messages: { errorNetwork: string } } }).locale;
+    reporter.showNotice(messages.errorNetwork, () => {
+      reporter.showNotice('');
+      void openDialog(canvasElement, 'en');
+    });
+  },
+};
