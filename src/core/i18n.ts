@@ -23,8 +23,9 @@ export interface Resolution {
   readonly plural: string;
 }
 
-// English starts with the strings of the elements any page may show; the typo reporter and the comment box
-// bring the rest with their code (addEnglish), so that a page without them does not download their words.
+// English starts with the strings of the elements any page may show; the rest come with the code that shows them
+// (addEnglish: the typo reporter's hint and dialog, the comment box's thread and forms, the inbox), so that a page
+// downloads no words before the code that shows them.
 const loaded = new Map<string, Messages>([['en', enCore as Messages]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Messages>>();
