@@ -92,3 +92,28 @@ describe('English strings by element', () => {
     );
   });
 });
+
+describe('the words each module shows', () => {
+  // Which parts of English are loaded by the time each module's code runs: its chunk's and those loaded before it.
+  const core = [enCore, enFailure];
+  const thread = [...core, enThread];
+  const GROUPS: [string[], Partial<Messages>[]][] = [
+    [['typo-reporter/typo-reporter.ts'], [enCore, enHint]],
+    [['typo-reporter/dialog.ts', 'typo-reporter/panel.ts'], [...core, enHint, enTypoDialog]],
+    [['comment-box/comment-box.ts', 'comment-box/views.ts', 'comment-box/reactions.ts', 'comment-box/sign-in.ts', 'comment-box/formatting.ts'], thread],
+    [['comment-box/composer-view.ts', 'comment-box/comment-forms.ts'], [...thread, enCommentForms]],
+    [['comment-moderation/comment-moderation.ts', 'comment-moderation/views.ts'], [...core, enInboxShared, enModeration]],
+  ];
+
+  it('are loaded with it: no module reads a string its part of English lacks', async () => {
+    for (const [files, parts] of GROUPS) {
+      const here = new Set(parts.flatMap((part) => Object.keys(part)));
+      for (const file of files) {
+        const source = await (await fetch(new URL(`../../src/${file}`, import.meta.url))).text();
+        const read = [...source.matchAll(/\b(?:m|messages)\.(\w+)\b/g)].map((match) => match[1]).filter((key) => Object.hasOwn(en, key));
+        expect(read.length, `${file} reads strings`).to.be.above(0);
+        expect(read.filter((key) => !here.has(key)), file).to.deep.equal([]);
+      }
+    }
+  });
+});
