@@ -156,8 +156,13 @@ export function formatPlural(
   return fill(lang, message[pluralCategory(resolve(lang)?.plural ?? lang, count)] ?? message.other, values);
 }
 
-/** Completes the English catalogue with the strings of elements that bring their own (see failure.ts). */
+/**
+ * Completes the English catalogue with the strings that come with some code (the comment box's forms, the typo
+ * dialog …). They change nothing on screen (no element could show them before their code came, and a string two
+ * parts share is the same in both: test/core/english-by-element.test.ts), so the elements are not redrawn, only
+ * look their words up again: the forms' or the dialog's arrival does not redraw a long thread.
+ */
 export function addEnglish(messages: Partial<Messages>): void {
   loaded.set('en', { ...loaded.get('en'), ...messages } as Messages);
-  changed();
+  locales.clear();
 }

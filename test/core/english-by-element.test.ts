@@ -3,7 +3,7 @@
 // come with their own code (chunks/typo-reporter.js, machinery.js, comment-box.js, comment-forms.js).
 // Its own file, so that no element with words of its own has been loaded yet; the tests run in order.
 import { expect } from '@open-wc/testing';
-import { messagesFor, type Messages } from '../../src/core/i18n.js';
+import { messagesFor, onMessagesChanged, type Messages } from '../../src/core/i18n.js';
 import { LATER_KEYS, readDeclaredMessages } from '../../src/core/declared-messages.js';
 import { en } from '../../src/core/messages/en.js';
 import { enCore } from '../../src/core/messages/en-core.js';
@@ -14,6 +14,10 @@ import { enThread } from '../../src/core/messages/en-thread.js';
 import { enCommentForms } from '../../src/core/messages/en-comment-forms.js';
 import { enInboxShared, enModeration } from '../../src/comment-moderation/en.js';
 import { captureWarnings } from '../helpers/warnings.js';
+
+/** How often the elements on the page were told to redraw for new strings. */
+let redraws = 0;
+onMessagesChanged(() => redraws++);
 
 const PARTS = { enCore, enHint, enFailure, enTypoDialog, enThread, enCommentForms, enInboxShared, enModeration };
 
@@ -75,8 +79,10 @@ describe('English strings by element', () => {
     expect(loaded(enFailure).missing, 'its failures’ words (chunks/interactive.js)').to.deep.equal([]);
     expect(loaded(own(enCommentForms, enThread)).here.filter((key) => key !== 'post'), 'the forms’ words wait for their code').to.deep.equal([]);
     expect(loaded(own(enTypoDialog, enThread, enFailure)).here, 'nor the typo dialog’s').to.deep.equal([]);
+    const before = redraws;
     await import('../../src/comment-box/comment-forms.js');
     expect(loaded(enCommentForms).missing).to.deep.equal([]);
+    expect(redraws - before, 'words no element could show before change nothing on screen: the thread is not redrawn').to.equal(0);
     expect(messagesFor('en').notifyReplies).to.equal(enCommentForms.notifyReplies);
   });
 
