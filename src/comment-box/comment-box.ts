@@ -7,6 +7,7 @@ import { LocalizedElement } from '../core/localized-element.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
+import './strings.js';
 import { safeUrl } from '../core/url.js';
 import { countAttribute, oneOf } from '../core/validate.js';
 import { warnAttribute } from '../core/warn.js';

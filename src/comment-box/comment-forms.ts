@@ -7,6 +7,7 @@ import { readerFromToken } from './reader.js';
 import { CommentDeletedEvent, CommentEditedEvent, CommentPostedEvent } from './events.js';
 import { composerTemplate, type ComposerView } from './composer-view.js';
 import { adoptFormStyles } from './form.styles.js';
+import './form-strings.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import type { CommentsApi, Moderation } from './api.js';
 import type { ThreadState } from './thread.js';

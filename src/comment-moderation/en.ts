@@ -1,4 +1,4 @@
-import type { ModerationMessages } from '../core/messages/messages.js';
+import type { Messages, ModerationMessages } from '../core/messages/messages.js';
 
 /** The moderation inbox's English strings, in its own chunk: pages without it do not load them (strings.ts registers them). */
 export const enModeration: ModerationMessages = {
@@ -55,3 +55,25 @@ export const enModeration: ModerationMessages = {
   modKeyUndo: 'Undo the last decision',
   modKeyHelp: 'Show these shortcuts',
 };
+
+/**
+ * The English words the inbox shares with the comment box and the typo dialog, whose code (and words) it does not load:
+ * copies, which test/core/english-by-element.test.ts checks against theirs.
+ */
+export const enInboxShared = {
+  approve: 'Approve',
+  reject: 'Reject',
+  spam: 'Spam',
+  delete: 'Delete',
+  pin: 'Pin',
+  unpin: 'Unpin',
+  pinned: 'Pinned',
+  editAwaitingModeration: 'edit awaiting moderation',
+  sortOldest: 'Oldest first',
+  sortNewest: 'Newest first',
+  signIn: 'Sign In',
+  retry: 'Try again',
+  close: 'Close',
+  cancel: 'Cancel',
+  errorRateLimited: { one: 'Too many reports. Try again in {n} second.', other: 'Too many reports. Try again in {n} seconds.' },
+} satisfies Partial<Messages>;

@@ -1,6 +1,5 @@
 import { addEnglish } from '../core/i18n.js';
-import '../core/form-strings.js';
-import { enModeration } from './en.js';
+import { enInboxShared, enModeration } from './en.js';
 
 // The inbox's English strings come with its own chunk: pages without it do not load them.
-addEnglish(enModeration);
+addEnglish({ ...enInboxShared, ...enModeration });

@@ -49,7 +49,7 @@ function parse(script: Element): Partial<Messages> | undefined {
 
 /**
  * The keys of the strings that come with the typo reporter's and the comment box's code (messages/en.ts
- * beyond en-core.ts), so that a page may declare them before those elements load; '+' marks plural
+ * beyond en-core.ts and the inbox's), so that a page may declare them before that code loads; '+' marks plural
  * forms. test/core/english-by-element.test.ts checks the list against the catalogue.
  */
 export const LATER_KEYS =

@@ -1,6 +1,9 @@
 import { ApiError } from './http.js';
-import { fill, formatPlural, messagesFor, type PluralMessage } from './i18n.js';
-import './form-strings.js';
+import { addEnglish, fill, formatPlural, messagesFor, type PluralMessage } from './i18n.js';
+import { enFailure } from './messages/en-failure.js';
+
+// Its English words come with it: the comment box's, the typo dialog's and the inbox's shared code.
+addEnglish(enFailure);
 
 /**
  * A failed request in the reader's words: offline or timed out, rate limited (with how long to wait),

@@ -1,5 +1,3 @@
-import { diagnoseNetworkFailure } from './cors.js';
-
 /** Why a request failed, in terms an element can turn into a message for the reader. */
 export type FailureKind = 'network' | 'timeout' | 'http';
 
@@ -65,7 +63,9 @@ async function attempt<T>(url: string, options: RequestOptions): Promise<T> {
     if (error instanceof ApiError) throw error;
     if (options.signal?.aborted) throw error;
     if (controller.signal.aborted) throw new ApiError('timeout', 'timed out');
-    diagnoseNetworkFailure(url);
+    // Only a failed request needs the diagnosis of a refused cross-origin API: its code comes then (chunks/cors.js).
+    // Unreachable, it says nothing, as when the API is down: the reader's message does not wait for it.
+    void import('./cors.js').then(({ diagnoseNetworkFailure }) => diagnoseNetworkFailure(url), () => undefined);
     throw new ApiError('network', String(error));
   } finally {
     clearTimeout(timer);

@@ -23,8 +23,9 @@ export interface Resolution {
   readonly plural: string;
 }
 
-// English starts with the strings of the elements any page may show; the typo reporter and the comment box
-// bring the rest with their code (addEnglish), so that a page without them does not download their words.
+// English starts with the strings of the elements any page may show; the rest come with the code that shows them
+// (addEnglish: the typo reporter's hint and dialog, the comment box's thread and forms, the inbox), so that a page
+// downloads no words before the code that shows them.
 const loaded = new Map<string, Messages>([['en', enCore as Messages]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Messages>>();
@@ -155,8 +156,13 @@ export function formatPlural(
   return fill(lang, message[pluralCategory(resolve(lang)?.plural ?? lang, count)] ?? message.other, values);
 }
 
-/** Completes the English catalogue with the strings of elements that bring their own (see failure.ts). */
+/**
+ * Completes the English catalogue with the strings that come with some code (the comment box's forms, the typo
+ * dialog …). They change nothing on screen (no element could show them before their code came, and a string two
+ * parts share is the same in both: test/core/english-by-element.test.ts), so the elements are not redrawn, only
+ * look their words up again: the forms' or the dialog's arrival does not redraw a long thread.
+ */
 export function addEnglish(messages: Partial<Messages>): void {
   loaded.set('en', { ...loaded.get('en'), ...messages } as Messages);
-  changed();
+  locales.clear();
 }

@@ -1,6 +1,7 @@
 import { h } from '../core/view.js';
 import type { Messages } from '../core/i18n.js';
 import type { TypoReport } from './report.js';
+import './dialog-strings.js';
 
 export type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'error'; message: string };
 

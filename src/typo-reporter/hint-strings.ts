@@ -1,15 +1,8 @@
-import { addEnglish, type Messages } from '../core/i18n.js';
+import { addEnglish } from '../core/i18n.js';
+import { enHint } from '../core/messages/en-hint.js';
 
-/**
- * The English words of the hint, and of a dialog whose code could not be fetched: they come with the element,
- * not with the dialog's code (which brings the rest, core/form-strings.ts). The same as en-forms.ts's
- * (test/typo-reporter/typo-reporter.test.ts checks it).
- */
-export const enHint = {
-  typoHint: 'Found a mistake? Select it and press {keys}.',
-  typoReport: 'Report a mistake',
-  errorNetwork: 'Could not reach the server. Check your connection and try again.',
-  retry: 'Try again',
-} satisfies Partial<Messages>;
-
+// The English words of the hint, and of a dialog whose code could not be fetched, come with the element; the
+// dialog's come with its code (dialog-strings.ts).
 addEnglish(enHint);
+
+export { enHint };

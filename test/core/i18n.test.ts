@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { fill, formatPlural, localeFor, localeReady, messagesFor, registerMessages } from '../../src/core/i18n.js';
+import { addEnglish, fill, formatPlural, localeFor, localeReady, messagesFor, registerMessages } from '../../src/core/i18n.js';
 import { canonicalLanguage, languageOf } from '../../src/core/locale.js';
 import { languageFallbacks } from '../../src/core/languages.js';
 import { en } from '../../src/core/messages/en.js';
 import { captureWarnings } from '../helpers/warnings.js';
-// The typo reporter's and the comment box's English strings come with their code (english-by-element.test.ts).
-import '../../src/core/form-strings.js';
+
+// The typo reporter's and the comment box's English strings come with their code (english-by-element.test.ts): all of them here.
+addEnglish(en);
 
 /** The locale for `tag` once its catalogue is here. */
 async function ready(tag: string) {

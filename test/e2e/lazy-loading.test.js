@@ -200,6 +200,10 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       assert.equal(site.machineryAnswered(), false, 'the dialog code was already here: the test proves nothing');
       const mark = await until(tab, () => document.querySelector('typo-reporter').shadowRoot.querySelector('dialog[open] mark')?.textContent, undefined, 'the dialog opened');
       assert.equal(mark, 'teh');
+      // The dialog's English words come with its code (chunks/machinery.js): none missing when it opens.
+      const words = await tab.evaluate(() => document.querySelector('typo-reporter').shadowRoot.querySelector('dialog[open]').textContent.replace(/\s+/g, ' '));
+      for (const word of ['Report a mistake', 'Suggested correction', 'Comment (optional)', 'Send', 'Cancel']) assert.ok(words.includes(word), `${word} in: ${words}`);
+      assert.doesNotMatch(words, /undefined|typo[A-Z]/);
       assert.equal(chunksAsked(site).filter((chunk) => chunk === 'machinery.js').length, 1);
       assert.deepEqual(await problems(), []);
       site.holdMachinery(0);
@@ -315,11 +319,18 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
     it("fetches the comment forms' code only for a reader who may comment: exactly the files `npm run size` counts", async () => {
       const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
       assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('comment-forms.js'), 'the size report lists the forms as on demand');
+      // The diagnosis of a cross-origin API that refuses the page (src/core/cors.ts) comes only after a failed request.
+      assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('cors.js'), 'the size report lists the CORS diagnosis as on demand');
       for (const [path, signedIn, shown] of [['comments.html', false, '.prompt'], ['signed-in.html', true, 'button[type="submit"]']]) {
         const { tab, problems } = await open(path);
         await until(tab, (selector) => !!document.querySelector('comment-box').shadowRoot?.querySelector(selector), shown, `${shown} on ${path}`);
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.deepEqual(chunksAsked(site).sort(), chunkNames(pageFiles(['comment-box'], { signedIn }).eager).sort(), path);
+        // The thread's English words come with the element, the forms' with their code: none missing in either state.
+        const words = await tab.evaluate(() => document.querySelector('comment-box').shadowRoot.textContent.replace(/\s+/g, ' '));
+        const expected = signedIn ? ['Comments', 'Your comment', 'Preview', 'Post'] : ['Comments', 'You must be logged in to comment.', 'Sign In', 'Sign Up'];
+        for (const word of expected) assert.ok(words.includes(word), `${word} in: ${words}`);
+        assert.doesNotMatch(words, /undefined/, path);
         assert.deepEqual(await problems(), [], path);
         await tab.close();
       }

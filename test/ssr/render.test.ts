@@ -8,7 +8,10 @@ import { html } from 'lit';
 import { renderInkwell, renderInkwellStream, estimateReadingTime, type RenderResult } from '../../src/ssr/ssr.js';
 import { catalogues } from '../../src/core/messages/catalogues.js';
 import { en } from '../../src/core/messages/en.js';
-import { formatPlural } from '../../src/core/i18n.js';
+import { formatPlural, messagesFor } from '../../src/core/i18n.js';
+import { enHint } from '../../src/core/messages/en-hint.js';
+import { enThread } from '../../src/core/messages/en-thread.js';
+import { enFailure } from '../../src/core/messages/en-failure.js';
 
 /** The HTML with Lit's hydration markers and the shadow roots' styles left out: what a reader's text is made of. */
 const plain = (rendered: string) =>
@@ -131,6 +134,13 @@ describe('inkwell-elements/ssr renders each element in Node', () => {
     const { out: bad, warnings } = await withWarnings(() => renderInkwell('<comment-box api="/v1" thread="t" count="many"></comment-box>'));
     assert.match(plain(shadow(bad, 'comment-box')), /<h2 [^>]*>Comments<\/h2>/);
     assert.deepEqual(warnings, ['[inkwell] <comment-box> count: "many" is not a number of at least 0; it is ignored']);
+  });
+
+  it('has the English words of all it draws: the typo reporter\'s hint, the comment box\'s thread (they come with their code)', async () => {
+    const out = await renderInkwell('<typo-reporter api="/v1"></typo-reporter><comment-box api="/v1" thread="t"></comment-box>');
+    assert.doesNotMatch(text(out), /undefined/);
+    const shown = messagesFor('en') as unknown as Record<string, unknown>;
+    for (const part of [enHint, enThread, enFailure]) for (const [key, value] of Object.entries(part)) assert.deepEqual(shown[key], value, key);
   });
 
   it('speaks every shipped language, from the element\'s lang, with no wait', async () => {

@@ -117,7 +117,7 @@ describe('<typo-reporter>', () => {
     });
 
     it('says the hint (and that its dialog could not load) in the same English words as the catalogue', () => {
-      // The element brings them (hint-strings.ts): the catalogue's English (en-forms.ts) comes with the dialog's code.
+      // The element brings them (hint-strings.ts); the dialog's English (en-typo-dialog.ts) comes with its code.
       for (const [key, value] of Object.entries(enHint)) expect(value, key).to.equal(en[key as keyof typeof enHint]);
     });
 

@@ -1,29 +1,12 @@
-import type { Messages, ModerationMessages } from './messages.js';
-import { enCore } from './en-core.js';
+import type { Messages } from './messages.js';
 
 /**
- * The English strings of en-core.ts and the typo reporter's and comment box's below, which come with
- * their code (form-strings.ts); the moderation inbox's are in src/comment-moderation/en.ts, which comes with its code.
+ * The English words of the comment box before anyone writes (the thread, its actions, the forms' stand-in), which
+ * come with the element's code (src/comment-box/strings.ts); the forms' own are en-comment-forms.ts.
  */
-export const enForms: Omit<Messages, keyof ModerationMessages> = {
-  ...enCore,
-  typoHint: 'Found a mistake? Select it and press {keys}.',
-  typoReport: 'Report a mistake',
-  typoQuote: 'The passage with the mistake',
-  typoNoSelection: 'Without a selection, the report cannot link to the passage: please quote it.',
-  typoCorrection: 'Suggested correction',
-  typoComment: 'Comment (optional)',
-  typoSent: 'Thank you! The author has been told.',
-  typoTooLong: { one: 'Please select at most {n} character.', other: 'Please select at most {n} characters.' },
-  typoMailSubject: 'A mistake on “{title}”',
-  send: 'Send',
-  sending: 'Sending…',
+export const enThread = {
   cancel: 'Cancel',
-  close: 'Close',
   retry: 'Try again',
-  errorNetwork: 'Could not reach the server. Check your connection and try again.',
-  errorRateLimited: { one: 'Too many reports. Try again in {n} second.', other: 'Too many reports. Try again in {n} seconds.' },
-  errorFailed: 'It could not be sent: {message}',
   commentsTitle: 'Comments',
   commentsHeading: { one: 'Comments ({n})', other: 'Comments ({n})' },
   noComments: 'No comments yet',
@@ -35,18 +18,12 @@ export const enForms: Omit<Messages, keyof ModerationMessages> = {
   signUp: 'Sign Up',
   sessionExpired: 'Your session has expired — sign in again. Your text is kept.',
   signInUnverified: 'Your sign-in could not be verified — please sign in again. Your text is kept.',
-  signedInAs: 'Signed in as {name}',
   yourComment: 'Your comment',
   replyTo: 'Reply to {name}',
-  post: 'Post',
-  preview: 'Preview',
   reply: 'Reply',
   edit: 'Edit',
-  editComment: 'Edit your comment',
-  save: 'Save',
   delete: 'Delete',
   confirmDelete: 'Delete this comment?',
-  commentDeleted: 'Comment deleted.',
   awaitingModeration: 'awaiting moderation',
   editAwaitingModeration: 'edit awaiting moderation',
   approve: 'Approve',
@@ -58,16 +35,11 @@ export const enForms: Omit<Messages, keyof ModerationMessages> = {
   sortOldest: 'Oldest first',
   sortNewest: 'Newest first',
   sortBy: 'Sort comments',
-  posted: 'Your comment was posted.',
-  postedHeld: 'Your comment was sent and is awaiting moderation.',
-  charactersLeft: { one: '{n} character left', other: '{n} characters left' },
   replyingTo: 'replying to {name}',
   deletedComment: 'This comment was deleted.',
   heldComment: 'This comment is awaiting moderation.',
   removedComment: 'This comment was removed.',
   edited: 'edited',
-  guestName: 'Name',
-  guestEmail: 'E-mail (optional, never shown)',
   tooManyAttempts: { one: 'Too many attempts. Try again in {n} second.', other: 'Too many attempts. Try again in {n} seconds.' },
   reactions: 'Reactions',
   articleReactions: 'Reactions to the article',
@@ -84,6 +56,4 @@ export const enForms: Omit<Messages, keyof ModerationMessages> = {
   unpin: 'Unpin',
   authorLabel: 'Author',
   banned: 'A moderator has banned you from commenting here. Your text has not been posted.',
-  notifyReplies: 'Notify me of replies by e-mail',
-  notifyConfirm: 'We will first send you a link to confirm your address.',
-};
+} satisfies Partial<Messages>;
