@@ -200,8 +200,11 @@ export class CommentBox extends LocalizedElement {
   private writer?: Writer;
   private writerLoading?: Promise<Writer | undefined>;
   private restoredFor?: string;
-  /** The code that reads the page the site included is on its way: only that markup is shown meanwhile. */
-  private adopting?: Promise<void>;
+  /**
+   * The code that reads the page the site included is on its way; true: only that markup is shown meanwhile (false
+   * over a server's drawing, which hydrates and stays).
+   */
+  private adopting?: boolean;
   /** Ctrl+Enter was pressed in this form before its code was here: it is sent when the code arrives. */
   private pendingSubmit?: string;
   /** Reactions on their way to the server, by target and kind: a second click waits for the first. */
@@ -218,9 +221,10 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.threadControl.phase !== 'waiting' || this.adopting) return;
-    if (this.base() && hasIncluded(this)) this.adopting = this.adoptIncluded();
-    else this.watchThread();
+    if (this.threadControl.phase !== 'waiting' || this.adopting !== undefined) return;
+    if (!this.base() || !hasIncluded(this)) return this.watchThread();
+    this.adopting = true;
+    void this.adoptIncluded();
   }
 
   private watchThread(): void {
@@ -603,6 +607,8 @@ export class CommentBox extends LocalizedElement {
   // —— rendering ——
 
   protected override render() {
+    // A server's drawing hydrates and stays (false) rather than give way to the included markup alone.
+    if (this.serverView) this.adopting &&= false;
     if (this.adopting) return html`<slot></slot>`;
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
