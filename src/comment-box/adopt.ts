@@ -65,3 +65,14 @@ export function includedPage(host: HTMLElement, thread: string, sort: Sort, now 
     ...(now - made > FRESH_MS && { stale: `made ${minutes} minutes ago` }),
   };
 }
+
+/** The included page, if the element can use it; the console says why it cannot, or that it is old (and fetched again). */
+export function usableIncludedPage(host: HTMLElement, thread: string, sort: Sort): IncludedPage | undefined {
+  const included = includedPage(host, thread, sort);
+  if (typeof included !== 'object') {
+    if (included) console.warn(`[inkwell] <${host.localName}> the included comments cannot be used (${included}): fetching them`);
+    return undefined;
+  }
+  if (included.stale) console.warn(`[inkwell] <${host.localName}> the included comments are old (${included.stale}): fetching them again`);
+  return included;
+}

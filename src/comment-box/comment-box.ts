@@ -17,7 +17,7 @@ import { LoginRequestedEvent } from './events.js';
 import { CommentsApi } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { placeThread } from './tree.js';
-import { includedPage } from './adopt.js';
+import { adoptCode, hasIncluded } from './adopt-code.js';
 import { NEW_COMMENT, formName, type FormKey } from './forms.js';
 import { refusalText } from './sign-in.js';
 import type { Writer, WriterHooks } from './comment-forms.js';
@@ -201,6 +201,11 @@ export class CommentBox extends LocalizedElement {
   private writer?: Writer;
   private writerLoading?: Promise<Writer | undefined>;
   private restoredFor?: string;
+  /**
+   * The code that reads the page the site included is on its way; true: only that markup is shown meanwhile (false
+   * over a server's drawing, which hydrates and stays).
+   */
+  private adopting?: boolean;
   /** Ctrl+Enter was pressed in this form before its code was here: it is sent when the code arrives. */
   private pendingSubmit?: string;
   /** Reactions on their way to the server, by target and kind: a second click waits for the first. */
@@ -217,7 +222,13 @@ export class CommentBox extends LocalizedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.threadControl.phase !== 'waiting' || this.adoptIncluded()) return;
+    if (this.threadControl.phase !== 'waiting' || this.adopting !== undefined) return;
+    if (!this.base() || !hasIncluded(this)) return this.watchThread();
+    this.adopting = true;
+    void this.adoptIncluded();
+  }
+
+  private watchThread(): void {
     const { lang, messages: m } = this.locale;
     this.stopWarming = warmFormatters(lang, m, () => new ThreadDrawing().draw(this.threadView(m, lang), placeThread([sample()], [], 0)));
     // The request starts now, not after the first render: the listing is on its way while the element draws.
@@ -285,19 +296,21 @@ export class CommentBox extends LocalizedElement {
   }
 
   /**
-   * Takes the page the site included (comments.html) as the first page, so nothing is fetched and nothing
-   * flashes; markup that cannot be used is fetched instead, with a warning.
+   * Takes the page the site included (comments.html) as the first page, so it is not fetched and nothing
+   * flashes: the markup stays shown while the code that reads it arrives. Markup that cannot be used, or that
+   * code failing to arrive, has the thread fetched instead, with a warning (a failed fetch of it has Retry).
    */
-  private adoptIncluded(): boolean {
-    if (!this.base()) return false;
-    const included = includedPage(this, this.threadId(), oneOf(this, 'sort', this.sort, SORTS, 'oldest'));
-    if (typeof included !== 'object') {
-      if (included) console.warn(`[inkwell] <${this.localName}> the included comments cannot be used (${included}): fetching them`);
-      return false;
-    }
-    if (included.stale) console.warn(`[inkwell] <${this.localName}> the included comments are old (${included.stale}): fetching them again`);
-    this.threadControl.adopt(included, Boolean(this.currentToken()));
-    return true;
+  private async adoptIncluded(): Promise<void> {
+    const included = await adoptCode.load().then(
+      ({ usableIncludedPage }) => usableIncludedPage(this, this.threadId(), oneOf(this, 'sort', this.sort, SORTS, 'oldest')),
+      (error: unknown) => void console.warn(`[inkwell] <${this.localName}> the included comments cannot be read (${String(error)}): fetching them`),
+    );
+    this.adopting = undefined;
+    // Taken away meanwhile: the next connection starts again.
+    if (!this.isConnected || this.threadControl.phase !== 'waiting') return;
+    if (included) this.threadControl.adopt(included, Boolean(this.currentToken()));
+    else this.watchThread();
+    this.requestUpdate();
   }
 
   /** "Load more comments": the reader lands on the first comment that arrived, and hears how many did. */
@@ -595,6 +608,9 @@ export class CommentBox extends LocalizedElement {
   // —— rendering ——
 
   protected override render() {
+    // A server's drawing hydrates and stays (false) rather than give way to the included markup alone.
+    if (this.serverView) this.adopting &&= false;
+    if (this.adopting) return html`<slot></slot>`;
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
     // The server renders the heading and the light-DOM children (a thread's first page the site included).

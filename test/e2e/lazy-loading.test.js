@@ -19,6 +19,11 @@ const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset
 <link rel="stylesheet" href="/page.css"><script src="/watch.js"></script>${head}</head><body>${body}</body></html>`;
 const MODULE = '<script type="module" src="/dist/inkwell.js"></script>';
 const CLASSIC = '<script src="/dist/inkwell.iife.js"></script>';
+// A thread's first page as the server's comments.html writes it (server/src/comments/html.ts), made just now.
+const INCLUDED = `<div data-inkwell-comments data-thread="t" data-sort="oldest" data-total="1" data-rendered-at="${new Date().toISOString()}">
+<h2>Comments (1)</h2><ol><li><article id="comment-c1" itemscope itemtype="https://schema.org/Comment" data-body="Included *first*">
+<header><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ada</span></span>
+<time itemprop="dateCreated" datetime="2026-01-02T03:04:05.000Z">2 January 2026</time></header><div itemprop="text"><p>Included <em>first</em></p></div></article></li></ol></div>`;
 const PAGES = {
   'lazy.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<div class="spacer"></div><comment-box api="/v1" thread="t"></comment-box>`),
   'eager.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<div class="spacer"></div><comment-box api="/v1" thread="t" eager></comment-box>`),
@@ -36,6 +41,8 @@ const PAGES = {
   // A comment box read signed out, and by a signed-in reader (the fake server reads no token), whose box fetches its forms at once.
   'comments.html': page(MODULE, `<comment-box api="/v1" thread="t" eager></comment-box>`),
   'signed-in.html': page(MODULE, `<comment-box api="/v1" thread="t" eager token="${TOKEN}"></comment-box>`),
+  // A comment box holding the page the site included, whose code that reads it comes on demand.
+  'included.html': page(MODULE, `<comment-box api="/v1" thread="t" eager>${INCLUDED}</comment-box>`),
   // The page kind of size-budget.json's third budget: the three light elements and the typo reporter, none of them on Lit.
   'typo-cards.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" author="Ada Lovelace" comments="3"></article-card><typo-reporter for="story" api="/v1"></typo-reporter>`),
   'counted.html': page(MODULE, `<reading-time for="story"></reading-time>${ARTICLE}<author-badge name="Ada Lovelace"></author-badge><article-card headline="Proofreading" thread="t" api="/v1"></article-card>`),
@@ -51,6 +58,7 @@ function startSite() {
   let holdMachinery = 0;
   let machineryAnswered = false;
   let failForms = 0;
+  let failAdopt = 0;
   let failMachinery = 0;
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
@@ -64,6 +72,7 @@ function startSite() {
       if (file.endsWith('machinery.js') && holdMachinery) await new Promise((resolve) => setTimeout(resolve, holdMachinery));
       if (file.endsWith('machinery.js')) machineryAnswered = true;
       if (file.endsWith('comment-forms.js') && failForms > 0) return (failForms--, send(503, 'text/plain', 'unavailable'));
+      if (file.endsWith('adopt.js') && failAdopt > 0) return (failAdopt--, send(503, 'text/plain', 'unavailable'));
       return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
     }
     if (path === '/watch.js') return send(200, 'text/javascript', WATCH);
@@ -86,6 +95,7 @@ function startSite() {
         holdMachinery: (ms) => ((holdMachinery = ms), (machineryAnswered = false)),
         machineryAnswered: () => machineryAnswered,
         failForms: (times) => (failForms = times),
+        failAdopt: (times) => (failAdopt = times),
         failMachinery: (times) => (failMachinery = times),
         close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
       }),
@@ -350,6 +360,32 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       assert.equal(chunksAsked(site).filter((chunk) => chunk === 'comment-forms.js').length, 2);
       // The failed module fetch itself is the only error the browser reports.
       assert.ok(messages.filter((m) => m.type === 'error' || m.type === 'pageerror').every((m) => /503|comment-forms|Failed to load|module/i.test(m.text)), JSON.stringify(messages));
+      await tab.close();
+    });
+
+    it('fetches the code that reads an included page only for a box holding one, and takes the page over without fetching it', async () => {
+      const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
+      const { eager, onDemand } = pageFiles(['comment-box']);
+      assert.ok(chunkNames(onDemand).includes('adopt.js') && !chunkNames(eager).includes('adopt.js'), 'the size report lists it as on demand');
+      const { tab, problems } = await open('included.html');
+      const body = await until(tab, () => document.querySelector('comment-box').shadowRoot?.querySelector('#comment-c1 .body')?.innerHTML, undefined, 'the included comment drawn by the element');
+      assert.match(body, /Included <em>first<\/em>/);
+      assert.equal(await tab.evaluate(() => document.querySelector('[data-inkwell-comments]').hidden), true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(chunksAsked(site).sort(), [...chunkNames(eager), 'adopt.js'].sort());
+      assert.ok(!site.requests.some((path) => /^\/v1\/threads\/t\/comments$/.test(path)), `the included page was fetched again: ${site.requests.join()}`);
+      assert.deepEqual(await problems(), []);
+      await tab.close();
+    });
+
+    it('fetches the thread, with a warning, when the code that reads an included page cannot be fetched', async () => {
+      site.failAdopt(1);
+      const { tab, messages } = await open('included.html');
+      await until(tab, () => !!document.querySelector('comment-box').shadowRoot?.querySelector('.empty'), undefined, 'the fetched thread (empty on this server)');
+      assert.ok(site.requests.some((path) => /^\/v1\/threads\/t\/comments$/.test(path)), site.requests.join());
+      assert.ok(messages.some((m) => m.type === 'warning' && /<comment-box> the included comments cannot be read \(.+\): fetching them/.test(m.text)), JSON.stringify(messages));
+      // The failed module fetch itself is the only error the browser reports.
+      assert.ok(messages.filter((m) => m.type === 'error' || m.type === 'pageerror').every((m) => /503|adopt|Failed to load|module/i.test(m.text)), JSON.stringify(messages));
       await tab.close();
     });
 

@@ -41,6 +41,11 @@ SCRIPT</head>
 <comment-box api="/v1" thread="quiet-craft" count="2" eager lang="en"><p class="included">Reading aloud works. — Grace Hopper</p></comment-box>
 </main></body></html>`;
 
+/** The thread's first page as the server's comments.html writes it (server/src/comments/html.ts), made just now. */
+const INCLUDED = `<div data-inkwell-comments data-thread="quiet-craft" data-sort="oldest" data-total="2" data-rendered-at="${new Date().toISOString()}"><h2>Comments (2)</h2><ol>${COMMENTS.comments
+  .map((c) => `<li><article id="comment-${c.id}" data-body="${c.body}"><header><span itemprop="author"><span itemprop="name">${c.author.name}</span></span> <time itemprop="dateCreated" datetime="${c.createdAt}">${c.createdAt.slice(0, 10)}</time></header><p>${c.body}</p></article></li>`)
+  .join('')}</ol></div>`;
+
 async function renderSite() {
   assert.ok(existsSync('dist/esm/ssr/ssr.js') && existsSync('dist/inkwell.js'), 'run `npm run build` first');
   const { renderInkwell } = await import(new URL('../../dist/esm/ssr/ssr.js', import.meta.url).href);
@@ -49,6 +54,10 @@ async function renderSite() {
     'nojs.html': await renderInkwell(TEMPLATE.replace('SCRIPT', "<script>document.documentElement.setAttribute('data-js', 'ran')</script>")),
     'hydrate.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script type="module" src="/dist/inkwell.js"></script>')),
     'bundle.html': await renderInkwell(TEMPLATE.replace('SCRIPT', '<script defer src="/dist/inkwell.bundle.js"></script>')),
+    // The comment box holding the page the site included: read by code fetched for it (chunks/adopt.js) after hydration.
+    'included.html': await renderInkwell(
+      TEMPLATE.replace('SCRIPT', '<script type="module" src="/dist/inkwell.js"></script>').replace('<p class="included">Reading aloud works. — Grace Hopper</p>', INCLUDED),
+    ),
   };
 }
 
@@ -297,6 +306,38 @@ for (const [name, launch, jsOff] of [
         messages.filter((message) => /^(error|pageerror)/.test(message) || /hydrat|mismatch/i.test(message)),
         [],
       );
+      await tab.close();
+    });
+
+    it('hydrates a comment box holding an included page and takes the page over: its heading kept, the page not fetched', async () => {
+      const tab = await browser.newPage();
+      const messages = [];
+      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+      tab.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
+      if (tab.addInitScript) await tab.addInitScript(WATCH);
+      else await tab.evaluateOnNewDocument(WATCH);
+      await viewport(tab);
+      site.requests.length = 0;
+      await tab.goto(`${site.url}/included.html`, { waitUntil: 'load' });
+      for (const until = Date.now() + 10_000; ; ) {
+        if (await tab.evaluate(() => !!document.querySelector('comment-box').shadowRoot.querySelector('[part="comment"]'))) break;
+        assert.ok(Date.now() < until, `the included page was not taken over: ${messages.join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const seen = await tab.evaluate(() => {
+        const root = document.querySelector('comment-box').shadowRoot;
+        return {
+          kept: root.querySelector('h2') === window.__server.heading,
+          headings: root.querySelectorAll('h2').length,
+          heading: root.querySelector('h2').textContent.trim(),
+          bodies: [...root.querySelectorAll('article .body')].map((body) => body.textContent.trim()),
+          hidden: document.querySelector('[data-inkwell-comments]').hidden,
+        };
+      });
+      assert.deepEqual(seen, { kept: true, headings: 1, heading: 'Comments (2)', bodies: ['Reading aloud works.', 'So does a ruler under the line.'], hidden: true });
+      assert.ok(site.requests.includes('/dist/chunks/hydrate.js') && site.requests.includes('/dist/chunks/adopt.js'), site.requests.join());
+      assert.ok(!site.requests.includes('/v1/threads/quiet-craft/comments'), 'the included page was fetched again');
+      assert.deepEqual(messages.filter((message) => /^(error|warn|pageerror)/.test(message) || /hydrat|mismatch/i.test(message)), []);
       await tab.close();
     });
 

@@ -1,0 +1,8 @@
+/**
+ * The code that reads a page the site included inside the element (src/comment-box/adopt.ts, chunks/adopt.js in
+ * the drop-in build), fetched only by a box that holds such markup; a test may hold or fail the fetch in between.
+ */
+export const adoptCode = { load: () => import('./adopt.js') };
+
+/** Whether the site included a page inside `host` (comments.html): the wrapper adopt.ts reads. */
+export const hasIncluded = (host: HTMLElement) => host.querySelector(':scope>[data-inkwell-comments]') !== null;
