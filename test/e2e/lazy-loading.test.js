@@ -312,14 +312,16 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       }
     });
 
-    it("fetches the comment forms' code only for a reader who may comment: exactly the files `npm run size` counts", async () => {
+    it("fetches the comment forms' code, and Lit, only for a reader who may comment: exactly the files `npm run size` counts", async () => {
       const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
-      assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('comment-forms.js'), 'the size report lists the forms as on demand');
+      for (const chunk of ['comment-forms.js', 'lit.js']) assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes(chunk), `the size report lists ${chunk} as on demand`);
       for (const [path, signedIn, shown] of [['comments.html', false, '.prompt'], ['signed-in.html', true, 'button[type="submit"]']]) {
         const { tab, problems } = await open(path);
         await until(tab, (selector) => !!document.querySelector('comment-box').shadowRoot?.querySelector(selector), shown, `${shown} on ${path}`);
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.deepEqual(chunksAsked(site).sort(), chunkNames(pageFiles(['comment-box'], { signedIn }).eager).sort(), path);
+        // Lit comes with the forms only: a signed-out reader's comment box draws without it.
+        assert.equal(chunksAsked(site).includes('lit.js'), signedIn, `${path}: ${chunksAsked(site).join()}`);
         assert.deepEqual(await problems(), [], path);
         await tab.close();
       }
