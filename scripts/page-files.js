@@ -17,7 +17,8 @@ export function importsOf(file) {
 
 /**
  * What an element fetches at once for a reader who may write (signed in, or where guests may post), though
- * it is an import() for everyone else: the comment box's forms, moderation and own-comment actions.
+ * it is an import() for everyone else: the comment box's forms, moderation and own-comment actions (and what
+ * they import: Lit, which a signed-out reader's comment box does without).
  */
 export const SIGNED_IN = { 'comment-box': ['dist/chunks/comment-forms.js'] };
 

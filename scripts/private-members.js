@@ -24,7 +24,7 @@ export const PRIVATE_MEMBERS = [
   'onAction', 'redraw', 'measureBio', 'guestFields', 'focusKeeper', 'findTarget', 'fetchCount',
   'computeEstimate', 'closeDialog', 'adoptIncluded', 'threadControl', 'hooks', 'listen', 'generation', 'observer', 'liveStream', 'stopWarming',
   'counterWait', 'writer', 'writerLoading', 'restoredFor', 'pendingSubmit', 'loadWriter', 'withWriter', 'arrived',
-  'writerHooks', 'composer', 'forms', 'notifyFields',
+  'writerHooks', 'composer', 'forms', 'notifyFields', 'standIns', 'formNodes',
 ];
 
 // Without C, O, T, j, k and l: Lit's members of those names (this.C, this.l …) are on its elements and parts.

@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from '../core/decorators.js';
 import { VERSION } from '../core/version.js';
 import { themeStyles } from '../core/theme.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { LocalizedElement } from '../core/localized-element.js';
+import { LightElement, type PropertyValues } from '../core/light-element.js';
+import { draw, h, type Children, type ViewElement } from '../core/view.js';
 import { apiBase, readerToken } from '../core/endpoint.js';
 import { ApiError } from '../core/http.js';
 import { describeFailure } from '../core/failure.js';
@@ -92,7 +92,7 @@ const ANNOUNCE_MS = 4000;
  * @cssprop [--inkwell-button-primary-color] - Text colour of the Post button; the accent by default.
  * @cssprop [--inkwell-input-background=transparent] - Background of fields.
  */
-export class CommentBox extends LocalizedElement {
+export class CommentBox extends LightElement {
   /** The Inkwell version this class belongs to. */
   static readonly version = VERSION;
   static override styles = [themeStyles, commentBoxStyles];
@@ -212,16 +212,14 @@ export class CommentBox extends LocalizedElement {
   private readonly reacting = new Set<string>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes when what had it disappears: the heading, the start of the thread. */
-  private readonly focusKeeper = new FocusKeeper(this, () => this.renderRoot.querySelector<HTMLElement>('h2'));
-
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    root.addEventListener('click', (event) => this.onAction(event));
-    return root;
-  }
+  private readonly focusKeeper = new FocusKeeper(this, () => this.renderRoot!.querySelector<HTMLElement>('h2'));
+  /** The stand-ins for the forms while their code loads, by form name: the same nodes from one draw to the next. */
+  private readonly standIns = new Map<string, Element>();
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // One listener for the comments' buttons (the same function each time: added once).
+    this.renderRoot!.addEventListener('click', this.onAction);
     if (this.threadControl.phase !== 'waiting' || this.adopting !== undefined) return;
     if (!this.base() || !hasIncluded(this)) return this.watchThread();
     this.adopting = true;
@@ -245,9 +243,13 @@ export class CommentBox extends LocalizedElement {
     this.updateStarted = performance.now();
     if (changed.size !== 1 || !changed.has('renderLimit')) this.look++;
     if (changed.has('token') && changed.get('token') !== undefined) this.threadControl.refusal = undefined;
+    // What Lit's controllers were told before each render, told here (a LightElement tells its controllers only of connections).
+    this.threadControl.hostUpdate();
+    this.focusKeeper.hostUpdate();
   }
 
   protected override updated(): void {
+    this.focusKeeper.hostUpdated();
     // A reader who may write gets the forms' code from the first update on, not on the server (no retry on its own
     // after a failure: the reader asks).
     if (!this.writerLoading && !this.writerFailed && this.canWrite()) void this.loadWriter();
@@ -330,7 +332,7 @@ export class CommentBox extends LocalizedElement {
     this.highlighted = id;
     this.renderLimit = Infinity;
     await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
+    const target = this.renderRoot!.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
   }
@@ -347,11 +349,11 @@ export class CommentBox extends LocalizedElement {
    * finds whichever comes first in the thread).
    */
   private focusAfter(...selectors: string[]): void {
-    this.focusKeeper.next(() => selectors.map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean));
+    this.focusKeeper.next(() => selectors.map((selector) => this.renderRoot!.querySelector<HTMLElement>(selector)).find(Boolean));
   }
 
   /** The comments' buttons, handled by one listener for the whole thread. */
-  private onAction(event: Event): void {
+  private readonly onAction = (event: Event): void => {
     const kind = reactionHit(event);
     if (kind) {
       // The article's bar is outside every comment.
@@ -384,7 +386,7 @@ export class CommentBox extends LocalizedElement {
       case 'unpin':
         return this.withWriter((writer) => writer.pin(comment, hit.action === 'pin'));
     }
-  }
+  };
 
   // —— forms, fetched on demand ——
 
@@ -417,9 +419,9 @@ export class CommentBox extends LocalizedElement {
    */
   private arrived(writer: Writer): Writer {
     const typed = new Map<string, string>();
-    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const active = this.renderRoot!.activeElement;
     let caret: [string, number, number] | undefined;
-    for (const field of this.renderRoot.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
+    for (const field of this.renderRoot!.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
       typed.set(field.dataset.form!, field.value);
       if (field === active) caret = [field.id, field.selectionStart, field.selectionEnd];
     }
@@ -429,10 +431,10 @@ export class CommentBox extends LocalizedElement {
     this.restoreDrafts(writer, typed);
     if (caret || sending) {
       this.focusKeeper.next(() => {
-        const field = caret && this.renderRoot.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
+        const field = caret && this.renderRoot!.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
         // The caret stays where it was, unless a stored draft now comes before the typed text.
         if (field && field.value === typed.get(field.id.slice(2))) field.setSelectionRange(caret![1], caret![2]);
-        if (sending) this.renderRoot.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
+        if (sending) this.renderRoot!.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
         return field;
       });
     }
@@ -457,7 +459,7 @@ export class CommentBox extends LocalizedElement {
       threadId: () => this.threadId(),
       client: () => this.client(),
       max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
-      auth: (action, label) => this.authLink(action, label),
+      auth: (action, label) => draw(this.authLink(action, label)),
       newestFirst: () => this.newestFirst(),
       update: () => this.requestUpdate(),
       focus: (...selectors) => this.focusAfter(...selectors),
@@ -473,40 +475,46 @@ export class CommentBox extends LocalizedElement {
    * A form, or the sign-in prompt for a reader who may not write. Before the forms' code is here, a stand-in:
    * its field takes the reader's text at once and it says the form is loading, or that it failed, with a retry.
    */
-  private composer(key: FormKey, editing?: Comment, replyName?: string) {
+  private composer(key: FormKey, editing?: Comment, replyName?: string): Element | ViewElement | undefined {
     const { lang, messages: m } = this.locale;
     if (!this.canWrite()) {
-      if (key.kind !== 'new') return nothing;
+      if (key.kind !== 'new') return undefined;
       const { refusal } = this.threadControl;
-      return html`<p class="prompt">${refusal ? refusalText(refusal, m) : m.loginRequired}
-        ${this.authLink('sign-in', m.signIn)} / ${this.authLink('sign-up', m.signUp)}</p>`;
+      return h('p', { class: 'prompt' }, refusal ? refusalText(refusal, m) : m.loginRequired, ' ', this.authLink('sign-in', m.signIn), ' / ', this.authLink('sign-up', m.signUp));
     }
-    if (this.writer) return this.writer.template(key, editing, replyName);
-    if (editing) return nothing;
+    if (this.writer) return this.writer.draw(key, editing, replyName);
+    if (editing) return undefined;
     const name = formName(key);
     const failed = this.writerFailed;
-    return html`<form part="form" aria-busy=${failed ? 'false' : 'true'} @submit=${(event: Event) => event.preventDefault()}>
-      <label for="f-${name}">${replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment}</label>
-      <textarea part="input" id="f-${name}" name="body" dir="auto" rows="3" data-form=${name} aria-describedby="f-${name}-note"
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            this.pendingSubmit = name;
-          } else if (event.key === 'Escape' && key.kind !== 'new') {
-            event.preventDefault();
-            this.closeForm(key);
-          }
-        }}></textarea>
-      <div class="row">
-        <span class="note ${failed ? 'error' : ''}" id="f-${name}-note" role=${failed ? 'alert' : nothing}>${failed ?? m.formLoading}</span>
-        ${failed
-          ? html`<button part="action" type="button" @click=${() => {
-              void this.loadWriter();
-              this.focusAfter(`#f-${CSS.escape(name)}`);
-            }}>${m.retry}</button>`
-          : nothing}
-      </div>
-    </form>`;
+    const keydown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.pendingSubmit = name;
+      } else if (event.key === 'Escape' && key.kind !== 'new') {
+        event.preventDefault();
+        this.closeForm(key);
+      }
+    };
+    const retry = () => {
+      void this.loadWriter();
+      this.focusAfter(`#f-${CSS.escape(name)}`);
+    };
+    const standIn = h(
+      'form',
+      { part: 'form', 'aria-busy': failed ? 'false' : 'true', onsubmit: (event: Event) => event.preventDefault() },
+      h('label', { for: `f-${name}` }, replyName ? fill(lang, m.replyTo, { name: replyName }) : m.yourComment),
+      h('textarea', { part: 'input', id: `f-${name}`, name: 'body', dir: 'auto', rows: 3, 'data-form': name, 'aria-describedby': `f-${name}-note`, onkeydown: keydown }),
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { class: failed ? 'note error' : 'note', id: `f-${name}-note`, role: failed && 'alert' }, failed ?? m.formLoading),
+        failed && h('button', { part: 'action', type: 'button', onclick: retry }, m.retry),
+      ),
+    );
+    // Drawn over the last one: the field the reader types into stays the same node.
+    const drawn = draw(standIn, this.standIns.get(name));
+    this.standIns.set(name, drawn);
+    return drawn;
   }
 
   /**
@@ -546,7 +554,7 @@ export class CommentBox extends LocalizedElement {
       all: !target || this.reactionsOpen === target,
       toggle: Boolean(target),
       label: target ? m.reactions : m.articleReactions,
-      note: note && html`${note.text}${note.signIn ? html` ${this.authLink('sign-in', m.signIn)}` : nothing}`,
+      note: note && (note.signIn ? [note.text, ' ', this.authLink('sign-in', m.signIn)] : [note.text]),
     };
   }
 
@@ -584,7 +592,7 @@ export class CommentBox extends LocalizedElement {
    * a button. Both fire `login-requested` first; when the site leaves it alone and there is nowhere to go,
    * the console says what to set.
    */
-  private authLink(action: 'sign-in' | 'sign-up', label: string) {
+  private authLink(action: 'sign-in' | 'sign-up', label: string): ViewElement {
     const attribute = action === 'sign-up' && this.signupUrl ? 'signup-url' : 'login-url';
     const safe = safeUrl(attribute === 'signup-url' ? this.signupUrl : this.loginUrl, this, attribute);
     const returnUrl = this.returnUrl();
@@ -598,67 +606,76 @@ export class CommentBox extends LocalizedElement {
         );
       }
     };
-    if (!safe) return html`<button type="button" class="link" @click=${onClick}>${label}</button>`;
+    if (!safe) return h('button', { type: 'button', class: 'link', onclick: onClick }, label);
     const target = new URL(safe, document.baseURI);
     target.searchParams.set('return', returnUrl);
-    return html`<a href=${target.href} @click=${onClick}>${label}</a>`;
+    return h('a', { href: target.href, onclick: onClick }, label);
   }
 
 
   // —— rendering ——
 
-  protected override render() {
-    // A server's drawing hydrates and stays (false) rather than give way to the included markup alone.
+  protected override render(): Children {
+    // A server's drawing stays (false) rather than give way to the included markup alone.
     if (this.serverView) this.adopting &&= false;
-    if (this.adopting) return html`<slot></slot>`;
+    if (this.adopting) return h('slot');
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
     // The server renders the heading and the light-DOM children (a thread's first page the site included).
     const phase = this.serverView ? 'waiting' : this.threadControl.phase;
-    return html`
-      <section aria-labelledby="heading" aria-busy=${phase === 'loading' ? 'true' : 'false'}>
-        <div class="bar">
-          <h2 id="heading" part="heading" tabindex="-1">${headingText(m, lang, phase === 'ready' ? total : countAttribute(this, 'count', this.count, 0))}</h2>
-          ${(phase === 'ready' || phase === 'loading') && total > 1
-            ? html`<label class="status">${m.sortBy}
-                <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort)}>
-                  <option value="oldest" ?selected=${this.sort !== 'newest' && this.sort !== 'top'}>${m.sortOldest}</option>
-                  <option value="newest" ?selected=${this.sort === 'newest'}>${m.sortNewest}</option>
-                  <option value="top" ?selected=${this.sort === 'top'}>${m.sortTop}</option>
-                </select></label
-              >`
-            : nothing}
-        </div>
-        ${this.reactions && phase === 'ready' ? (this.articleBar = drawReactionBar(this.reactionBar(''), this.threadState.reactions, this.articleBar)) : nothing}
-        ${this.serverView ? html`<slot></slot>` : this.renderBody(m, lang)}
-        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      </section>
-    `;
+    const sortOption = (value: Sort, label: string, selected: boolean) => h('option', { value, selected }, label);
+    // The live region right after the heading's bar, where nothing before it comes and goes: always the same node.
+    return h(
+      'section',
+      { 'aria-labelledby': 'heading', 'aria-busy': phase === 'loading' ? 'true' : 'false' },
+      h(
+        'div',
+        { class: 'bar' },
+        h('h2', { id: 'heading', part: 'heading', tabindex: '-1' }, headingText(m, lang, phase === 'ready' ? total : countAttribute(this, 'count', this.count, 0))),
+        (phase === 'ready' || phase === 'loading') &&
+          total > 1 &&
+          h(
+            'label',
+            { class: 'status' },
+            m.sortBy,
+            ' ',
+            h(
+              'select',
+              { onchange: (event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort) },
+              sortOption('oldest', m.sortOldest, this.sort !== 'newest' && this.sort !== 'top'),
+              sortOption('newest', m.sortNewest, this.sort === 'newest'),
+              sortOption('top', m.sortTop, this.sort === 'top'),
+            ),
+          ),
+      ),
+      h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }, this.announcement),
+      this.reactions && phase === 'ready' && (this.articleBar = drawReactionBar(this.reactionBar(''), this.threadState.reactions, this.articleBar)),
+      this.serverView ? h('slot') : this.renderBody(m, lang),
+    );
   }
 
-  private renderBody(m: Messages, lang: string) {
+  private renderBody(m: Messages, lang: string): Children {
     switch (this.threadControl.phase) {
       case 'waiting':
       case 'loading':
         // What the page put inside the element stays in view while the thread loads.
-        return html`<slot><p class="status">${m.loadingComments}</p></slot>`;
+        return h('slot', {}, h('p', { class: 'status' }, m.loadingComments));
       case 'failed':
-        return html`<p class="status" role="alert">${m.loadFailed}</p>
-          ${this.base() ? html`<button part="action" type="button" @click=${() => this.threadControl.load()}>${m.retry}</button>` : nothing}`;
+        return [
+          h('p', { class: 'status', role: 'alert' }, m.loadFailed),
+          this.base() && h('button', { part: 'action', type: 'button', onclick: () => this.threadControl.load() }, m.retry),
+        ];
     }
     const thread = this.threadState;
     const placed = thread.placed(Math.max(0, countAttribute(this, 'max-depth', this.maxDepth, 0) ?? 3));
     const incoming = thread.incoming.length;
-    return html`
-      ${incoming
-        ? html`<button part="action primary-action" type="button" class="primary" @click=${this.showIncoming}>${formatPlural(lang, m.newComments, incoming, { n: incoming })}</button>`
-        : nothing}
-      ${placed.length ? this.drawing.draw(this.threadView(m, lang), placed.slice(0, this.renderLimit)) : html`<p class="empty">${m.noComments}</p>`}
-      ${thread.nextCursor
-        ? html`<button part="action" type="button" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${m.loadMore}</button>`
-        : nothing}
-      ${this.composer(NEW_COMMENT)}
-    `;
+    return [
+      incoming > 0 &&
+        h('button', { part: 'action primary-action', type: 'button', class: 'primary', onclick: () => this.showIncoming() }, formatPlural(lang, m.newComments, incoming, { n: incoming })),
+      placed.length ? this.drawing.draw(this.threadView(m, lang), placed.slice(0, this.renderLimit)) : h('p', { class: 'empty' }, m.noComments),
+      thread.nextCursor && h('button', { part: 'action', type: 'button', 'aria-disabled': thread.loadingMore ? 'true' : 'false', onclick: () => this.loadMore() }, m.loadMore),
+      this.composer(NEW_COMMENT),
+    ];
   }
 
   private threadView(m: Messages, lang: string): ThreadView {
@@ -679,8 +696,8 @@ export class CommentBox extends LocalizedElement {
       },
       pictureError: this.pictureFailed,
       bar: (comment) => this.reactionBar(comment.id),
-      editor: (comment) => this.composer({ kind: 'edit', id: comment.id }, comment),
-      replyForm: (comment) => this.composer({ kind: 'reply', id: comment.id }, undefined, comment.author.name),
+      editor: (comment) => this.composer({ kind: 'edit', id: comment.id }, comment) as Element | undefined,
+      replyForm: (comment) => this.composer({ kind: 'reply', id: comment.id }, undefined, comment.author.name) as Element | undefined,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { render } from 'lit';
 import { ApiError } from '../core/http.js';
 import type { Messages } from '../core/i18n.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
@@ -29,7 +29,8 @@ export interface WriterHooks {
   client(): CommentsApi;
   /** The longest comment, in characters. */
   max(): number;
-  auth(action: 'sign-in' | 'sign-up', label: string): TemplateResult;
+  /** Sign In or Sign Up, drawn by the element. */
+  auth(action: 'sign-in' | 'sign-up', label: string): Element;
   newestFirst(): boolean;
   /** Draw again: a form's state changed. */
   update(): void;
@@ -52,6 +53,8 @@ export interface WriterHooks {
 export class Writer {
   private readonly forms = new Map<string, FormState>();
   private readonly draftTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each form's holder (Lit renders into it) and the form taken out of it, by form name. */
+  private readonly formNodes = new Map<string, [HTMLElement, Element?]>();
   /** "Notify me of replies" is ticked (the reader's last choice). */
   private notifyOn = notifyPreference();
 
@@ -59,9 +62,18 @@ export class Writer {
     if (hooks.element.shadowRoot) adoptFormStyles(hooks.element.shadowRoot);
   }
 
-  /** A form: the thread's own, a reply to a comment (`replyName`: whom it answers), or the edit of `editing`. */
-  template(key: FormKey, editing?: Comment, replyName?: string): TemplateResult {
-    return composerTemplate(this.composerView(), key, editing, replyName);
+  /**
+   * A form: the thread's own, a reply to a comment (`replyName`: whom it answers), or the edit of `editing`.
+   * Each form is rendered by Lit into a holder of its own and taken out to where the element places it: the
+   * template (one `<form>`) stays the same, so Lit changes that node in place wherever it is, and the form
+   * drawn again is the same node (focus and the caret stay).
+   */
+  draw(key: FormKey, editing?: Comment, replyName?: string): Element {
+    const name = formName(key);
+    let drawn = this.formNodes.get(name);
+    if (!drawn) this.formNodes.set(name, (drawn = [document.createElement('div')]));
+    render(composerTemplate(this.composerView(), key, editing, replyName), drawn[0]);
+    return (drawn[1] ??= drawn[0].firstElementChild!);
   }
 
   /**

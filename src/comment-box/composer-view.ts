@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
-import { markdownFragment } from './markdown.js';
+import { markdownFragment } from './markdown-fragment.js';
 import { formName, type FormKey, type FormState } from './forms.js';
 import type { Comment } from './types.js';
 
@@ -20,7 +20,7 @@ export interface ComposerView {
   /** Whether the form offers the notify checkbox, and to whom. */
   offersNotify(key: FormKey): 'reader' | 'guest' | undefined;
   form(key: FormKey): FormState;
-  auth(action: 'sign-in' | 'sign-up', label: string): TemplateResult;
+  auth(action: 'sign-in' | 'sign-up', label: string): Element;
   submit(key: FormKey, event: Event): void;
   input(key: FormKey, event: Event): void;
   close(key: FormKey): void;

@@ -1,6 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseMarkdown, type MarkdownNode } from './markdown-parse.js';
 
+// The thread draws bodies without Lit (markdown-fragment.ts, the same elements and attributes); these templates are
+// for sites that render comments with Lit (exported by the package), in a module of their own so that the
+// comment box's chunk does not import Lit.
+
 // Reader text reaches the DOM only through Lit child bindings (text nodes); the only attribute
 // bindings are the href and language class that the parser checked.
 
@@ -38,36 +42,4 @@ export function renderMarkdown(source: string): TemplateResult {
   const parts = parseMarkdown(source).map(node);
   // Most comments are one paragraph: that template, not a list holding it.
   return parts.length == 1 ? (parts[0] as TemplateResult) : html`${parts}`;
-}
-
-/** Appends `list` to `parent` as DOM nodes; the same elements and attributes as `node` draws through templates. */
-function appendNodes(parent: Node, list: MarkdownNode[]): Node {
-  for (const n of list) {
-    if (typeof n == 'string') {
-      parent.appendChild(document.createTextNode(n));
-      continue;
-    }
-    const element = parent.appendChild(document.createElement(n.tag));
-    if (n.tag == 'pre') {
-      const code = element.appendChild(document.createElement('code'));
-      if (n.lang) code.className = 'language-' + n.lang;
-      code.textContent = n.text;
-    } else if (n.tag == 'code') element.textContent = n.text;
-    else if (n.tag != 'br') {
-      if (n.tag == 'a') {
-        element.setAttribute('rel', 'nofollow ugc noopener');
-        element.setAttribute('href', n.href);
-      }
-      appendNodes(element, n.children);
-    }
-  }
-  return parent;
-}
-
-/**
- * A comment body as DOM nodes made directly, for the thread: a hundred comments drawn through a template per
- * block cost Lit an instance each. Reader text becomes text nodes; the only attributes are the checked ones.
- */
-export function markdownFragment(source: string): DocumentFragment {
-  return appendNodes(document.createDocumentFragment(), parseMarkdown(source)) as DocumentFragment;
 }

@@ -1,6 +1,6 @@
-import { render } from 'lit';
 import type { Messages } from '../core/i18n.js';
 import { formatNumber } from '../core/locale.js';
+import { patch, type View } from '../core/view.js';
 import type { ReactionKind, Reactions } from './types.js';
 
 /** What a reader sees of each of the server's kinds (its Reactions schema): a kind it adds fails the typecheck here. */
@@ -27,7 +27,7 @@ export interface ReactionBar {
   toggle: boolean;
   label: string;
   /** Why the last toggle failed (rolled back), or that signing in is needed; with a sign-in link then. */
-  note?: unknown;
+  note?: View[];
 }
 
 /** `reactions` after the reader adds (`on`) or takes back their `kind`. */
@@ -92,14 +92,14 @@ export function drawReactionBar(bar: ReactionBar, reactions: Reactions | undefin
     changeText(button.firstChild!, n ? `${EMOJI[kind]} ${shown}` : EMOJI[kind]);
   }
   for (const gone of buttons.values()) gone.remove();
-  // The note, when there is one, is the bar's last child; it may hold a sign-in link (a Lit template).
+  // The note, when there is one, is the bar's last child; it may hold a sign-in link.
   let note = div.lastElementChild?.localName === 'span' ? (div.lastElementChild as HTMLElement) : undefined;
   if (bar.note && !note) {
     note = div.appendChild(document.createElement('span'));
     note.className = 'note error';
     note.setAttribute('role', 'alert');
   }
-  if (bar.note) render(bar.note, note!);
+  if (bar.note) patch(note!, bar.note);
   else note?.remove();
   return div;
 }

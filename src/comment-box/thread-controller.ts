@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Controller, LightElement } from '../core/light-element.js';
 import { ApiError } from '../core/http.js';
 import { warnAttribute } from '../core/warn.js';
 import { ThreadState } from './thread.js';
@@ -36,7 +36,7 @@ export interface ThreadHooks {
  * load is current (a generation counter: an answer to an older one is dropped), the reader's refused token,
  * and every change the server announces merged into the thread's state. The element owns one and draws it.
  */
-export class ThreadController implements ReactiveController {
+export class ThreadController implements Controller {
   readonly state: ThreadState;
   phase: Phase = 'waiting';
   /** Why the server refused the reader's token on reading (`token_expired` …); the thread is then read signed out. */
@@ -48,7 +48,7 @@ export class ThreadController implements ReactiveController {
   private liveStream?: EventSource;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: LightElement,
     private readonly hooks: ThreadHooks,
   ) {
     this.state = new ThreadState(host);

@@ -1,4 +1,3 @@
-import type { ReactiveControllerHost } from 'lit';
 import { mergeComments, placeThread, type Placed } from './tree.js';
 import type { Comment, CommentPage, Reactions } from './types.js';
 
@@ -21,7 +20,7 @@ export class ThreadState {
   loadingMore = false;
   private placedFor?: { top: Comment[]; replies: Comment[]; maxDepth: number; placed: Placed[] };
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(private readonly host: { requestUpdate(): void }) {}
 
   /** The thread in display order, placed once per change of its comments or depth. */
   placed(maxDepth: number): Placed[] {

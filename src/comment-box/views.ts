@@ -1,10 +1,9 @@
-import { nothing, render } from 'lit';
 import { fill, formatPlural, type Messages } from '../core/i18n.js';
 import { nest, type Branch, type Placed } from './tree.js';
 import { parseDate } from '../core/dates.js';
 import { formatDateTime, formatRelative } from '../core/timestamps.js';
 import { colorOf, initialsOf } from '../core/avatar.js';
-import { markdownFragment } from './markdown.js';
+import { markdownFragment } from './markdown-fragment.js';
 import { changeAttribute, drawReactionBar, type ReactionBar } from './reactions.js';
 import type { Reader } from './reader.js';
 import type { Comment } from './types.js';
@@ -31,9 +30,9 @@ export interface ThreadView {
   pictureError(event: Event): void;
   /** A published comment's reaction bar. */
   bar(comment: Comment): ReactionBar;
-  /** The edit form and the reply form: Lit templates, drawn into the comment only while open. */
-  editor(comment: Comment): unknown;
-  replyForm(comment: Comment): unknown;
+  /** The edit form and the reply form (kept by the element, the same node while open), placed in the comment only while open. */
+  editor(comment: Comment): Element | undefined;
+  replyForm(comment: Comment): Element | undefined;
 }
 
 /** What is drawn of one comment, kept so that drawing it again changes only what differs (and focus stays). */
@@ -50,16 +49,16 @@ interface Drawn {
   body: string;
   actions: string;
   replies?: HTMLOListElement;
-  /** A Lit part was rendered into the comment for its edit form, its reply form. */
-  editor?: boolean;
-  form?: boolean;
+  /** The edit form, the reply form placed in the comment. */
+  editor?: Element;
+  form?: Element;
 }
 
 /**
  * The thread as nested lists of DOM nodes, made from a prepared comment and filled with text and checked
  * attributes (a Lit template instance per comment cost more than the comment's own nodes). Each comment's
  * nodes are kept by id and changed in place when it is drawn again, so a button keeps focus while its
- * comment changes around it; the forms are Lit templates rendered into the comment while they are open.
+ * comment changes around it; the forms, made by the element, are placed in the comment while they are open.
  * Replies are lists inside their comment's item, so the accessibility tree gives each its level.
  */
 export class ThreadDrawing {
@@ -112,11 +111,16 @@ export class ThreadDrawing {
     if (view.highlighted === comment.id) article.className = 'highlight';
     else if (article.className) article.className = '';
     if (!placeholder) fillComment(view, entry, drawn, now);
-    const open = view.replyTo === comment.id;
-    if (open || drawn.form) render(open ? view.replyForm(comment) : nothing, drawn.li, { renderBefore: drawn.replies ?? null });
-    drawn.form = open;
+    drawn.form = place(drawn.li, drawn.form, view.replyTo === comment.id ? view.replyForm(comment) : undefined, drawn.replies ?? null);
     return drawn;
   }
+}
+
+/** Puts `form` (if any) into `parent` before `before`, instead of `was`; a form already there is not moved (it would lose focus). */
+function place(parent: Element, was: Element | undefined, form: Element | undefined, before: Node | null): Element | undefined {
+  if (was && was !== form) was.remove();
+  if (form && form.parentNode !== parent) parent.insertBefore(form, before);
+  return form;
 }
 
 /** Puts `children` into `list` in order, moving only what is out of place (a moved node would lose focus). */
@@ -200,8 +204,7 @@ function fillComment(view: ThreadView, { comment, replyingTo, flattened }: Place
     body.hidden = editing;
     drawn.body = bodyKey;
   }
-  if (editing || drawn.editor) render(editing ? view.editor(comment) : nothing, article, { renderBefore: body });
-  drawn.editor = editing;
+  drawn.editor = place(article, drawn.editor, editing ? view.editor(comment) : undefined, body);
 
   const actions = body.nextElementSibling as HTMLElement;
   const buttons = actionList(view, comment, created, now);

@@ -1,5 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
 /** The focused element, looked up through open shadow roots (`document.activeElement` stops at the first host). */
 export function deepActiveElement(): HTMLElement | undefined {
   let active = document.activeElement;
@@ -12,18 +10,17 @@ type Target = () => HTMLElement | null | undefined;
 /**
  * Keeps keyboard focus inside a host's shadow root from falling to `<body>` when a render removes
  * or disables the focused control. An action names where focus goes after its render (`next`);
- * otherwise focus that would be lost goes to `fallback`.
+ * otherwise focus that would be lost goes to `fallback`. The host calls `hostUpdate` before each draw and
+ * `hostUpdated` after it (a LightElement has no such hooks for controllers: only the comment box needs them).
  */
-export class FocusKeeper implements ReactiveController {
+export class FocusKeeper {
   private had?: Element;
   private wanted?: Target;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: HTMLElement & { requestUpdate(): void },
     private readonly fallback: Target,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
   /** Moves focus to what `target` finds once the host has rendered. */
   next(target: Target): void {

@@ -38,7 +38,7 @@ const declared = new WeakMap<object, Declarations>();
 const Base = (SERVER_SIDE ? (globalThis.HTMLElement ?? class {}) : HTMLElement) as typeof HTMLElement;
 
 /**
- * The base of the elements that draw without Lit (`<reading-time>`, `<author-badge>`, `<article-card>`), so
+ * The base of the elements that draw without Lit (`<reading-time>`, `<author-badge>`, `<article-card>`, `<typo-reporter>`, `<comment-box>`), so
  * that a page with only them does not download Lit. It keeps Lit's contract for them: declared properties
  * with attribute conversion and reflection, one draw a microtask after changes, `willUpdate`/`updated`,
  * `updateComplete`, properties set before the upgrade taken over. Like LocalizedElement it speaks its

@@ -4,7 +4,7 @@ import { readDeclaredScripts } from './declared-scripts.js';
 import { localeOf, stringsReady, unwatchLanguage, watchLanguage } from './localization.js';
 
 /**
- * The base of Inkwell's LitElements (the typo reporter, the comment box, the moderation inbox; the others are
+ * The base of Inkwell's LitElements (the moderation inbox; the others are
  * LightElements, which do the same without Lit): it speaks the language of its `lang`, its nearest ancestor's
  * or the document's, and it does not render until that language's strings are here, so nothing appears in the
  * wrong language. It renders again when a site registers strings or a `lang` in the page changes.

@@ -15,8 +15,8 @@ export interface ViewElement {
   readonly children: View[];
 }
 
-/** Text (never parsed as markup) or an element. */
-export type View = string | ViewElement;
+/** Text (never parsed as markup), an element, or a node made elsewhere (placed as it is; never on the server). */
+export type View = string | ViewElement | Node;
 
 /** What h() takes as children: nested arrays, and nothing where nothing is drawn. */
 export type Children = View | number | false | null | undefined | Children[];
@@ -50,21 +50,35 @@ type Styled = HTMLElement & Drawn & Record<string, unknown>;
 export function patch(parent: ParentNode, drawn: View[], start: ChildNode | null = parent.firstChild): void {
   let node = start as Drawn | null;
   for (const view of drawn) {
+    let made = node!;
     if (typeof view === 'string') {
-      if (node?.nodeType !== 3) node = parent.insertBefore(document.createTextNode(view), node);
+      if (node?.nodeType !== 3) made = document.createTextNode(view);
       else if ((node as Text).data !== view) (node as Text).data = view;
-    } else {
-      if ((node as Element | null)?.localName !== view.tag) node = parent.insertBefore(document.createElement(view.tag), node);
-      update(node as Styled, view.props);
-      patch(node as Element, view.children);
-    }
-    node = node!.nextSibling;
+    } else made = (view as ViewElement).tag ? draw(view as ViewElement, node) : (view as ChildNode);
+    // Kept, or a node made elsewhere already here: what is before it is no longer drawn (moving it instead would lose focus).
+    if (made.parentNode === parent) node = clear(node, made);
+    else parent.insertBefore(made, node);
+    node = made.nextSibling;
   }
-  while (node) {
+  clear(node, null);
+}
+
+/** Removes the nodes from `node` to `until`, and returns `until`. */
+function clear(node: ChildNode | null, until: ChildNode | null): ChildNode | null {
+  while (node && node !== until) {
     const next = node.nextSibling;
     node.remove();
     node = next;
   }
+  return node;
+}
+
+/** `view` as one element: `node` changed to show it when it is one of the same tag, else a new one. */
+export function draw(view: ViewElement, node?: ChildNode | null): Element {
+  const element = ((node as Element | null)?.localName === view.tag ? node : document.createElement(view.tag)) as Styled;
+  update(element, view.props);
+  patch(element, view.children);
+  return element;
 }
 
 function update(element: Styled, props: Props): void {

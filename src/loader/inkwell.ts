@@ -8,5 +8,5 @@ export const load = startLoader(
   // Each element's chunk is an entry of the build, named after its tag (rollup.config.js): one import for all of them.
   (tag) => import(`./chunks/${tag}.js`),
   () => import('./hydrate.js'),
-  ['comment-box', 'comment-moderation'],
+  ['comment-moderation'],
 );

@@ -1,6 +1,6 @@
 import { ElementRenderer } from '@lit-labs/ssr';
 import { LightElement } from '../core/light-element.js';
-import type { View } from '../core/view.js';
+import type { View, ViewElement } from '../core/view.js';
 
 const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPED[char]!);
@@ -34,11 +34,14 @@ function shadowHtml(element: LightElement, drawn: View[]): string {
  */
 function html(drawn: View[]): string {
   let out = '';
-  for (const view of drawn) {
-    if (typeof view === 'string') {
-      out += escape(view);
+  for (const drawnView of drawn) {
+    if (typeof drawnView === 'string') {
+      out += escape(drawnView);
       continue;
     }
+    // A node made elsewhere is drawn in the browser only (the server's draws hold none).
+    if (!('tag' in drawnView)) continue;
+    const view: ViewElement = drawnView;
     const attributes = Object.entries(view.props).filter(
       ([name, value]) => !name.startsWith('on') && name !== 'style' && value !== undefined && value !== null && value !== false,
     ) as [string, unknown][];

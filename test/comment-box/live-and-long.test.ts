@@ -194,7 +194,7 @@ describe('<comment-box> timing of the listing', () => {
     document.body.append(el);
     try {
       expect(held.requested, 'requested in connectedCallback').to.be.a('number');
-      expect(el.hasUpdated, 'not yet rendered').to.equal(false);
+      expect(el.shadowRoot!.querySelector('section'), 'not yet rendered').to.equal(null);
     } finally {
       held.respond?.();
       el.remove();

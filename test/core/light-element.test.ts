@@ -4,7 +4,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { LightElement, type PropertyValues } from '../../src/core/light-element.js';
 import { css } from '../../src/core/css.js';
-import { h } from '../../src/core/view.js';
+import { draw, h, patch, views } from '../../src/core/view.js';
 
 let count = 0;
 const tag = () => `inkwell-light-test-${++count}`;
@@ -174,5 +174,43 @@ describe('LightElement', () => {
     expect(element.shadowRoot!.adoptedStyleSheets).to.have.length(1);
     expect(element.shadowRoot!.querySelector('style')).to.equal(null);
     expect(getComputedStyle(element).display).to.equal('block');
+  });
+});
+
+describe('view.ts: nodes made elsewhere, and draw()', () => {
+  it('places a node made elsewhere among the views and never moves it: what was drawn before it and is not any more goes', () => {
+    const parent = document.body.appendChild(document.createElement('div'));
+    const list = document.createElement('ol');
+    const field = list.appendChild(document.createElement('li')).appendChild(document.createElement('input'));
+    try {
+      patch(parent, views([h('button', {}, 'new'), list, h('p', {}, 'after')]));
+      expect([...parent.children].map((child) => child.localName)).to.deep.equal(['button', 'ol', 'p']);
+      const after = parent.querySelector('p');
+      field.focus();
+      // The button goes: the list stays where it is (moved, it would lose the focus inside it), the paragraph after it too.
+      patch(parent, views([list, h('p', {}, 'after')]));
+      expect([...parent.children].map((child) => child.localName)).to.deep.equal(['ol', 'p']);
+      expect(document.activeElement).to.equal(field);
+      expect(parent.querySelector('p')).to.equal(after);
+      // Not drawn any more: taken away.
+      patch(parent, views([h('p', {}, 'after')]));
+      expect(list.isConnected).to.equal(false);
+    } finally {
+      parent.remove();
+    }
+  });
+
+  it('draws a view over an element of its tag (the same node, attributes and children changed), else makes one', () => {
+    const form = draw(h('form', { class: 'a' }, h('textarea', { id: 'f' })));
+    const field = form.querySelector('textarea')!;
+    field.value = 'typed';
+    expect(draw(h('form', { class: 'b' }, h('textarea', { id: 'f' }), 'note'), form)).to.equal(form);
+    expect(form.className).to.equal('b');
+    expect(form.querySelector('textarea')).to.equal(field);
+    expect(field.value).to.equal('typed');
+    expect(form.textContent).to.equal('note');
+    const other = draw(h('p', {}, 'x'), form);
+    expect(other).not.to.equal(form);
+    expect(other.outerHTML).to.equal('<p>x</p>');
   });
 });

@@ -326,11 +326,11 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       }
     });
 
-    it("fetches the comment forms' code only for a reader who may comment: exactly the files `npm run size` counts", async () => {
+    it("fetches the comment forms' code, and Lit, only for a reader who may comment: exactly the files `npm run size` counts", async () => {
       const chunkNames = (files) => files.filter((file) => file.startsWith('dist/chunks/')).map((file) => file.slice('dist/chunks/'.length));
-      assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('comment-forms.js'), 'the size report lists the forms as on demand');
       // The diagnosis of a cross-origin API that refuses the page (src/core/cors.ts) comes only after a failed request.
       assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes('cors.js'), 'the size report lists the CORS diagnosis as on demand');
+      for (const chunk of ['comment-forms.js', 'lit.js']) assert.ok(chunkNames(pageFiles(['comment-box']).onDemand).includes(chunk), `the size report lists ${chunk} as on demand`);
       for (const [path, signedIn, shown] of [['comments.html', false, '.prompt'], ['signed-in.html', true, 'button[type="submit"]']]) {
         const { tab, problems } = await open(path);
         await until(tab, (selector) => !!document.querySelector('comment-box').shadowRoot?.querySelector(selector), shown, `${shown} on ${path}`);
@@ -341,6 +341,8 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
         const expected = signedIn ? ['Comments', 'Your comment', 'Preview', 'Post'] : ['Comments', 'You must be logged in to comment.', 'Sign In', 'Sign Up'];
         for (const word of expected) assert.ok(words.includes(word), `${word} in: ${words}`);
         assert.doesNotMatch(words, /undefined/, path);
+        // Lit comes with the forms only: a signed-out reader's comment box draws without it.
+        assert.equal(chunksAsked(site).includes('lit.js'), signedIn, `${path}: ${chunksAsked(site).join()}`);
         assert.deepEqual(await problems(), [], path);
         await tab.close();
       }

@@ -23,7 +23,7 @@ const PROBES: Record<RtlTag, string> = {
 async function ready(page: HTMLElement, tag: RtlTag) {
   const hosts = [...page.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(tag)];
   await Promise.all(hosts.map((host) => host.updateComplete));
-  // The real form, not its stand-in (drawn while the forms' code is on its way): both directions compare the same.
+  // The real form (its Post button), not the stand-in shown while the forms' code loads: both directions measure the same.
   if (tag === 'comment-box') await waitUntil(() => hosts[0].shadowRoot!.querySelectorAll('article').length === 3 && hosts[0].shadowRoot!.querySelector('button[type="submit"]'), 'the comments and the form load');
   if (tag === 'article-card') await waitUntil(() => [...page.querySelectorAll('article-card')].every((card) => [...card.shadowRoot!.querySelectorAll('img')].every((img) => img.complete)), 'the pictures load');
   if (tag === 'author-badge') await waitUntil(() => hosts[0].shadowRoot!.querySelector('.toggle'), 'the long bio gets "more"');
