@@ -217,6 +217,9 @@ export const commentBoxStyles = css`
   .error {
     color: var(--_danger);
   }
+  .strut {
+    visibility: hidden;
+  }
   .prompt,
   .empty,
   .status {

@@ -508,7 +508,8 @@ export class CommentBox extends LightElement {
         'div',
         { class: 'row' },
         h('span', { class: failed ? 'note error' : 'note', id: `f-${name}-note`, role: failed && 'alert' }, failed ?? m.formLoading),
-        failed && h('button', { part: 'action', type: 'button', onclick: retry }, m.retry),
+        // Until there is a retry to offer, the button is kept out of sight: the row is as tall as the real form's, whose buttons take its place.
+        h('button', failed ? { part: 'action', type: 'button', onclick: retry } : { part: 'action', type: 'button', class: 'strut' }, m.retry),
       ),
     );
     // Drawn over the last one: the field the reader types into stays the same node.

@@ -169,4 +169,16 @@ describe('<comment-box> forms fetched on demand', () => {
     held.release();
     expect((await edited).detail.comment.status).to.equal('published');
   });
+
+  it("keeps the form's height when its code arrives: the stand-in's row is as tall as the real form's, so nothing below moves", async () => {
+    const held = holdForms();
+    const el = await box(`token="${fakeToken('Ada')}"`);
+    const rowHeight = () => root(el).querySelector('form .row')!.getBoundingClientRect().height;
+    const before = rowHeight();
+    expect(root(el).querySelector<HTMLElement>('form .row button')?.checkVisibility({ visibilityProperty: true }) ?? false, 'no button to see or reach while it loads').to.equal(false);
+    held.release();
+    await formReady(el);
+    await el.updateComplete;
+    expect(rowHeight()).to.be.closeTo(before, 0.5);
+  });
 });
