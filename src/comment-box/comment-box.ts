@@ -222,7 +222,8 @@ export class CommentBox extends LightElement {
     this.renderRoot!.addEventListener('click', this.onAction);
     if (this.threadControl.phase !== 'waiting' || this.adopting !== undefined) return;
     if (!this.base() || !hasIncluded(this)) return this.watchThread();
-    this.adopting = true;
+    // While the code that reads it loads, only the included markup shows; a server's drawing stays as it is (false).
+    this.adopting = !this.renderRoot!.querySelector('h2');
     void this.adoptIncluded();
   }
 
@@ -617,9 +618,7 @@ export class CommentBox extends LightElement {
   // —— rendering ——
 
   protected override render(): Children {
-    // A server's drawing stays (false) rather than give way to the included markup alone.
-    if (this.serverView) this.adopting &&= false;
-    if (this.adopting) return h('slot');
+    if (this.adopting && !this.serverView) return h('slot');
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
     // The server renders the heading and the light-DOM children (a thread's first page the site included).
