@@ -5,6 +5,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { FakeApi, fakeToken, sampleThread } from '../mocks/inkwell-api.js';
 import type { Comment } from '../src/comment-box/types.js';
+import { formsCode } from '../src/comment-box/forms-code.js';
 import { fragmentHtml, threadHtml } from '../server/src/comments/html.js';
 
 // Every story answers the element's real fetch code with its own in-browser FakeApi, installed in
@@ -48,6 +49,8 @@ interface FakeSetup {
   pin?: string;
   /** A moderator banned the story's reader. */
   banned?: boolean;
+  /** The forms' code (fetched on demand) never arrives, or fails once, for this story's box. */
+  forms?: 'held' | 'failed';
 }
 
 /** Some reactions on the first comments and on the article, one of each by the story's reader. */
@@ -149,6 +152,19 @@ function installEventSource(): void {
   (window as unknown as { EventSource: unknown }).EventSource = Wrapped;
 }
 
+/** How each story's box gets its forms' code, by its API base; the others fetch it as a page would. */
+const formsFor = new Map<string, FakeSetup['forms']>();
+const fetchForms = formsCode.load;
+formsCode.load = (host) => {
+  const base = host && new URL(host.getAttribute('api') ?? '', location.href).pathname.replace(/\/+$/, '');
+  const mode = base ? formsFor.get(base) : undefined;
+  if (mode === 'held') return new Promise(() => undefined);
+  if (mode !== 'failed') return fetchForms(host);
+  // Once: "Try again" then fetches it.
+  formsFor.delete(base!);
+  return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+};
+
 /** A fresh fake for this story's base, replacing the one an earlier render installed there. */
 function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
   const base = new URL(args.api, location.href).pathname.replace(/\/+$/, '');
@@ -159,6 +175,7 @@ function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
   setup.reactions?.(fake, args.thread);
   if (setup.pin) fake.pins.set(args.thread, setup.pin);
   if (setup.banned) fake.bans.add(authorId(READER));
+  formsFor.set(base, setup.forms);
   if (setup.offline) fake.fail(...Array.from({ length: setup.offline }, () => 'offline' as const));
   if (setup.refuse) fake.fail({ status: 401, body: { error: { code: setup.refuse, message: `The server's ${setup.refuse}` } } });
   fakes.set(base, fake);
@@ -281,6 +298,18 @@ export const SignedIn: Story = {
       ],
     } satisfies FakeSetup,
   },
+};
+
+/** Signed in, while the forms' code is on its way (held here): a stand-in field takes the reader's text at once, "Loading the form…". */
+export const FormLoading: Story = {
+  args: { api: '/fake/form-loading/v1', thread: 'form-loading', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 2), forms: 'held' } satisfies FakeSetup },
+};
+
+/** The forms' code could not be fetched: the stand-in keeps the text and says so, with "Try again" (which here fetches it). */
+export const FormUnavailable: Story = {
+  args: { api: '/fake/form-unavailable/v1', thread: 'form-unavailable', token: fakeToken(READER) },
+  parameters: { fake: { comments: (thread: string) => sampleThread(thread, 2), forms: 'failed' } satisfies FakeSetup },
 };
 
 /** The site's token carries the reader's e-mail (`email` claim): the form offers "Notify me of replies by e-mail", remembered for the next form. */

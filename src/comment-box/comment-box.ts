@@ -395,7 +395,7 @@ export class CommentBox extends LightElement {
   private loadWriter(): Promise<Writer | undefined> {
     if (!this.writerLoading) {
       this.writerFailed = undefined;
-      this.writerLoading = formsCode.load().then(
+      this.writerLoading = formsCode.load(this).then(
         ({ Writer }) => this.arrived(new Writer(this.writerHooks())),
         (error: unknown) => {
           this.writerLoading = undefined;

@@ -20,7 +20,7 @@ function holdForms() {
   const gate = new Promise<void>((resolve, reject) => ((release = resolve), (fail = reject)));
   formsCode.load = () => {
     loads++;
-    return gate.then(realLoad);
+    return gate.then(() => realLoad());
   };
   return { release, fail };
 }

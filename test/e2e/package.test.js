@@ -73,4 +73,18 @@ describe('the built package', () => {
     for (const entry of ['./dist/esm/index.js', './dist/esm/*/define.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
     assert.ok(!pkg.sideEffects.includes('./dist/esm/elements.js'));
   });
+
+  it('marks every module imported only for what it does (its English words, say) as a side effect, in src/ and dist/esm/, so a bundler keeps it', () => {
+    const patterns = pkg.sideEffects.map((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`));
+    const marked = (path) => patterns.some((pattern) => pattern.test(path));
+    const unmarked = [];
+    for (const file of readdirSync('src', { recursive: true }).filter((name) => name.endsWith('.ts'))) {
+      const dir = `src/${file}`.replace(/[^/]+$/, '');
+      for (const [, target] of readFileSync(`src/${file}`, 'utf8').matchAll(/^import '(\.[^']+)\.js';$/gm)) {
+        const source = `./${new URL(`${target}.ts`, `file:///${dir}`).pathname.slice(1)}`;
+        for (const path of [source, source.replace(/^\.\/src\//, './dist/esm/').replace(/\.ts$/, '.js')]) if (!marked(path)) unmarked.push(`${path} (imported by src/${file})`);
+      }
+    }
+    assert.deepEqual(unmarked, []);
+  });
 });
