@@ -202,6 +202,19 @@ for (const [name, launch, jsOff] of [
       else await tab.setViewport({ width: 1000, height: 1400 });
     }
 
+    /** A tab that records the console and page errors and, before the page's scripts, what the server drew (WATCH). */
+    async function watchedTab() {
+      const tab = await browser.newPage();
+      const messages = [];
+      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+      tab.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
+      if (tab.addInitScript) await tab.addInitScript(WATCH);
+      else await tab.evaluateOnNewDocument(WATCH);
+      await viewport(tab);
+      site.requests.length = 0;
+      return { tab, messages };
+    }
+
     it('shows the reading time, the badge, a complete card and the comments heading with JavaScript off', async () => {
       let tab;
       let firefox;
@@ -226,14 +239,7 @@ for (const [name, launch, jsOff] of [
     });
 
     it('hydrates with the loader: the same nodes, nothing duplicated, nothing moved, events work', async () => {
-      const tab = await browser.newPage();
-      const messages = [];
-      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-      tab.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
-      if (tab.addInitScript) await tab.addInitScript(WATCH);
-      else await tab.evaluateOnNewDocument(WATCH);
-      await viewport(tab);
-      site.requests.length = 0;
+      const { tab, messages } = await watchedTab();
       site.holdComments();
       await tab.goto(`${site.url}/hydrate.html`, { waitUntil: 'load' });
       const before = await tab.evaluate(() => window.__before);
@@ -312,14 +318,7 @@ for (const [name, launch, jsOff] of [
     });
 
     it('takes over a server-rendered comment box holding an included page: its heading kept, the page not fetched, no hydration', async () => {
-      const tab = await browser.newPage();
-      const messages = [];
-      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-      tab.on('pageerror', (error) => messages.push(`pageerror: ${error}`));
-      if (tab.addInitScript) await tab.addInitScript(WATCH);
-      else await tab.evaluateOnNewDocument(WATCH);
-      await viewport(tab);
-      site.requests.length = 0;
+      const { tab, messages } = await watchedTab();
       await tab.goto(`${site.url}/included.html`, { waitUntil: 'load' });
       for (const until = Date.now() + 10_000; ; ) {
         if (await tab.evaluate(() => !!document.querySelector('comment-box').shadowRoot.querySelector('[part="comment"]'))) break;
