@@ -1,5 +1,6 @@
 import { render } from 'lit';
 import { ApiError } from '../core/http.js';
+import type { FocusKeeper } from '../core/focus.js';
 import type { Messages } from '../core/i18n.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
@@ -11,6 +12,7 @@ import './form-strings.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import type { CommentsApi, Moderation } from './api.js';
 import type { ThreadState } from './thread.js';
+import type { CommentAction } from './views.js';
 import type { Comment } from './types.js';
 
 const DRAFT_DELAY_MS = 250;
@@ -36,6 +38,8 @@ export interface WriterHooks {
   update(): void;
   /** Focus, once drawn, the first element any of `selectors` finds. */
   focus(...selectors: string[]): void;
+  /** The element's focus keeper: what to focus once drawn, found by a function. */
+  keeper: FocusKeeper;
   announce(text: string): void;
   describe(error: unknown): string;
   /** Opens (an id) or closes the reply form, the edit form or the delete question the thread draws. */
@@ -77,6 +81,32 @@ export class Writer {
   }
 
   /**
+   * The forms' code is here: the text typed into the stand-in fields meanwhile joins the drafts, and the
+   * field that had focus is focused again in its real form, the caret where it was; a Ctrl+Enter pressed
+   * meanwhile (in the form named `sending`) sends.
+   */
+  takeOver(sending?: string): void {
+    const root = this.hooks.element.shadowRoot!;
+    const typed = new Map<string, string>();
+    const active = root.activeElement;
+    let caret: [string, number, number] | undefined;
+    for (const field of root.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
+      typed.set(field.dataset.form!, field.value);
+      if (field === active) caret = [field.id, field.selectionStart, field.selectionEnd];
+    }
+    this.restore(typed);
+    if (caret || sending) {
+      this.hooks.keeper.next(() => {
+        const field = caret && root.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
+        // The caret stays where it was, unless a stored draft now comes before the typed text.
+        if (field && field.value === typed.get(field.id.slice(2))) field.setSelectionRange(caret![1], caret![2]);
+        if (sending) root.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
+        return field;
+      });
+    }
+  }
+
+  /**
    * Takes the stored drafts, and what the reader typed before the forms were here (`typed`, by form name),
    * so nothing is lost: a stored draft and new text are both kept, the draft first. Reply forms with text open.
    */
@@ -100,6 +130,14 @@ export class Writer {
   /** Stops the drafts' pending saves (the element left the page). */
   stop(): void {
     for (const timer of this.draftTimers.values()) clearTimeout(timer);
+  }
+
+  /** A comment's button that needs the forms' code: Edit, Delete's confirmation, and the moderators' actions. */
+  run(action: CommentAction, comment: Comment): void {
+    if (action === 'edit') this.edit(comment);
+    else if (action === 'confirm-delete') void this.act(comment, 'delete');
+    else if (action === 'pin' || action === 'unpin') void this.pin(comment, action === 'pin');
+    else void this.act(comment, { status: action === 'approve' ? 'published' : action === 'reject' ? 'rejected' : 'spam' });
   }
 
   edit(comment: Comment): void {
