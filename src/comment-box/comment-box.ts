@@ -14,7 +14,7 @@ import { warnAttribute } from '../core/warn.js';
 import { FocusKeeper } from '../core/focus.js';
 import { readerFromToken } from './reader.js';
 import { LoginRequestedEvent } from './events.js';
-import { CommentsApi } from './api.js';
+import { CommentsApi, type ApiClass } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { placeThread } from './tree.js';
 import { adoptCode, hasIncluded } from './adopt-code.js';
@@ -163,7 +163,7 @@ export class CommentBox extends LightElement {
 
   /** Loading, paging and the live stream; the thread's comments are its state. */
   private readonly threadControl: ThreadController = new ThreadController(this, {
-    client: () => (this.base() ? this.client() : undefined),
+    client: () => (this.base() ? this.client(CommentsApi) : undefined),
     query: () => ({
       sort: oneOf(this, 'sort', this.sort, SORTS, 'oldest'),
       limit: Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20))),
@@ -293,8 +293,8 @@ export class CommentBox extends LightElement {
     return JSON.stringify([this.api, this.thread, this.sort, this.token]);
   }
 
-  private client(): CommentsApi {
-    return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken(), this.guests);
+  private client<A extends CommentsApi>(Api: ApiClass<A>): A {
+    return new Api(this.base()!, this.threadId(), () => this.currentToken(), this.guests);
   }
 
   private newestFirst(): boolean {
@@ -426,7 +426,7 @@ export class CommentBox extends LightElement {
       token: () => this.currentToken(),
       guests: () => this.guests,
       threadId: () => this.threadId(),
-      client: () => this.client(),
+      client: (Api) => this.client(Api),
       max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
       auth: (action, label) => draw(this.authLink(action, label)),
       newestFirst: () => this.newestFirst(),
@@ -505,7 +505,7 @@ export class CommentBox extends LightElement {
     this.reacting.add(key);
     thread.setReactions(target, toggled(thread.reactionsOf(target), kind, on));
     try {
-      thread.setReactions(target, await this.client().react(target, kind, on));
+      thread.setReactions(target, await this.client(CommentsApi).react(target, kind, on));
     } catch (error) {
       // Undone from what is shown now: live counts may have arrived meanwhile.
       thread.setReactions(target, toggled(thread.reactionsOf(target), kind, !on));

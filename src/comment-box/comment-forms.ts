@@ -10,7 +10,8 @@ import { composerTemplate, type ComposerView } from './composer-view.js';
 import { adoptFormStyles } from './form.styles.js';
 import './form-strings.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
-import type { CommentsApi, Moderation } from './api.js';
+import type { ApiClass, CommentsApi, Moderation } from './api.js';
+import { CommentWrites } from './api-writes.js';
 import type { ThreadState } from './thread.js';
 import type { CommentAction } from './views.js';
 import type { Comment } from './types.js';
@@ -28,7 +29,8 @@ export interface WriterHooks {
   token(): string | undefined;
   guests(): boolean;
   threadId(): string;
-  client(): CommentsApi;
+  /** The thread's client, of the class given. */
+  client<A extends CommentsApi>(Api: ApiClass<A>): A;
   /** The longest comment, in characters. */
   max(): number;
   /** Sign In or Sign Up, drawn by the element. */
@@ -150,7 +152,7 @@ export class Writer {
   /** Deletes a comment (the reader's, or any for a moderator), or changes its status (moderators). */
   async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
     const hooks = this.hooks;
-    const api = hooks.client();
+    const api = hooks.client(CommentWrites);
     try {
       if (change === 'delete') {
         await api.remove(comment.id);
@@ -174,7 +176,7 @@ export class Writer {
   async pin(comment: Comment, on: boolean): Promise<void> {
     const hooks = this.hooks;
     try {
-      hooks.state.setPin((await hooks.client().pin(comment.id, on)).commentId);
+      hooks.state.setPin((await hooks.client(CommentWrites).pin(comment.id, on)).commentId);
       hooks.focus(at(comment));
     } catch (error) {
       hooks.announce(hooks.describe(error));
@@ -211,7 +213,7 @@ export class Writer {
     const draft = saveDraft(thread, draftSlot(key), state.text);
     this.setForm(key, { sending: true, error: undefined, signIn: false });
     try {
-      const api = hooks.client();
+      const api = hooks.client(CommentWrites);
       const comment =
         key.kind === 'edit'
           ? await api.change(key.id, { body: text })

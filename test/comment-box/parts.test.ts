@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CommentsApi } from '../../src/comment-box/api.js';
+import { CommentWrites } from '../../src/comment-box/api-writes.js';
 import { ThreadState } from '../../src/comment-box/thread.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey } from '../../src/comment-box/forms.js';
 import { FakeApi, sampleThread } from '../../mocks/inkwell-api.js';
@@ -66,7 +66,7 @@ describe('comment-box API client', () => {
   afterEach(() => api.uninstall());
 
   it('builds every URL from the base, with the thread and comment ids encoded', async () => {
-    const client = new CommentsApi('/fake/v1', 'a/b ?', () => undefined);
+    const client = new CommentWrites('/fake/v1', 'a/b ?', () => undefined);
     await client.page('newest', 5, 'x&y');
     await client.change('s0', { body: 'New text' }).catch(() => undefined);
     await client.remove('s/0').catch(() => undefined);
