@@ -12,6 +12,7 @@ import './form-strings.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
 import type { ApiClass, CommentsApi, Moderation } from './api.js';
 import { CommentWrites } from './api-writes.js';
+import { insertOwn, markDeleted } from './thread-writes.js';
 import type { ThreadState } from './thread.js';
 import type { CommentAction } from './views.js';
 import type { Comment } from './types.js';
@@ -157,7 +158,7 @@ export class Writer {
       if (change === 'delete') {
         await api.remove(comment.id);
         hooks.open('confirming');
-        hooks.state.deleted(comment);
+        markDeleted(hooks.state, comment);
         hooks.announce(hooks.locale().messages.commentDeleted);
         hooks.element.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
@@ -234,7 +235,7 @@ export class Writer {
         return;
       }
       hooks.open('replyTo');
-      hooks.state.insert(comment, hooks.newestFirst());
+      insertOwn(hooks.state, comment, hooks.newestFirst());
       hooks.added();
       const m = hooks.locale().messages;
       hooks.announce(comment.status === 'pending' ? m.postedHeld : m.posted);
