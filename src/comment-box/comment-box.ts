@@ -14,7 +14,7 @@ import { warnAttribute } from '../core/warn.js';
 import { FocusKeeper } from '../core/focus.js';
 import { readerFromToken } from './reader.js';
 import { LoginRequestedEvent } from './events.js';
-import { CommentsApi } from './api.js';
+import { CommentsApi, type ApiClass } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { placeThread } from './tree.js';
 import { adoptCode, hasIncluded } from './adopt-code.js';
@@ -163,7 +163,7 @@ export class CommentBox extends LightElement {
 
   /** Loading, paging and the live stream; the thread's comments are its state. */
   private readonly threadControl: ThreadController = new ThreadController(this, {
-    client: () => (this.base() ? this.client() : undefined),
+    client: () => (this.base() ? this.client(CommentsApi) : undefined),
     query: () => ({
       sort: oneOf(this, 'sort', this.sort, SORTS, 'oldest'),
       limit: Math.min(100, Math.max(1, Math.floor(countAttribute(this, 'page-size', this.pageSize, 1) ?? 20))),
@@ -175,7 +175,10 @@ export class CommentBox extends LightElement {
       this.drawn = 0;
       this.stopWarming?.();
       // Another thread's drafts (the first thread's were restored when the forms arrived).
-      if (this.writer && this.restoredFor !== this.threadId()) this.restoreDrafts(this.writer);
+      if (this.writer && this.restoredFor !== this.threadId()) {
+        this.restoredFor = this.threadId();
+        this.writer.restore();
+      }
       void this.revealLinkedComment();
     },
     incoming: (n) => this.announce(formatPlural(this.locale.lang, this.messages().newComments, n, { n })),
@@ -290,8 +293,8 @@ export class CommentBox extends LightElement {
     return JSON.stringify([this.api, this.thread, this.sort, this.token]);
   }
 
-  private client(): CommentsApi {
-    return new CommentsApi(this.base()!, this.threadId(), () => this.currentToken(), this.guests);
+  private client<A extends CommentsApi>(Api: ApiClass<A>): A {
+    return new Api(this.base()!, this.threadId(), () => this.currentToken(), this.guests);
   }
 
   private newestFirst(): boolean {
@@ -369,23 +372,13 @@ export class CommentBox extends LightElement {
     switch (hit.action) {
       case 'reply':
         return this.toggleReply(comment.id);
-      case 'edit':
-        return this.withWriter((writer) => writer.edit(comment));
       case 'delete':
         return this.confirmDelete(comment.id);
       case 'keep':
         return this.confirmDelete(undefined, comment.id);
-      case 'confirm-delete':
-        return this.withWriter((writer) => writer.act(comment, 'delete'));
-      case 'approve':
-        return this.withWriter((writer) => writer.act(comment, { status: 'published' }));
-      case 'reject':
-        return this.withWriter((writer) => writer.act(comment, { status: 'rejected' }));
-      case 'spam':
-        return this.withWriter((writer) => writer.act(comment, { status: 'spam' }));
-      case 'pin':
-      case 'unpin':
-        return this.withWriter((writer) => writer.pin(comment, hit.action === 'pin'));
+      default:
+        // Editing, deleting and the moderators' actions are the forms' code's.
+        return this.withWriter((writer) => writer.run(hit.action, comment));
     }
   };
 
@@ -413,39 +406,14 @@ export class CommentBox extends LightElement {
     else void this.loadWriter().then((writer) => writer && action(writer));
   }
 
-  /**
-   * The forms' code is here: the text typed into the stand-in fields meanwhile joins the drafts, and the
-   * field that had focus is focused again in its real form, the caret where it was; a Ctrl+Enter pressed
-   * meanwhile sends.
-   */
+  /** The forms' code is here: it takes over the stand-ins (their text, focus and caret, a pending Ctrl+Enter). */
   private arrived(writer: Writer): Writer {
-    const typed = new Map<string, string>();
-    const active = this.renderRoot!.activeElement;
-    let caret: [string, number, number] | undefined;
-    for (const field of this.renderRoot!.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
-      typed.set(field.dataset.form!, field.value);
-      if (field === active) caret = [field.id, field.selectionStart, field.selectionEnd];
-    }
     this.writer = writer;
-    const sending = this.pendingSubmit;
+    this.restoredFor = this.threadId();
+    writer.takeOver(this.pendingSubmit);
     this.pendingSubmit = undefined;
-    this.restoreDrafts(writer, typed);
-    if (caret || sending) {
-      this.focusKeeper.next(() => {
-        const field = caret && this.renderRoot!.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
-        // The caret stays where it was, unless a stored draft now comes before the typed text.
-        if (field && field.value === typed.get(field.id.slice(2))) field.setSelectionRange(caret![1], caret![2]);
-        if (sending) this.renderRoot!.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
-        return field;
-      });
-    }
     this.requestUpdate();
     return writer;
-  }
-
-  private restoreDrafts(writer: Writer, typed?: Map<string, string>): void {
-    this.restoredFor = this.threadId();
-    writer.restore(typed);
   }
 
   /** What the forms ask of the element. */
@@ -458,12 +426,13 @@ export class CommentBox extends LightElement {
       token: () => this.currentToken(),
       guests: () => this.guests,
       threadId: () => this.threadId(),
-      client: () => this.client(),
+      client: (Api) => this.client(Api),
       max: () => countAttribute(this, 'max-length', this.maxLength, 1) ?? 10000,
       auth: (action, label) => draw(this.authLink(action, label)),
       newestFirst: () => this.newestFirst(),
       update: () => this.requestUpdate(),
       focus: (...selectors) => this.focusAfter(...selectors),
+      keeper: this.focusKeeper,
       announce: (text) => this.announce(text),
       describe: (error) => this.explain(error),
       open: (which, id) => (this[which] = id),
@@ -536,7 +505,7 @@ export class CommentBox extends LightElement {
     this.reacting.add(key);
     thread.setReactions(target, toggled(thread.reactionsOf(target), kind, on));
     try {
-      thread.setReactions(target, await this.client().react(target, kind, on));
+      thread.setReactions(target, await this.client(CommentsApi).react(target, kind, on));
     } catch (error) {
       // Undone from what is shown now: live counts may have arrived meanwhile.
       thread.setReactions(target, toggled(thread.reactionsOf(target), kind, !on));

@@ -1,5 +1,6 @@
 import { render } from 'lit';
 import { ApiError } from '../core/http.js';
+import type { FocusKeeper } from '../core/focus.js';
 import type { Messages } from '../core/i18n.js';
 import { clearDraft, listDrafts, loadDraft, saveDraft } from './drafts.js';
 import { notifyPreference, pageUrl, rememberNotify } from './notify.js';
@@ -9,8 +10,11 @@ import { composerTemplate, type ComposerView } from './composer-view.js';
 import { adoptFormStyles } from './form.styles.js';
 import './form-strings.js';
 import { draftSlot, formName, formOfSlot, type FormKey, type FormState } from './forms.js';
-import type { CommentsApi, Moderation } from './api.js';
+import type { ApiClass, CommentsApi, Moderation } from './api.js';
+import { CommentWrites } from './api-writes.js';
+import { insertOwn, markDeleted } from './thread-writes.js';
 import type { ThreadState } from './thread.js';
+import type { CommentAction } from './views.js';
 import type { Comment } from './types.js';
 
 const DRAFT_DELAY_MS = 250;
@@ -26,7 +30,8 @@ export interface WriterHooks {
   token(): string | undefined;
   guests(): boolean;
   threadId(): string;
-  client(): CommentsApi;
+  /** The thread's client, of the class given. */
+  client<A extends CommentsApi>(Api: ApiClass<A>): A;
   /** The longest comment, in characters. */
   max(): number;
   /** Sign In or Sign Up, drawn by the element. */
@@ -36,6 +41,8 @@ export interface WriterHooks {
   update(): void;
   /** Focus, once drawn, the first element any of `selectors` finds. */
   focus(...selectors: string[]): void;
+  /** The element's focus keeper: what to focus once drawn, found by a function. */
+  keeper: FocusKeeper;
   announce(text: string): void;
   describe(error: unknown): string;
   /** Opens (an id) or closes the reply form, the edit form or the delete question the thread draws. */
@@ -77,6 +84,32 @@ export class Writer {
   }
 
   /**
+   * The forms' code is here: the text typed into the stand-in fields meanwhile joins the drafts, and the
+   * field that had focus is focused again in its real form, the caret where it was; a Ctrl+Enter pressed
+   * meanwhile (in the form named `sending`) sends.
+   */
+  takeOver(sending?: string): void {
+    const root = this.hooks.element.shadowRoot!;
+    const typed = new Map<string, string>();
+    const active = root.activeElement;
+    let caret: [string, number, number] | undefined;
+    for (const field of root.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')) {
+      typed.set(field.dataset.form!, field.value);
+      if (field === active) caret = [field.id, field.selectionStart, field.selectionEnd];
+    }
+    this.restore(typed);
+    if (caret || sending) {
+      this.hooks.keeper.next(() => {
+        const field = caret && root.querySelector<HTMLTextAreaElement>(`#${CSS.escape(caret[0])}`);
+        // The caret stays where it was, unless a stored draft now comes before the typed text.
+        if (field && field.value === typed.get(field.id.slice(2))) field.setSelectionRange(caret![1], caret![2]);
+        if (sending) root.querySelector<HTMLTextAreaElement>(`#f-${CSS.escape(sending)}`)?.form?.requestSubmit();
+        return field;
+      });
+    }
+  }
+
+  /**
    * Takes the stored drafts, and what the reader typed before the forms were here (`typed`, by form name),
    * so nothing is lost: a stored draft and new text are both kept, the draft first. Reply forms with text open.
    */
@@ -102,6 +135,14 @@ export class Writer {
     for (const timer of this.draftTimers.values()) clearTimeout(timer);
   }
 
+  /** A comment's button that needs the forms' code: Edit, Delete's confirmation, and the moderators' actions. */
+  run(action: CommentAction, comment: Comment): void {
+    if (action === 'edit') this.edit(comment);
+    else if (action === 'confirm-delete') void this.act(comment, 'delete');
+    else if (action === 'pin' || action === 'unpin') void this.pin(comment, action === 'pin');
+    else void this.act(comment, { status: action === 'approve' ? 'published' : action === 'reject' ? 'rejected' : 'spam' });
+  }
+
   edit(comment: Comment): void {
     const key: FormKey = { kind: 'edit', id: comment.id };
     this.hooks.open('editing', comment.id);
@@ -112,12 +153,12 @@ export class Writer {
   /** Deletes a comment (the reader's, or any for a moderator), or changes its status (moderators). */
   async act(comment: Comment, change: Moderation | 'delete'): Promise<void> {
     const hooks = this.hooks;
-    const api = hooks.client();
+    const api = hooks.client(CommentWrites);
     try {
       if (change === 'delete') {
         await api.remove(comment.id);
         hooks.open('confirming');
-        hooks.state.deleted(comment);
+        markDeleted(hooks.state, comment);
         hooks.announce(hooks.locale().messages.commentDeleted);
         hooks.element.dispatchEvent(new CommentDeletedEvent(comment.id));
       } else {
@@ -136,7 +177,7 @@ export class Writer {
   async pin(comment: Comment, on: boolean): Promise<void> {
     const hooks = this.hooks;
     try {
-      hooks.state.setPin((await hooks.client().pin(comment.id, on)).commentId);
+      hooks.state.setPin((await hooks.client(CommentWrites).pin(comment.id, on)).commentId);
       hooks.focus(at(comment));
     } catch (error) {
       hooks.announce(hooks.describe(error));
@@ -173,7 +214,7 @@ export class Writer {
     const draft = saveDraft(thread, draftSlot(key), state.text);
     this.setForm(key, { sending: true, error: undefined, signIn: false });
     try {
-      const api = hooks.client();
+      const api = hooks.client(CommentWrites);
       const comment =
         key.kind === 'edit'
           ? await api.change(key.id, { body: text })
@@ -194,7 +235,7 @@ export class Writer {
         return;
       }
       hooks.open('replyTo');
-      hooks.state.insert(comment, hooks.newestFirst());
+      insertOwn(hooks.state, comment, hooks.newestFirst());
       hooks.added();
       const m = hooks.locale().messages;
       hooks.announce(comment.status === 'pending' ? m.postedHeld : m.posted);

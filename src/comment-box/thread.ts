@@ -6,7 +6,8 @@ const readerFlags = ['own', 'reactions'] as const satisfies readonly (keyof Comm
 
 /**
  * A thread's comments as the reader sees them: the pages loaded so far, what the live stream holds back
- * behind "N new comments", and the order and depth they are shown in. Every change asks the host to update.
+ * behind "N new comments", and the order and depth they are shown in. Every change asks the host to update. What
+ * only the reader's own writing changes is thread-writes.ts's, with the forms' code.
  */
 export class ThreadState {
   top: Comment[] = [];
@@ -20,7 +21,8 @@ export class ThreadState {
   loadingMore = false;
   private placedFor?: { top: Comment[]; replies: Comment[]; maxDepth: number; placed: Placed[] };
 
-  constructor(private readonly host: { requestUpdate(): void }) {}
+  /** Asked to update on every change (also by thread-writes.ts). */
+  constructor(readonly host: { requestUpdate(): void }) {}
 
   /** The thread in display order, placed once per change of its comments or depth. */
   placed(maxDepth: number): Placed[] {
@@ -90,16 +92,6 @@ export class ThreadState {
     return arrived;
   }
 
-  /** The reader's own new comment, as the server answered it. */
-  insert(comment: Comment, newestFirst: boolean): void {
-    // The live stream may have announced it before the server's answer arrived.
-    this.incoming = this.incoming.filter((waiting) => waiting.id !== comment.id);
-    if (comment.parentId) this.replies = mergeComments(this.replies, [comment]);
-    else this.top = newestFirst ? mergeComments([comment], this.top) : mergeComments(this.top, [comment]);
-    if (comment.status === 'published') this.total += 1;
-    this.host.requestUpdate();
-  }
-
   /**
    * A new version of a shown comment (an edit, a moderation, a deletion), from the server or the live stream.
    * What only the reader's own view says (that it is theirs) is kept when the new version does not say it.
@@ -138,11 +130,5 @@ export class ThreadState {
     if (comment) this.replace({ ...comment, reactions });
     else if (!target) this.reactions = reactions;
     this.host.requestUpdate();
-  }
-
-  /** The reader deleted a comment: it stays as a placeholder. */
-  deleted(comment: Comment): void {
-    this.replace({ ...comment, status: 'deleted', body: '' });
-    this.total = Math.max(0, this.total - (comment.status === 'published' ? 1 : 0));
   }
 }

@@ -321,6 +321,10 @@ function actionList(view: ThreadView, comment: Comment, created: Date, now: numb
   return list;
 }
 
+/** Each button's label: the message named as the action, but for these two. */
+type Label = 'reply' | 'edit' | 'delete' | 'cancel' | 'approve' | 'reject' | 'spam' | 'pin' | 'unpin';
+const LABELS: Partial<Record<string, Label>> = { 'confirm-delete': 'delete', keep: 'cancel' };
+
 function actionButton({ m }: ThreadView, id: string, action: string): HTMLElement {
   if (action === 'confirm') {
     // Focus lands in the question, so a screen reader reads it out with the group's name.
@@ -331,14 +335,11 @@ function actionButton({ m }: ThreadView, id: string, action: string): HTMLElemen
     group.append(actionButton({ m } as ThreadView, id, 'confirm-delete'), actionButton({ m } as ThreadView, id, 'keep'));
     return group;
   }
-  const labels: Record<string, string> = {
-    reply: m.reply, edit: m.edit, delete: m.delete, 'confirm-delete': m.delete, keep: m.cancel, approve: m.approve, reject: m.reject, spam: m.spam, pin: m.pin, unpin: m.unpin,
-  };
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'link';
   button.dataset.action = action;
-  button.textContent = labels[action];
+  button.textContent = m[LABELS[action] ?? (action as Label)];
   return button;
 }
 

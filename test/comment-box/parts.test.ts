@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CommentsApi } from '../../src/comment-box/api.js';
+import { CommentWrites } from '../../src/comment-box/api-writes.js';
 import { ThreadState } from '../../src/comment-box/thread.js';
+import { insertOwn, markDeleted } from '../../src/comment-box/thread-writes.js';
 import { NEW_COMMENT, draftSlot, formName, formOfSlot, type FormKey } from '../../src/comment-box/forms.js';
 import { FakeApi, sampleThread } from '../../mocks/inkwell-api.js';
 
@@ -39,7 +40,7 @@ describe('comment-box thread state', () => {
     expect(state.receive(first), 'already shown').to.equal(false);
     expect(state.receive(second)).to.equal(true);
     expect(state.receive(second), 'announced twice').to.equal(false);
-    state.insert(second, false);
+    insertOwn(state, second, false);
     expect(state.incoming).to.deep.equal([]);
     expect(state.top.map((c) => c.id)).to.deep.equal([first.id, second.id]);
     expect(state.total).to.equal(2);
@@ -52,7 +53,7 @@ describe('comment-box thread state', () => {
     const placed = state.placed(3);
     expect(state.placed(3)).to.equal(placed);
     expect(state.placed(1)).to.not.equal(placed);
-    state.deleted(state.top[0]);
+    markDeleted(state, state.top[0]);
     expect(state.placed(1)).to.not.equal(placed);
     expect(state.total).to.equal(4);
   });
@@ -66,7 +67,7 @@ describe('comment-box API client', () => {
   afterEach(() => api.uninstall());
 
   it('builds every URL from the base, with the thread and comment ids encoded', async () => {
-    const client = new CommentsApi('/fake/v1', 'a/b ?', () => undefined);
+    const client = new CommentWrites('/fake/v1', 'a/b ?', () => undefined);
     await client.page('newest', 5, 'x&y');
     await client.change('s0', { body: 'New text' }).catch(() => undefined);
     await client.remove('s/0').catch(() => undefined);
