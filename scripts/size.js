@@ -4,12 +4,15 @@
 // imports statically. What an element imports with import() (the typo dialog's machinery, the locale
 // catalogues, the comment forms) is fetched only on demand; it is listed apart and does not count against a
 // page's budget. A page with a comment box has a second row for a reader who may comment, whose box fetches
-// its forms at once (scripts/page-files.js SIGNED_IN).
+// its forms at once (scripts/page-files.js SIGNED_IN). "as one file" is the same code joined and compressed once: what
+// the page would weigh if it were served as one file, the least any split into files can reach.
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { LOADER, isCatalogue, pageFiles } from './page-files.js';
 
 const { brotli: budget } = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const sizes = new Map();
 function size(file) {
@@ -18,7 +21,7 @@ function size(file) {
     sizes.set(file, {
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
-      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      brotli: brotli(raw),
     });
   }
   return sizes.get(file);
@@ -76,6 +79,7 @@ console.table(
       page,
       files: eager.length,
       'before interaction': before,
+      'as one file': brotli(Buffer.concat(eager.map((file) => readFileSync(file)))),
       budget: limit ?? '',
       ok: check(before, limit),
       'on demand': sum(onDemand),
