@@ -14,7 +14,7 @@ const REL = 'nofollow ugc noopener';
 const FRAME_TAGS = new Set(['div', 'h2', 'ol', 'li', 'article', 'header', 'span', 'link', 'time', 'meta', 'p']);
 const BODY_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote']);
 const ATTRIBUTES = new Set(['id', 'itemscope', 'itemtype', 'itemprop', 'href', 'rel', 'class', 'datetime', 'content', 'lang', 'data-body', 'data-status', 'data-created-at', 'data-label',
-  'data-inkwell-comments', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at', 'data-last-event-id']);
+  'data-inkwell-comments', 'slot', 'data-thread', 'data-sort', 'data-total', 'data-next-cursor', 'data-rendered-at', 'data-last-event-id']);
 
 interface Tag {
   name: string;
@@ -131,7 +131,7 @@ for (const { kind, skip } of await kinds()) {
       const parentEnd = text.indexOf('</article>', replyStart);
       assert.ok(parentStart < replyStart && text.slice(replyStart, parentEnd).includes('a reply'));
       assert.ok(text.includes('<h2>Comments (2)</h2>'));
-      assert.match(text, new RegExp(`^<div data-inkwell-comments data-thread="micro-${kind}" data-sort="oldest" data-total="2" data-rendered-at="[^"]+Z" data-last-event-id="\\d+"><h2>`));
+      assert.match(text, new RegExp(`^<div data-inkwell-comments slot="included" data-thread="micro-${kind}" data-sort="oldest" data-total="2" data-rendered-at="[^"]+Z" data-last-event-id="\\d+"><h2>`));
     });
 
     it('leaves out held and spam comments with every reply below them; a deleted one stays as a placeholder', async () => {
@@ -318,7 +318,7 @@ describe('the README\'s static-build include, run as it stands', () => {
     assert.equal((await call(s.url, 'POST', '/v1/threads/quiet-craft/comments', { token: ann, body: { body: 'Included at **build** time' } })).status, 201);
     const { status, stderr, html } = await build(s.url, 'de');
     assert.equal(status, 0, stderr);
-    assert.match(html, /<comment-box thread="quiet-craft" id="comments"><div data-inkwell-comments data-thread="quiet-craft" data-sort="oldest" data-total="1" [^>]*lang="de"><h2>Kommentare \(1\)<\/h2>/);
+    assert.match(html, /<comment-box thread="quiet-craft" id="comments"><div data-inkwell-comments slot="included" data-thread="quiet-craft" data-sort="oldest" data-total="1" [^>]*lang="de"><h2>Kommentare \(1\)<\/h2>/);
     assert.ok(html.includes('<div itemprop="text"><p>Included at <strong>build</strong> time</p></div>'));
     assert.ok(!html.includes('<!-- inkwell-comments -->'));
   });

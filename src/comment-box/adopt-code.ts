@@ -4,5 +4,12 @@
  */
 export const adoptCode = { load: () => import('./adopt.js') };
 
-/** Whether the site included a page inside `host` (comments.html): the wrapper adopt.ts reads. */
-export const hasIncluded = (host: HTMLElement) => host.querySelector(':scope>[data-inkwell-comments]') !== null;
+/**
+ * Whether the site included a page inside `host` (comments.html): the wrapper adopt.ts reads. Its place is the
+ * `included` slot, which markup made before the wrapper said so is given here.
+ */
+export function markIncluded(host: HTMLElement): boolean {
+  const fragment = host.querySelector(':scope>[data-inkwell-comments]');
+  if (fragment && !fragment.hasAttribute('slot')) fragment.slot = 'included';
+  return fragment !== null;
+}

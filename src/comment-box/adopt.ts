@@ -5,8 +5,6 @@ const FRESH_MS = 3_600_000;
 
 export interface IncludedPage {
   page: CommentPage;
-  /** The included markup, hidden once the element shows the page itself. */
-  fragment: HTMLElement;
   /** Why the page should be fetched again although it is shown (too old), if it should. */
   stale?: string;
   /** The newest live event when the page was listed: the stream replays from there. */
@@ -60,7 +58,6 @@ export function includedPage(host: HTMLElement, thread: string, sort: Sort, now 
   const minutes = Math.round((now - made) / 60_000);
   return {
     page: { comments, total: Number(facts.total), nextCursor: facts.nextCursor ?? null },
-    fragment,
     lastEventId: /^\d{1,15}$/.exec(facts.lastEventId!)?.[0],
     ...(now - made > FRESH_MS && { stale: `made ${minutes} minutes ago` }),
   };

@@ -17,7 +17,7 @@ import { LoginRequestedEvent } from './events.js';
 import { CommentsApi, type ApiClass } from './api.js';
 import { ThreadController, refused } from './thread-controller.js';
 import { placeThread } from './tree.js';
-import { adoptCode, hasIncluded } from './adopt-code.js';
+import { adoptCode, markIncluded } from './adopt-code.js';
 import { NEW_COMMENT, formName, type FormKey } from './forms.js';
 import { refusalText } from './sign-in.js';
 import type { Writer, WriterHooks } from './comment-forms.js';
@@ -60,6 +60,9 @@ const ANNOUNCE_MS = 4000;
  *
  * @tagname comment-box
  * @summary Threaded comments that load fast and never lose a word.
+ *
+ * @slot - Shown while the thread loads, in place of "Loading comments…" (a note, a link to the comments page).
+ * @slot included - The thread's first page the site included (comments.html, whose wrapper names this slot): shown in place of the heading until the element shows the thread itself.
  *
  * @fires {CommentPostedEvent} comment-posted - The reader's comment or reply was accepted; `detail.comment`.
  * @fires {CommentEditedEvent} comment-edited - A comment was edited or moderated; `detail.comment`.
@@ -171,6 +174,7 @@ export class CommentBox extends LightElement {
     inputs: () => this.loadInputs(),
     live: () => this.live,
     shown: () => {
+      void this.updateComplete.then(() => retireIncluded(this));
       this.renderLimit = this.threadState.size > FIRST_SLICE ? FIRST_SCREENS : FIRST_SLICE;
       this.drawn = 0;
       this.stopWarming?.();
@@ -204,10 +208,7 @@ export class CommentBox extends LightElement {
   private writer?: Writer;
   private writerLoading?: Promise<Writer | undefined>;
   private restoredFor?: string;
-  /**
-   * The code that reads the page the site included is on its way; true: only that markup is shown meanwhile (false
-   * over a server's drawing, which hydrates and stays).
-   */
+  /** The code that reads the page the site included is on its way (the page shows meanwhile, in the `included` slot). */
   private adopting?: boolean;
   /** Ctrl+Enter was pressed in this form before its code was here: it is sent when the code arrives. */
   private pendingSubmit?: string;
@@ -224,9 +225,8 @@ export class CommentBox extends LightElement {
     // One listener for the comments' buttons (the same function each time: added once).
     this.renderRoot!.addEventListener('click', this.onAction);
     if (this.threadControl.phase !== 'waiting' || this.adopting !== undefined) return;
-    if (!this.base() || !hasIncluded(this)) return this.watchThread();
-    // While the code that reads it loads, only the included markup shows; a server's drawing stays as it is (false).
-    this.adopting = !this.renderRoot!.querySelector('h2');
+    if (!this.base() || !markIncluded(this)) return this.watchThread();
+    this.adopting = true;
     void this.adoptIncluded();
   }
 
@@ -587,39 +587,48 @@ export class CommentBox extends LightElement {
   // —— rendering ——
 
   protected override render(): Children {
-    if (this.adopting && !this.serverView) return h('slot');
     const { lang, messages: m } = this.locale;
     const total = this.threadState.total;
-    // The server renders the heading and the light-DOM children (a thread's first page the site included).
+    // The server renders the heading and the light-DOM children.
     const phase = this.serverView ? 'waiting' : this.threadControl.phase;
+    const waiting = phase === 'waiting' || phase === 'loading';
+    const body = this.serverView ? h('slot') : this.renderBody(m, lang);
     const sortOption = (value: Sort, label: string, selected: boolean) => h('option', { value, selected }, label);
-    // The live region right after the heading's bar, where nothing before it comes and goes: always the same node.
+    // A thread's first page the site included (comments.html, whose wrapper has slot="included") brings its own
+    // heading: until the thread is shown, it takes the place of the heading and of what shows while loading, also
+    // in a server's drawing and without JavaScript. The live region comes right after, where nothing before it
+    // comes and goes: always the same node, as is the heading.
     return h(
       'section',
       { 'aria-labelledby': 'heading', 'aria-busy': phase === 'loading' ? 'true' : 'false' },
       h(
-        'div',
-        { class: 'bar' },
-        h('h2', { id: 'heading', part: 'heading', tabindex: '-1' }, headingText(m, lang, phase === 'ready' ? total : countAttribute(this, 'count', this.count, 0))),
-        (phase === 'ready' || phase === 'loading') &&
-          total > 1 &&
-          h(
-            'label',
-            { class: 'status' },
-            m.sortBy,
-            ' ',
+        'slot',
+        { name: 'included' },
+        h(
+          'div',
+          { class: 'bar' },
+          h('h2', { id: 'heading', part: 'heading', tabindex: '-1' }, headingText(m, lang, phase === 'ready' ? total : countAttribute(this, 'count', this.count, 0))),
+          (phase === 'ready' || phase === 'loading') &&
+            total > 1 &&
             h(
-              'select',
-              { onchange: (event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort) },
-              sortOption('oldest', m.sortOldest, this.sort !== 'newest' && this.sort !== 'top'),
-              sortOption('newest', m.sortNewest, this.sort === 'newest'),
-              sortOption('top', m.sortTop, this.sort === 'top'),
+              'label',
+              { class: 'status' },
+              m.sortBy,
+              ' ',
+              h(
+                'select',
+                { onchange: (event: Event) => (this.sort = (event.target as HTMLSelectElement).value as Sort) },
+                sortOption('oldest', m.sortOldest, this.sort !== 'newest' && this.sort !== 'top'),
+                sortOption('newest', m.sortNewest, this.sort === 'newest'),
+                sortOption('top', m.sortTop, this.sort === 'top'),
+              ),
             ),
           ),
+        waiting && body,
       ),
       h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }, this.announcement),
       this.reactions && phase === 'ready' && (this.articleBar = drawReactionBar(this.reactionBar(''), this.threadState.reactions, this.articleBar)),
-      this.serverView ? h('slot') : this.renderBody(m, lang),
+      !waiting && body,
     );
   }
 
@@ -711,6 +720,17 @@ export class CommentBox extends LightElement {
 /** A comment with a bit of each common kind of body, drawn out of sight before the thread arrives (see warmFormatters). */
 function sample(): Comment {
   return { id: 'x', author: { name: 'A B' }, body: 'a **b** `c` [d](https://x.example)\n\n> e', createdAt: new Date().toISOString(), status: 'published' } as Comment;
+}
+
+/**
+ * The page the site included, once the element shows the thread itself: hidden, and out of the `included` slot so
+ * that the element's heading shows.
+ */
+function retireIncluded(host: HTMLElement): void {
+  for (const fragment of host.querySelectorAll<HTMLElement>(':scope>[data-inkwell-comments]')) {
+    fragment.hidden = true;
+    fragment.removeAttribute('slot');
+  }
 }
 
 /** The selector of a comment's article. */

@@ -116,14 +116,13 @@ export class ThreadController implements Controller {
   }
 
   /**
-   * The page the site included (comments.html) as the first page: shown at the first render, the markup
-   * hidden after it. A signed-in reader's view and a page too old are fetched behind it.
+   * The page the site included (comments.html) as the first page: shown at the first render (the element hides
+   * the markup after it). A signed-in reader's view and a page too old are fetched behind it.
    */
   adopt(included: IncludedPage, signedIn: boolean): void {
     this.loadedFor = this.hooks.inputs();
     const generation = ++this.generation;
     this.showFirstPage(included.page, included.lastEventId);
-    void this.host.updateComplete.then(() => (included.fragment.hidden = true));
     if (included.stale || signedIn) void this.refreshFirstPage(generation, included.page.nextCursor);
   }
 

@@ -44,6 +44,9 @@ const listings = () => api.requests.filter((r) => r.method === 'GET' && /^\/thre
 const shown = (el: CommentBox) => waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent?.includes('('), 'the thread was not shown', { timeout: 5000 });
 /** The included comments the reader sees (slotted, not hidden). */
 const visibleIncluded = (el: CommentBox) => [...el.querySelectorAll('article')].filter((a) => a.getClientRects().length > 0).length;
+/** The headings the reader sees, the element's and the included page's. */
+const visibleHeadings = (el: CommentBox) =>
+  [...el.shadowRoot!.querySelectorAll('h2'), ...el.querySelectorAll('h2')].filter((h2) => h2.getClientRects().length > 0).map((h2) => h2.textContent!.trim());
 
 describe('<comment-box> included page, its code fetched on demand', () => {
   beforeEach(() => {
@@ -75,7 +78,8 @@ describe('<comment-box> included page, its code fetched on demand', () => {
     const expected = api.comments.length;
     for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     // Neither the element's heading nor "Loading comments…" beside the included ones: no second heading, no shift.
-    expect(el.shadowRoot!.querySelector('h2, .status, article')).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('h2, .status, article')].filter((node) => node.getClientRects().length > 0)).to.deep.equal([]);
+    expect(visibleHeadings(el)).to.deep.equal([`Comments (${expected})`]);
     expect(visibleIncluded(el)).to.equal(expected);
     expect(listings()).to.have.length(0);
     release();
@@ -83,7 +87,23 @@ describe('<comment-box> included page, its code fetched on demand', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(expected);
     expect(visibleIncluded(el)).to.equal(0);
+    expect(visibleHeadings(el), 'the element\'s own heading, once').to.deep.equal([`Comments (${expected})`]);
+    expect(el.shadowRoot!.querySelector('h2')!.getClientRects().length).to.be.greaterThan(0);
     expect(listings()).to.have.length(0);
+  });
+
+  it('gives markup made before the wrapper had its slot the included page\'s place', async () => {
+    const { release } = holdAdoption();
+    const el = await place((await included()).replace(' slot="included"', ''));
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(el.querySelector('[data-inkwell-comments]')!.getAttribute('slot')).to.equal('included');
+    expect(visibleHeadings(el)).to.deep.equal([`Comments (${api.comments.length})`]);
+    expect(el.shadowRoot!.querySelector('h2')!.getClientRects().length, 'the element\'s heading').to.equal(0);
+    release();
+    await shown(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.getClientRects().length).to.be.greaterThan(0);
+    expect(visibleIncluded(el)).to.equal(0);
   });
 
   it('says so and fetches the thread when the code cannot be fetched; the included comments stay shown meanwhile', async () => {
@@ -99,6 +119,10 @@ describe('<comment-box> included page, its code fetched on demand', () => {
     });
     expect(warnings.join('\n')).to.match(/^\[inkwell\] <comment-box> the included comments cannot be read \(TypeError: Failed to fetch dynamically imported module\): fetching them$/m);
     expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(api.comments.length);
+    // The fetched thread replaces the included page under the element's own heading.
+    await el.updateComplete;
+    expect(visibleIncluded(el)).to.equal(0);
+    expect(visibleHeadings(el)).to.deep.equal([`Comments (${api.comments.length})`]);
     expect(loads).to.equal(1);
   });
 

@@ -260,9 +260,15 @@ describe('<comment-box> and the page below it', () => {
   it('loads before it is seen, so the footer below never jumps in view', async function () {
     if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) this.skip();
     let shift = 0;
+    const shifted: string[] = [];
+    type Source = { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    const where = ({ node, previousRect: was, currentRect: now }: Source) =>
+      `${node instanceof Element ? node.localName + (node.className ? '.' + node.className : '') : node?.nodeName} ${Math.round(was.y)}→${Math.round(now.y)} (h ${Math.round(was.height)}→${Math.round(now.height)})`;
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) shift += entry.value;
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] })[]) {
+        if (entry.hadRecentInput) continue;
+        shift += entry.value;
+        shifted.push(`${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms, scrollY ${Math.round(scrollY)}: ${entry.sources.map(where).join('; ')}`);
       }
     });
     const page = await fixture<HTMLElement>(html`<div>
@@ -286,6 +292,6 @@ describe('<comment-box> and the page below it', () => {
     await new Promise(requestAnimationFrame);
     observer.disconnect();
     window.scrollTo(0, 0);
-    expect(shift).to.equal(0);
+    expect(shift, shifted.join('\n')).to.equal(0);
   });
 });

@@ -42,7 +42,7 @@ SCRIPT</head>
 </main></body></html>`;
 
 /** The thread's first page as the server's comments.html writes it (server/src/comments/html.ts), made just now. */
-const INCLUDED = `<div data-inkwell-comments data-thread="quiet-craft" data-sort="oldest" data-total="2" data-rendered-at="${new Date().toISOString()}"><h2>Comments (2)</h2><ol>${COMMENTS.comments
+const INCLUDED = `<div data-inkwell-comments slot="included" data-thread="quiet-craft" data-sort="oldest" data-total="2" data-rendered-at="${new Date().toISOString()}"><h2>Comments (2)</h2><ol>${COMMENTS.comments
   .map((c) => `<li><article id="comment-${c.id}" data-body="${c.body}"><header><span itemprop="author"><span itemprop="name">${c.author.name}</span></span> <time itemprop="dateCreated" datetime="${c.createdAt}">${c.createdAt.slice(0, 10)}</time></header><p>${c.body}</p></article></li>`)
   .join('')}</ol></div>`;
 
@@ -57,6 +57,9 @@ async function renderSite() {
     // The comment box holding the page the site included: read by code fetched for it (chunks/adopt.js) after hydration.
     'included.html': await renderInkwell(
       TEMPLATE.replace('SCRIPT', '<script type="module" src="/dist/inkwell.js"></script>').replace('<p class="included">Reading aloud works. — Grace Hopper</p>', INCLUDED),
+    ),
+    'included-nojs.html': await renderInkwell(
+      TEMPLATE.replace('SCRIPT', "<script>document.documentElement.setAttribute('data-js', 'ran')</script>").replace('<p class="included">Reading aloud works. — Grace Hopper</p>', INCLUDED),
     ),
   };
 }
@@ -215,7 +218,9 @@ for (const [name, launch, jsOff] of [
       return { tab, messages };
     }
 
-    it('shows the reading time, the badge, a complete card and the comments heading with JavaScript off', async () => {
+    /** Opens `page` with JavaScript off and hands the tab to `check`. */
+    async function withoutJavaScript(page, check) {
+      site.requests.length = 0;
       let tab;
       let firefox;
       if (jsOff) tab = await jsOff(browser);
@@ -226,17 +231,29 @@ for (const [name, launch, jsOff] of [
       }
       try {
         await viewport(tab);
-        await tab.goto(`${site.url}/nojs.html`, { waitUntil: 'load' });
+        await tab.goto(`${site.url}/${page}`, { waitUntil: 'load' });
         // Scripts are off: the page could not have run one (the probe itself runs in the driver's own world).
         assert.equal(await tab.evaluate(() => document.documentElement.getAttribute('data-js')), null, 'JavaScript is off');
-        const seen = await tab.evaluate(reading);
-        assertServerRendered(seen, name);
+        await check(tab);
         assert.ok(!site.requests.some((path) => path.startsWith('/dist/')), 'no script was fetched');
       } finally {
         await tab.close();
         await firefox?.close();
       }
-    });
+    }
+
+    it('shows the reading time, the badge, a complete card and the comments heading with JavaScript off', () =>
+      withoutJavaScript('nojs.html', async (tab) => assertServerRendered(await tab.evaluate(reading), name)));
+
+    it('shows an included page in place of the comment box\'s own heading with JavaScript off: one heading', () =>
+      withoutJavaScript('included-nojs.html', async (tab) => {
+        const seen = await tab.evaluate(() => {
+          const box = document.querySelector('comment-box');
+          const shown = (nodes) => [...nodes].filter((node) => node.getClientRects().length > 0).map((node) => node.textContent.trim());
+          return { headings: shown([...box.shadowRoot.querySelectorAll('h2'), ...box.querySelectorAll('h2')]), comments: shown(box.querySelectorAll('article')).length, loading: shown(box.shadowRoot.querySelectorAll('.status')) };
+        });
+        assert.deepEqual(seen, { headings: ['Comments (2)'], comments: 2, loading: [] });
+      }));
 
     it('hydrates with the loader: the same nodes, nothing duplicated, nothing moved, events work', async () => {
       const { tab, messages } = await watchedTab();

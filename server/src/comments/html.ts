@@ -91,6 +91,8 @@ export function threadHtml(page: CommentPage, lang: string): string {
 export function fragmentHtml(content: string, page: CommentPage, facts: PageFacts, renderedAt: Date): string {
   const attributes: [string, string | number | null][] = [
     ['data-inkwell-comments', ''],
+    // Inside <comment-box>, it shows in place of the element's own heading until the element shows the thread.
+    ['slot', 'included'],
     ['data-thread', facts.thread],
     ['data-sort', facts.sort],
     ['data-total', page.total],
