@@ -34,7 +34,8 @@ export const threadHtmlRoute = {
     'the "Comments (N)" heading and the comments as nested lists with schema.org/Comment microdata, bodies rendered by the comment box\'s markdown rules; ' +
     'the pinned comment first, marked `<span data-label="pinned">`, and the article\'s authors\' comments labelled `<span data-label="author">`, in `lang`. ' +
     'Comments awaiting moderation, rejected or spam are left out with every reply below them. The wrapper\'s data attributes, each comment\'s id, ' +
-    '`data-body` (its markdown) and `<time datetime>` let <comment-box> take the page over without fetching it. ' +
+    '`data-body` (its markdown) and `<time datetime>` let <comment-box> take the page over without fetching it; the wrapper\'s `slot="included"` puts it ' +
+    'in place of the element\'s own heading until then. ' +
     'Carries ETag and Cache-Control; answers 304 to If-None-Match.',
   params: ThreadParam,
   querystring: HtmlQuery,
