@@ -126,6 +126,25 @@ describe('<comment-box> included page, its code fetched on demand', () => {
     expect(loads).to.equal(1);
   });
 
+  it('keeps the included comments in view when neither their code nor the thread can be fetched, with a retry', async () => {
+    const { fail } = holdAdoption();
+    let el!: CommentBox;
+    await captureWarnings(async () => {
+      el = await place(await included());
+      api.fail('offline', 'offline', 'offline');
+      fail(new TypeError('Failed to fetch dynamically imported module'));
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no error state', { timeout: 8000 });
+    });
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Comments could not be loaded.');
+    expect(visibleIncluded(el), 'the included comments').to.equal(api.comments.length);
+    expect(visibleHeadings(el)).to.deep.equal([`Comments (${api.comments.length})`]);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!.click();
+    await shown(el);
+    await el.updateComplete;
+    expect(visibleIncluded(el)).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(api.comments.length);
+  });
+
   it('starts again when taken away while the code was on its way and put back', async () => {
     const { release } = holdAdoption();
     const el = await place(await included());
