@@ -6,6 +6,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { FakeApi, fakeToken, sampleThread } from '../mocks/inkwell-api.js';
 import type { Comment } from '../src/comment-box/types.js';
 import { formsCode } from '../src/comment-box/forms-code.js';
+import { adoptCode } from '../src/comment-box/adopt-code.js';
 import { fragmentHtml, threadHtml } from '../server/src/comments/html.js';
 
 // Every story answers the element's real fetch code with its own in-browser FakeApi, installed in
@@ -163,6 +164,14 @@ formsCode.load = (host) => {
   // Once: "Try again" then fetches it.
   formsFor.delete(base!);
   return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+};
+
+/** The boxes (by API base) whose reader of the included page never arrives, as on a slow network. */
+const adoptionHeld = new Set<string>();
+const fetchAdoption = adoptCode.load;
+adoptCode.load = (host) => {
+  const base = host && new URL(host.getAttribute('api') ?? '', location.href).pathname.replace(/\/+$/, '');
+  return base && adoptionHeld.has(base) ? new Promise(() => undefined) : fetchAdoption(host);
 };
 
 /** A fresh fake for this story's base, replacing the one an earlier render installed there. */
@@ -479,6 +488,19 @@ export const IncludedPage: Story = {
     return html`<div lang=${args.lang} style="max-width: 42rem; padding: 1rem">
       ${keyed(++renders, html`<comment-box api=${args.api} thread=${args.thread} eager>${unsafeHTML(included)}</comment-box>`)}
     </div>`;
+  },
+};
+
+/**
+ * The included page while the code that reads it is on its way (held here for good): the site's markup in the
+ * `included` slot, in place of the element's own heading, as readers without JavaScript see it too.
+ */
+export const IncludedPageWaiting: Story = {
+  ...IncludedPage,
+  args: { api: '/fake/included-waiting/v1', thread: 'included-waiting' },
+  render: (args, context) => {
+    adoptionHeld.add(new URL(args.api, location.href).pathname.replace(/\/+$/, ''));
+    return IncludedPage.render!(args, context);
   },
 };
 

@@ -1,8 +1,9 @@
 /**
  * The code that reads a page the site included inside the element (src/comment-box/adopt.ts, chunks/adopt.js in
- * the drop-in build), fetched only by a box that holds such markup; a test may hold or fail the fetch in between.
+ * the drop-in build), fetched only by a box that holds such markup (`_host`: the box asking); a test or a story may
+ * hold or fail the fetch in between, for one box or all.
  */
-export const adoptCode = { load: () => import('./adopt.js') };
+export const adoptCode = { load: (_host?: HTMLElement) => import('./adopt.js') };
 
 /**
  * Whether the site included a page inside `host` (comments.html): the wrapper adopt.ts reads. Its place is the

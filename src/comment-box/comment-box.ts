@@ -307,7 +307,7 @@ export class CommentBox extends LightElement {
    * code failing to arrive, has the thread fetched instead, with a warning (a failed fetch of it has Retry).
    */
   private async adoptIncluded(): Promise<void> {
-    const included = await adoptCode.load().then(
+    const included = await adoptCode.load(this).then(
       ({ usableIncludedPage }) => usableIncludedPage(this, this.threadId(), oneOf(this, 'sort', this.sort, SORTS, 'oldest')),
       (error: unknown) => void console.warn(`[inkwell] <${this.localName}> the included comments cannot be read (${String(error)}): fetching them`),
     );

@@ -21,7 +21,7 @@ function holdAdoption() {
   const gate = new Promise<void>((resolve, reject) => ((release = resolve), (fail = reject)));
   adoptCode.load = () => {
     loads++;
-    return gate.then(realLoad);
+    return gate.then(() => realLoad());
   };
   return { release, fail };
 }
