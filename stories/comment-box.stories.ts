@@ -153,11 +153,14 @@ function installEventSource(): void {
   (window as unknown as { EventSource: unknown }).EventSource = Wrapped;
 }
 
+/** A story's API base as the fake answers it: the path of `api`, without a trailing slash. */
+const basePath = (api: string) => new URL(api, location.href).pathname.replace(/\/+$/, '');
+
 /** How each story's box gets its forms' code, by its API base; the others fetch it as a page would. */
 const formsFor = new Map<string, FakeSetup['forms']>();
 const fetchForms = formsCode.load;
 formsCode.load = (host) => {
-  const base = host && new URL(host.getAttribute('api') ?? '', location.href).pathname.replace(/\/+$/, '');
+  const base = host && basePath(host.getAttribute('api') ?? '');
   const mode = base ? formsFor.get(base) : undefined;
   if (mode === 'held') return new Promise(() => undefined);
   if (mode !== 'failed') return fetchForms(host);
@@ -170,13 +173,13 @@ formsCode.load = (host) => {
 const adoptionHeld = new Set<string>();
 const fetchAdoption = adoptCode.load;
 adoptCode.load = (host) => {
-  const base = host && new URL(host.getAttribute('api') ?? '', location.href).pathname.replace(/\/+$/, '');
+  const base = host && basePath(host.getAttribute('api') ?? '');
   return base && adoptionHeld.has(base) ? new Promise(() => undefined) : fetchAdoption(host);
 };
 
 /** A fresh fake for this story's base, replacing the one an earlier render installed there. */
 function installFake(args: Args, setup: FakeSetup = {}): FakeApi {
-  const base = new URL(args.api, location.href).pathname.replace(/\/+$/, '');
+  const base = basePath(args.api);
   // Stacked fakes each pass unknown paths down; the newest for a base wins, so an older one is just shadowed.
   const fake = new FakeApi({
     base, comments: setup.comments?.(args.thread) ?? [], delayMs: setup.delayMs ?? 300, premoderate: setup.premoderate, guestReactions: setup.guestReactions,
@@ -499,7 +502,7 @@ export const IncludedPageWaiting: Story = {
   ...IncludedPage,
   args: { api: '/fake/included-waiting/v1', thread: 'included-waiting' },
   render: (args, context) => {
-    adoptionHeld.add(new URL(args.api, location.href).pathname.replace(/\/+$/, ''));
+    adoptionHeld.add(basePath(args.api));
     return IncludedPage.render!(args, context);
   },
 };
